@@ -1,0 +1,6 @@
+namespace Connectors.Core;
+
+/// <summary>Temporary.</summary>
+public static class Placeholder
+{
+}

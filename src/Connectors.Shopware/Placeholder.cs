@@ -1,0 +1,6 @@
+namespace Connectors.Shopware;
+
+/// <summary>Temporary.</summary>
+public static class Placeholder
+{
+}

@@ -1,0 +1,6 @@
+namespace Connectors.Sitoo;
+
+/// <summary>Temporary.</summary>
+public static class Placeholder
+{
+}

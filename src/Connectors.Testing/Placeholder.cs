@@ -1,0 +1,6 @@
+namespace Connectors.Testing;
+
+/// <summary>Temporary.</summary>
+public static class Placeholder
+{
+}
