@@ -1,6 +1,0 @@
-namespace Connectors.Core;
-
-/// <summary>Temporary.</summary>
-public static class Placeholder
-{
-}

@@ -1,6 +1,0 @@
-namespace Connectors.Shopware;
-
-/// <summary>Temporary.</summary>
-public static class Placeholder
-{
-}

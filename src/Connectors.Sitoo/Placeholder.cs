@@ -1,6 +1,0 @@
-namespace Connectors.Sitoo;
-
-/// <summary>Temporary.</summary>
-public static class Placeholder
-{
-}

@@ -1,6 +1,0 @@
-namespace Connectors.Testing;
-
-/// <summary>Temporary.</summary>
-public static class Placeholder
-{
-}
