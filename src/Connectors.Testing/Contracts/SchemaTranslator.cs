@@ -5,11 +5,14 @@ namespace Connectors.Testing.Contracts;
 /// <summary>
 /// Turns OpenAPI schema objects into JSON Schema 2020-12 for validating requests: component references point
 /// into one shared definitions document, OpenAPI 3.0's <c>nullable</c> becomes a <c>null</c> type, and
-/// read-only properties are not required (a client does not send what the server generates).
+/// read-only properties are not required (a client does not send what the server generates) and non-standard
+/// type names are read as "any".
 /// </summary>
 internal sealed class SchemaTranslator(Uri definitionsUri)
 {
     private const string ComponentPrefix = "#/components/schemas/";
+
+    private static readonly HashSet<string> _standardTypes = ["string", "number", "integer", "boolean", "object", "array", "null"];
 
     public JsonObject TranslateDefinitions(JsonObject? schemas)
     {
@@ -47,6 +50,7 @@ internal sealed class SchemaTranslator(Uri definitionsUri)
             result["type"] = new JsonArray(type.GetValue<string>(), "null");
         }
         result.Remove("nullable");
+        DropNonStandardType(result);
         DropReadOnlyFromRequired(result);
         return result;
     }
@@ -65,6 +69,23 @@ internal sealed class SchemaTranslator(Uri definitionsUri)
         reference.StartsWith(ComponentPrefix, StringComparison.Ordinal)
             ? $"{definitionsUri}#/$defs/{reference[ComponentPrefix.Length..]}"
             : reference;
+
+    // Some descriptions use type names JSON Schema lacks: Shopware's "float" is a number, "mixed" any value.
+    private static void DropNonStandardType(JsonObject schema)
+    {
+        if (schema["type"] is not JsonValue type || _standardTypes.Contains(type.GetValue<string>()))
+        {
+            return;
+        }
+        if (type.GetValue<string>() == "float")
+        {
+            schema["type"] = "number";
+        }
+        else
+        {
+            schema.Remove("type");
+        }
+    }
 
     private static void DropReadOnlyFromRequired(JsonObject schema)
     {

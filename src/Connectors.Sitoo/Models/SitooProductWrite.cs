@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+using Connectors.Sitoo.Serialization;
+
+namespace Connectors.Sitoo.Models;
+
+/// <summary>A product to add (needs <see cref="Sku"/>) or update (needs <see cref="ProductId"/>).</summary>
+public sealed class SitooProductWrite
+{
+    /// <summary><c>productid</c>: product id; required for updates, left out when adding.</summary>
+    [JsonPropertyName("productid")]
+    public int? ProductId { get; init; }
+
+    /// <summary><c>sku</c>: SKU; required when adding (allowed characters <c>[A-Za-z0-9_+-/]</c>).</summary>
+    [JsonPropertyName("sku")]
+    public string? Sku { get; init; }
+
+    /// <summary><c>title</c>: title.</summary>
+    [JsonPropertyName("title")]
+    public string? Title { get; init; }
+
+    /// <summary><c>descriptionshort</c>: short description.</summary>
+    [JsonPropertyName("descriptionshort")]
+    public string? DescriptionShort { get; init; }
+
+    /// <summary><c>moneyprice</c>: price on the default price list.</summary>
+    [JsonConverter(typeof(SitooMoneyConverter))]
+    [JsonPropertyName("moneyprice")]
+    public decimal? MoneyPrice { get; init; }
+
+    /// <summary><c>moneypriceorg</c>: recommended retail price.</summary>
+    [JsonConverter(typeof(SitooMoneyConverter))]
+    [JsonPropertyName("moneypriceorg")]
+    public decimal? MoneyPriceOrg { get; init; }
+
+    /// <summary><c>moneypricein</c>: purchase price, excluding VAT.</summary>
+    [JsonConverter(typeof(SitooMoneyConverter))]
+    [JsonPropertyName("moneypricein")]
+    public decimal? MoneyPriceIn { get; init; }
+
+    /// <summary><c>unitlabel</c>: unit label.</summary>
+    [JsonPropertyName("unitlabel")]
+    public string? UnitLabel { get; init; }
+
+    /// <summary><c>allowdecimals</c>: whether quantities may have decimals.</summary>
+    [JsonPropertyName("allowdecimals")]
+    public bool? AllowDecimals { get; init; }
+
+    /// <summary><c>activepos</c>: visible in the POS.</summary>
+    [JsonPropertyName("activepos")]
+    public bool? ActivePos { get; init; }
+
+    /// <summary><c>vatid</c>: product group (VAT class); Sitoo's default group is 2.</summary>
+    [JsonPropertyName("vatid")]
+    public int? VatId { get; init; }
+
+    /// <summary><c>defaultcategoryid</c>: default category.</summary>
+    [JsonPropertyName("defaultcategoryid")]
+    public int? DefaultCategoryId { get; init; }
+
+    /// <summary><c>manufacturerid</c>: manufacturer.</summary>
+    [JsonPropertyName("manufacturerid")]
+    public int? ManufacturerId { get; init; }
+
+    /// <summary><c>stockcountenable</c>: whether stock is counted.</summary>
+    [JsonPropertyName("stockcountenable")]
+    public bool? StockCountEnable { get; init; }
+
+    /// <summary><c>barcode</c>: barcode.</summary>
+    [JsonPropertyName("barcode")]
+    public string? Barcode { get; init; }
+
+    /// <summary><c>barcodealiases</c>: more barcodes.</summary>
+    [JsonPropertyName("barcodealiases")]
+    public IReadOnlyList<string>? BarcodeAliases { get; init; }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using Connectors.Sitoo.Serialization;
+
+namespace Connectors.Sitoo.Models;
+
+/// <summary>One SKU of a warehouse transaction.</summary>
+public sealed class SitooWarehouseTransactionItem
+{
+    /// <summary><c>warehouseitemlogid</c>: log id.</summary>
+    [JsonPropertyName("warehouseitemlogid")]
+    public long? WarehouseItemLogId { get; init; }
+
+    /// <summary><c>warehouseitemid</c>: warehouse item id.</summary>
+    [JsonPropertyName("warehouseitemid")]
+    public long? WarehouseItemId { get; init; }
+
+    /// <summary><c>sku</c>: SKU.</summary>
+    [JsonPropertyName("sku")]
+    public string Sku { get; init; }
+
+    /// <summary><c>decimalquantity</c>: signed change of the stock level.</summary>
+    [JsonConverter(typeof(SitooQuantityConverter))]
+    [JsonPropertyName("decimalquantity")]
+    public decimal DecimalQuantity { get; init; }
+
+    /// <summary><c>decimaltotal</c>: stock level after the change.</summary>
+    [JsonConverter(typeof(SitooQuantityConverter))]
+    [JsonPropertyName("decimaltotal")]
+    public decimal? DecimalTotal { get; init; }
+
+    /// <summary><c>moneypricein</c>: unit cost of inbound stock.</summary>
+    [JsonConverter(typeof(SitooMoneyConverter))]
+    [JsonPropertyName("moneypricein")]
+    public decimal? MoneyPriceIn { get; init; }
+
+    /// <summary><c>moneytotal</c>: stock value after the change.</summary>
+    [JsonConverter(typeof(SitooMoneyConverter))]
+    [JsonPropertyName("moneytotal")]
+    public decimal? MoneyTotal { get; init; }
+
+    /// <summary><c>moneyvalue</c>: value of the change.</summary>
+    [JsonConverter(typeof(SitooMoneyConverter))]
+    [JsonPropertyName("moneyvalue")]
+    public decimal? MoneyValue { get; init; }
+}
