@@ -36,6 +36,18 @@ public sealed class ShopwareCriteria
     /// <summary>How the total is counted.</summary>
     public ShopwareTotalCountMode? CountMode { get; private set; }
 
+    /// <summary>
+    /// Criteria for orders with what a connector needs: line items, <c>orderCustomer.customer</c> (to tell guests),
+    /// transactions and deliveries with their states, and the order state.
+    /// </summary>
+    public static ShopwareCriteria ForOrderDetails()
+        => new ShopwareCriteria()
+            .Association("lineItems")
+            .Association("orderCustomer.customer")
+            .Association("transactions.stateMachineState")
+            .Association("deliveries.stateMachineState")
+            .Association("stateMachineState");
+
     /// <summary>Whether a sort is set.</summary>
     public bool HasSort => _sort.Count > 0;
 

@@ -39,7 +39,15 @@ public sealed record StockWrite
     public static StockWrite Delta(string sku, int delta, int contributionAfter) =>
         new(sku, StockWriteKind.Delta, delta, contributionAfter);
 
+    /// <summary>Only sets <c>isCloseout = true</c>; the stock is not touched, so no order can be undone.</summary>
+    public static StockWrite CloseoutOnly(string sku) =>
+        new(sku, StockWriteKind.CloseoutOnly, 0, null) { SetCloseout = true };
+
     /// <summary>The stock value to send, given Shopware's stock as read just before the write.</summary>
-    public int StockToWrite(int currentStock) =>
-        Kind == StockWriteKind.Absolute ? Quantity : checked(currentStock + Quantity);
+    public int StockToWrite(int currentStock) => Kind switch
+    {
+        StockWriteKind.Absolute => Quantity,
+        StockWriteKind.Delta => checked(currentStock + Quantity),
+        _ => currentStock,
+    };
 }

@@ -11,4 +11,7 @@ public enum StockWriteKind
     /// (contribution mode).
     /// </summary>
     Delta = 1,
+
+    /// <summary>Leave the stock as it is; only <see cref="StockWrite.SetCloseout"/> is written.</summary>
+    CloseoutOnly = 2,
 }

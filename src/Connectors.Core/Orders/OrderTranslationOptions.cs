@@ -1,3 +1,5 @@
+using Connectors.Core.Customers;
+
 namespace Connectors.Core.Orders;
 
 /// <summary>The policies and settings of the Shopware → Sitoo order translation.</summary>
@@ -8,6 +10,9 @@ public sealed record OrderTranslationOptions
 
     /// <summary>Decides how promotions are carried; by default <see cref="SpreadPromotionPolicy"/>.</summary>
     public IPromotionPolicy Promotions { get; init; } = new SpreadPromotionPolicy();
+
+    /// <summary>Normalizes the e-mail address and phone number put on the Sitoo order.</summary>
+    public IContactNormalizer ContactNormalizer { get; init; } = new DefaultContactNormalizer();
 
     /// <summary>The precision of the order currency; cents by default.</summary>
     public CurrencyPrecision Precision { get; init; } = CurrencyPrecision.Cents;

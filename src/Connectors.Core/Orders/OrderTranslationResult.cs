@@ -10,7 +10,14 @@ public abstract record OrderTranslationResult
     /// <summary>The order translates completely.</summary>
     /// <param name="Draft">The Sitoo order to create.</param>
     /// <param name="Allocations">How each promotion was carried, for previews and audits.</param>
-    public sealed record Translated(SitooOrderDraft Draft, IReadOnlyList<PromotionAllocation> Allocations) : OrderTranslationResult;
+    public sealed record Translated(SitooOrderDraft Draft, IReadOnlyList<PromotionAllocation> Allocations) : OrderTranslationResult
+    {
+        /// <summary>
+        /// The rounding correction put on the largest product line so the draft matches the Shopware total
+        /// (net orders, whose taxes Shopware rounds per order); <see langword="null"/> when none was needed.
+        /// </summary>
+        public AllocationShare? RoundingAdjustment { get; init; }
+    }
 
     /// <summary>The order cannot be translated; nothing of it is written.</summary>
     /// <param name="Failures">Every rule that failed, at least one.</param>

@@ -7,7 +7,7 @@ public sealed class SitooCashRegister
 {
     /// <summary><c>registerid</c>: register GUID, braces kept.</summary>
     [JsonPropertyName("registerid")]
-    public string RegisterId { get; init; }
+    public string RegisterId { get; init; } = string.Empty;
 
     /// <summary><c>registerkey</c>: register key, e.g. "SII0000001500001".</summary>
     [JsonPropertyName("registerkey")]

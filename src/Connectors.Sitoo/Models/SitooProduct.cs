@@ -13,7 +13,7 @@ public sealed class SitooProduct
 
     /// <summary><c>sku</c>: SKU, unique per site.</summary>
     [JsonPropertyName("sku")]
-    public string Sku { get; init; }
+    public string Sku { get; init; } = string.Empty;
 
     /// <summary><c>title</c>: title (not a default field; always requested by this client).</summary>
     [JsonPropertyName("title")]

@@ -8,7 +8,7 @@ public sealed class SitooUser
 {
     /// <summary><c>userid</c>: user id, a GUID with braces kept as given.</summary>
     [JsonPropertyName("userid")]
-    public string UserId { get; init; }
+    public string UserId { get; init; } = string.Empty;
 
     /// <summary><c>email</c>: email; unique per system.</summary>
     [JsonPropertyName("email")]

@@ -17,7 +17,7 @@ public sealed class SitooWarehouseItem
 
     /// <summary><c>sku</c>: SKU, the join key between systems.</summary>
     [JsonPropertyName("sku")]
-    public string Sku { get; init; }
+    public string Sku { get; init; } = string.Empty;
 
     /// <summary><c>binlocation</c>: bin location.</summary>
     [JsonPropertyName("binlocation")]

@@ -16,7 +16,7 @@ public sealed class SitooWarehouseTransactionItem
 
     /// <summary><c>sku</c>: SKU.</summary>
     [JsonPropertyName("sku")]
-    public string Sku { get; init; }
+    public string Sku { get; init; } = string.Empty;
 
     /// <summary><c>decimalquantity</c>: signed change of the stock level.</summary>
     [JsonConverter(typeof(SitooQuantityConverter))]

@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Connectors.Core.Inventory;
+
+/// <summary>
+/// The durable stock memory: per SKU the Sitoo levels, what was last written to Shopware, the applied
+/// store contribution and open differences; plus which transactions were already applied.
+/// </summary>
+/// <remarks>
+/// A plain immutable value: every operation returns a new ledger, so the engine can persist it as a
+/// whole or diff it. Two ledgers with the same content are equal.
+/// </remarks>
+public sealed record StockLedger
+{
+    /// <summary>A ledger that has seen nothing.</summary>
+    public static StockLedger Empty { get; } = new();
+
+    /// <summary>Entries by Shopware product number (ordinal).</summary>
+    public ImmutableDictionary<string, SkuLedgerEntry> Skus { get; init; } =
+        ImmutableDictionary.Create<string, SkuLedgerEntry>(StringComparer.Ordinal);
+
+    /// <summary>Ids of applied transactions at or above <see cref="ForgottenBelow"/>.</summary>
+    public ImmutableHashSet<long> AppliedTransactionIds { get; init; } = [];
+
+    /// <summary>Transactions with a lower id count as applied; see <see cref="ForgetTransactionsBelow"/>.</summary>
+    public long ForgottenBelow { get; init; }
+
+    /// <summary>The entry of a SKU, or <see cref="SkuLedgerEntry.Empty"/>.</summary>
+    public SkuLedgerEntry this[string sku] => Skus.TryGetValue(sku, out var entry) ? entry : SkuLedgerEntry.Empty;
+
+    /// <summary>Whether a transaction was already applied (or lies below the forgotten horizon).</summary>
+    public bool HasApplied(long transactionId) =>
+        transactionId < ForgottenBelow || AppliedTransactionIds.Contains(transactionId);
+
+    /// <summary>
+    /// Applies Sitoo warehouse transactions idempotently by id. Webhook and poll copies, retries and
+    /// out-of-order deliveries of the same facts leave the same ledger.
+    /// </summary>
+    /// <param name="transactions">The transactions, in any order, duplicates allowed.</param>
+    /// <param name="topology">Locations (unknown warehouses are reported, not applied) and SKU mapping.</param>
+    public TransactionBatchResult Apply(IEnumerable<WarehouseTransaction> transactions, StockTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(topology);
+
+        var applied = AppliedTransactionIds.ToBuilder();
+        var skus = Skus.ToBuilder();
+        var outcomes = new List<TransactionOutcome>();
+        var changes = new Dictionary<string, SkuStockChange>(StringComparer.Ordinal);
+        foreach (var transaction in transactions)
+        {
+            if (transaction.TransactionId < ForgottenBelow || !applied.Add(transaction.TransactionId))
+            {
+                outcomes.Add(new(transaction.TransactionId, TransactionOutcomeKind.Duplicate));
+                continue;
+            }
+
+            if (!topology.TryGetWarehouse(transaction.WarehouseId, out _))
+            {
+                outcomes.Add(new(transaction.TransactionId, TransactionOutcomeKind.UnknownLocation));
+                continue;
+            }
+
+            foreach (var line in transaction.Lines)
+            {
+                var sku = topology.Skus.ToShopware(line.Sku);
+                var entry = skus.TryGetValue(sku, out var existing) ? existing : SkuLedgerEntry.Empty;
+                skus[sku] = entry.WithTransaction(
+                    transaction.WarehouseId, transaction.TransactionId, line.LevelAfter, transaction.CreatedAt);
+                changes[sku] = changes.TryGetValue(sku, out var change)
+                    ? change with { NetQuantity = change.NetQuantity + line.Quantity, TransactionCount = change.TransactionCount + 1 }
+                    : new SkuStockChange(sku, line.Quantity, 1);
+            }
+
+            outcomes.Add(new(transaction.TransactionId, TransactionOutcomeKind.Applied));
+        }
+
+        var ledger = this with { Skus = skus.ToImmutable(), AppliedTransactionIds = applied.ToImmutable() };
+        var ordered = changes.Values.OrderBy(c => c.Sku, StringComparer.Ordinal).ToList();
+        return new TransactionBatchResult(ledger, outcomes, ordered);
+    }
+
+    /// <summary>
+    /// Takes warehouse items read from Sitoo as the current levels (and the only source of reserved
+    /// quantities). Warehouses outside the topology are skipped.
+    /// </summary>
+    public StockLedger ObserveLevels(IEnumerable<SitooStockRow> rows, StockTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(topology);
+        var skus = Skus.ToBuilder();
+        foreach (var row in rows)
+        {
+            if (!topology.TryGetWarehouse(row.Level.WarehouseId, out _))
+            {
+                continue;
+            }
+
+            var sku = topology.Skus.ToShopware(row.Sku);
+            var entry = skus.TryGetValue(sku, out var existing) ? existing : SkuLedgerEntry.Empty;
+            skus[sku] = entry.WithObservation(row.Level);
+        }
+
+        return this with { Skus = skus.ToImmutable() };
+    }
+
+    /// <summary>
+    /// Coalesces every SKU changed since its last write into at most one write each: absolute in
+    /// projection mode, the contribution's change in contribution mode. SKUs whose value did not move are
+    /// marked up to date without a write.
+    /// </summary>
+    /// <param name="options">Topology and policies.</param>
+    /// <param name="pendingDemand">Open online demand per Shopware product number (projection mode).</param>
+    public StockPlan PlanChangedSkus(StockSyncOptions options, IReadOnlyDictionary<string, OnlineDemand> pendingDemand)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pendingDemand);
+
+        var skus = Skus.ToBuilder();
+        var writes = new List<StockWrite>();
+        foreach (var (sku, entry) in Skus.Where(pair => pair.Value.ChangedSince is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var online = options.Availability.OnlineQuantity(sku, entry.ToWarehouseStock(), options.Topology);
+            var write = options.Topology.Mode == StockMode.Projection
+                ? ProjectionWrite(sku, entry, online, pendingDemand)
+                : ContributionWrite(sku, entry, online);
+            if (write is null)
+            {
+                skus[sku] = entry with { ChangedSince = null };
+            }
+            else
+            {
+                writes.Add(write with { BasedOnTransactionId = entry.LatestTransactionId() });
+            }
+        }
+
+        return new StockPlan(this with { Skus = skus.ToImmutable() }, writes);
+    }
+
+    /// <summary>
+    /// Records a write that Shopware accepted: the value written (echo suppression), the contribution now
+    /// applied, and, unless newer transactions arrived meanwhile, that the SKU is up to date.
+    /// </summary>
+    /// <param name="write">The planned write.</param>
+    /// <param name="writtenStock">The stock value actually sent (ignored for a closeout-only write).</param>
+    /// <param name="at">When Shopware accepted it.</param>
+    public StockLedger RecordWrite(StockWrite write, int writtenStock, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var entry = this[write.Sku];
+        var upToDate = write.BasedOnTransactionId is { } basedOn && basedOn >= entry.LatestTransactionId();
+        if (write.Kind == StockWriteKind.CloseoutOnly)
+        {
+            return this;
+        }
+
+        var updated = entry with
+        {
+            LastWrittenStock = writtenStock,
+            LastWrittenAt = at,
+            AppliedContribution = write.ContributionAfter ?? entry.AppliedContribution,
+            ChangedSince = upToDate ? null : entry.ChangedSince,
+        };
+        return this with { Skus = Skus.SetItem(write.Sku, updated) };
+    }
+
+    /// <summary>Recognises our own writes coming back, e.g. through Shopware's <c>product.written</c>.</summary>
+    /// <param name="sku">The Shopware product number.</param>
+    /// <param name="observedStock">The stock Shopware reports now.</param>
+    public EchoCheck RecogniseEcho(string sku, int observedStock) => this[sku].LastWrittenStock switch
+    {
+        null => EchoCheck.NeverWritten,
+        var written when written == observedStock => EchoCheck.OwnWrite,
+        _ => EchoCheck.ForeignChange,
+    };
+
+    /// <summary>
+    /// Drops remembered ids below a horizon, which from then on count as applied. Safe once the poll
+    /// cursor (ascending <c>warehousetransactionid</c>) has passed it.
+    /// </summary>
+    public StockLedger ForgetTransactionsBelow(long transactionId) =>
+        transactionId <= ForgottenBelow
+            ? this
+            : this with
+            {
+                ForgottenBelow = transactionId,
+                AppliedTransactionIds = AppliedTransactionIds.Except(AppliedTransactionIds.Where(id => id < transactionId)),
+            };
+
+    private static StockWrite? ProjectionWrite(
+        string sku, SkuLedgerEntry entry, decimal online, IReadOnlyDictionary<string, OnlineDemand> pendingDemand)
+    {
+        var demand = pendingDemand.TryGetValue(sku, out var open) ? open.Quantity : 0m;
+        var target = StockQuantities.ProjectedStock(online, demand);
+        return target == entry.LastWrittenStock ? null : StockWrite.Absolute(sku, target);
+    }
+
+    private static StockWrite? ContributionWrite(string sku, SkuLedgerEntry entry, decimal online)
+    {
+        var contribution = StockQuantities.ToShopwareStock(online);
+        var delta = contribution - (entry.AppliedContribution ?? 0);
+        return delta == 0 ? null : StockWrite.Delta(sku, delta, contribution);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(StockLedger? other) =>
+        other is not null
+        && ForgottenBelow == other.ForgottenBelow
+        && AppliedTransactionIds.SetEquals(other.AppliedTransactionIds)
+        && Skus.Count == other.Skus.Count
+        && Skus.All(pair => other.Skus.TryGetValue(pair.Key, out var entry) && pair.Value.Equals(entry));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ForgottenBelow, AppliedTransactionIds.Count, Skus.Count);
+}

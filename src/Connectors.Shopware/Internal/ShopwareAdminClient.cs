@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Connectors.Shopware.Models;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace Connectors.Shopware.Internal;
+
+/// <summary>The client an integrator injects; each area shares one Refit proxy.</summary>
+internal sealed class ShopwareAdminClient : IShopwareAdminClient
+{
+    /// <summary>Name of the HttpClient the registration configures.</summary>
+    public const string HttpClientName = "Connectors.Shopware.AdminApi";
+
+    /// <summary>Bodies are built as JSON by the client; Refit only shapes routes and headers.</summary>
+    public static readonly RefitSettings RefitSettings = new(new SystemTextJsonContentSerializer(new JsonSerializerOptions
+    {
+        TypeInfoResolver = ShopwareJsonContext.Default,
+    }));
+
+    public ShopwareAdminClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<ShopwareAdminApiOptions> options)
+    {
+        var api = RestService.For<IShopwareAdminApi>(httpClientFactory.CreateClient(HttpClientName), RefitSettings);
+        var maxPageSize = options.CurrentValue.MaxPageSize;
+        Products = new ShopwareEntitySearch<ShopwareProduct>(api, "product", maxPageSize, ShopwareJsonContext.Default.ShopwareSearchResponseShopwareProduct);
+        Orders = new ShopwareEntitySearch<ShopwareOrder>(api, "order", maxPageSize, ShopwareJsonContext.Default.ShopwareSearchResponseShopwareOrder);
+        Customers = new ShopwareCustomers(api, maxPageSize);
+        Sync = new ShopwareSync(api);
+        StateMachine = new ShopwareStateMachine(api);
+    }
+
+    public IShopwareEntitySearch<ShopwareProduct> Products { get; }
+
+    public IShopwareEntitySearch<ShopwareOrder> Orders { get; }
+
+    public IShopwareCustomers Customers { get; }
+
+    public IShopwareSync Sync { get; }
+
+    public IShopwareStateMachine StateMachine { get; }
+}
