@@ -24,6 +24,7 @@ namespace Connectors.Shopware.Internal;
 [JsonSerializable(typeof(ShopwareOrderLineItem))]
 [JsonSerializable(typeof(ShopwareWebhookEnvelope))]
 [JsonSerializable(typeof(List<ShopwareEntityWrite>))]
+[JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]
 internal sealed partial class ShopwareJsonContext : JsonSerializerContext;

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Connectors.Sitoo.Batches;
+using Microsoft.Extensions.Options;
+
+namespace Connectors.Sitoo.Http;
+
+/// <summary>What every area needs: the endpoints, the settings and the shared answer checks.</summary>
+internal sealed class SitooApiContext
+{
+    public SitooApiContext(ISitooRestApi api, IOptions<SitooApiOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Api = api;
+        Options = options.Value;
+    }
+
+    public ISitooRestApi Api { get; }
+
+    public SitooApiOptions Options { get; }
+
+    public int SiteId => Options.SiteId;
+
+    public int PageSize => Options.PageSize;
+
+    /// <summary>The <c>fields=</c> value asking for exactly the properties the model reads, because Sitoo's default
+    /// field sets leave out fields the SDK needs (e.g. a product's title).</summary>
+    public static string FieldsOf<T>(JsonTypeInfo<T> typeInfo) =>
+        string.Join(',', typeInfo.Properties.Select(property => property.Name));
+
+    /// <summary>Splits filter values into comma-separated groups of at most <see cref="SitooApiOptions.FilterValuesPerRequest"/>.</summary>
+    public IEnumerable<string> FilterGroups(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var value in values)
+        {
+            if (string.IsNullOrEmpty(value) || value.Contains(',', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Filter value '{value}' is empty or contains a comma.", nameof(values));
+            }
+        }
+        return values.Distinct(StringComparer.Ordinal).Chunk(Options.FilterValuesPerRequest).Select(group => string.Join(',', group));
+    }
+
+    /// <summary>Reads the bare id Sitoo answers a create with (a number, or a number in a string).</summary>
+    public static long ReadCreatedId(JsonElement answer, string what)
+    {
+        if (answer.ValueKind == JsonValueKind.Number && answer.TryGetInt64(out var id))
+        {
+            return id;
+        }
+        if (answer.ValueKind == JsonValueKind.String
+            && long.TryParse(answer.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out id))
+        {
+            return id;
+        }
+        throw new SitooApiException($"Sitoo answered the creation of {what} without an id.", HttpStatusCode.OK, responseBody: SitooResponseBody.Truncate(answer.GetRawText()));
+    }
+
+    /// <summary>Checks the bare <c>true</c> Sitoo answers an update with.</summary>
+    public static void EnsureTrue(JsonElement answer, string what)
+    {
+        if (answer.ValueKind != JsonValueKind.True)
+        {
+            throw new SitooApiException($"Sitoo did not confirm {what}.", HttpStatusCode.OK, responseBody: SitooResponseBody.Truncate(answer.GetRawText()));
+        }
+    }
+
+    /// <summary>Sends a batch write and reports every item's outcome.</summary>
+    public static async Task<SitooBatchResult> SendBatchAsync<T>(IReadOnlyList<T> items, Func<IReadOnlyList<T>, Task<JsonElement>> send)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return new SitooBatchResult([]);
+        }
+        var answer = await send(items).ConfigureAwait(false);
+        return new SitooBatchResult(SitooBatchResponseReader.Read(answer, items.Count, firstIndex: 0));
+    }
+}
