@@ -55,7 +55,7 @@ public sealed class ShopwareValidationException(string message, IReadOnlyList<Sh
     : ShopwareApiException(message, HttpStatusCode.BadRequest, errors, responseBody)
 {
     /// <summary>The errors that carry a field pointer.</summary>
-    public IReadOnlyList<ShopwareError> FieldErrors => [.. Errors.Where(e => e.Pointer is not null)];
+    public IReadOnlyList<ShopwareError> FieldErrors => [.. Errors.Where(e => e.SourcePointer is not null)];
 }
 
 /// <summary>The integration credentials were refused, or a fresh token was refused again. Check the access key and its ACL.</summary>

@@ -95,8 +95,8 @@ public sealed class ShopwareFilter
         return new ShopwareFilter(new JsonObject { ["type"] = type, ["operator"] = @operator, ["queries"] = queries });
     }
 
-    private static JsonNode? Number(decimal? value) => value is null ? null : JsonValue.Create(value.Value);
+    private static JsonValue? Number(decimal? value) => value is null ? null : JsonValue.Create(value.Value);
 
-    private static JsonNode? Date(DateTimeOffset? value)
+    private static JsonValue? Date(DateTimeOffset? value)
         => value is null ? null : JsonValue.Create(value.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+00:00'", CultureInfo.InvariantCulture));
 }

@@ -71,7 +71,7 @@ internal static class ShopwareResponseReader
         }
 
         var errors = ParseErrors(body);
-        var first = errors.FirstOrDefault();
+        var first = errors.Count > 0 ? errors[0] : null;
         var summary = first is null
             ? LooksLikeJson(response, body) || string.IsNullOrWhiteSpace(body) ? "no error details" : $"a non-JSON body ({MediaType(response) ?? "unknown content type"})"
             : $"{first.Code}: {first.Detail ?? first.Title}";
@@ -82,7 +82,7 @@ internal static class ShopwareResponseReader
             HttpStatusCode.NotFound => new ShopwareNotFoundException(message, errors, body),
             HttpStatusCode.Unauthorized => new ShopwareAuthenticationException(message, response.StatusCode, errors, body),
             HttpStatusCode.TooManyRequests => new ShopwareRateLimitedException(message, RetryAfter(response), errors, body),
-            HttpStatusCode.BadRequest when errors.Any(e => e.Pointer is not null) => new ShopwareValidationException(message, errors, body),
+            HttpStatusCode.BadRequest when errors.Any(e => e.SourcePointer is not null) => new ShopwareValidationException(message, errors, body),
             _ => new ShopwareApiException(message, response.StatusCode, errors, body),
         };
     }

@@ -95,7 +95,7 @@ internal sealed class ShopwareSync(IShopwareAdminApi api) : IShopwareSync
         var blamed = new Dictionary<int, List<ShopwareError>>();
         foreach (var error in errors)
         {
-            var segments = error.Pointer?.Split('/');
+            var segments = error.SourcePointer?.Split('/');
             if (segments is not { Length: >= 3 } || segments[0].Length != 0
                 || Unescape(segments[1]) != key
                 || !int.TryParse(segments[2], NumberStyles.None, CultureInfo.InvariantCulture, out var index)

@@ -1,0 +1,30 @@
+using Connectors.Sitoo.Batches;
+using Connectors.Sitoo.Models;
+
+namespace Connectors.Sitoo;
+
+/// <summary>Warehouse transactions: the stock movements of FIFO warehouses, the facts stock deltas come from.</summary>
+public interface ISitooWarehouseTransactions
+{
+    /// <summary>Reads transactions in ascending id order, starting at <paramref name="fromTransactionId"/> (inclusive);
+    /// keep the highest id seen plus one as the next cursor. Ids are global across warehouses.</summary>
+    /// <param name="fromTransactionId">The first id to read.</param>
+    /// <param name="warehouseId">Only this warehouse, or every warehouse when null.</param>
+    /// <param name="transactionType">Only this type, or every type when null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The transactions, oldest first.</returns>
+    IAsyncEnumerable<SitooWarehouseTransaction> ListFromAsync(
+        long fromTransactionId,
+        int? warehouseId = null,
+        SitooTransactionType? transactionType = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Creates transactions (<c>POST /sites/{siteid}/warehousetransactions.json</c>), sent in requests of at most
+    /// <see cref="SitooApiOptions.WarehouseTransactionsPerRequest"/> (Sitoo allows 1000). Creating is not idempotent, so
+    /// it is never retried; give each transaction an <see cref="SitooNewWarehouseTransaction.ExternalId"/> to recognise it later.</summary>
+    /// <param name="transactions">The transactions, in order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Every transaction's outcome, indexed as in <paramref name="transactions"/>.</returns>
+    /// <exception cref="SitooBatchInterruptedException">A request after the first failed; holds the results so far.</exception>
+    Task<SitooBatchResult> CreateAsync(IReadOnlyList<SitooNewWarehouseTransaction> transactions, CancellationToken cancellationToken = default);
+}
