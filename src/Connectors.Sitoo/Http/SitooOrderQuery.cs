@@ -3,7 +3,7 @@ using Refit;
 namespace Connectors.Sitoo.Http;
 
 /// <summary>Filters of the account-level order list; null values are left out of the query string.</summary>
-internal sealed class SitooOrderQuery
+internal sealed record SitooOrderQuery
 {
     [AliasAs("eshopid")]
     public int? EshopId { get; init; }

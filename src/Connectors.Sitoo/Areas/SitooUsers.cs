@@ -1,0 +1,49 @@
+using Connectors.Sitoo.Batches;
+using Connectors.Sitoo.Http;
+using Connectors.Sitoo.Models;
+using Connectors.Sitoo.Paging;
+using Connectors.Sitoo.Serialization;
+
+namespace Connectors.Sitoo;
+
+/// <inheritdoc />
+internal sealed class SitooUsers(SitooApiContext context) : ISitooUsers
+{
+    private static readonly string Fields = SitooApiContext.FieldsOf(SitooJsonContext.Default.SitooUser);
+
+    public async Task<SitooUser?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(email);
+        var page = await context.Api.GetUsersAsync(context.SiteId, 0, 1, Fields, email, null, cancellationToken).ConfigureAwait(false);
+        return page.Items is [var first, ..] ? first : null;
+    }
+
+    public IAsyncEnumerable<SitooUser> ListByCustomerNumberAsync(string customerNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerNumber);
+        return SitooPaging.ReadAllAsync(
+            (start, num, token) => context.Api.GetUsersAsync(context.SiteId, start, num, Fields, null, customerNumber, token),
+            context.PageSize,
+            cancellationToken);
+    }
+
+    public Task<SitooBatchResult> AddAsync(IReadOnlyList<SitooUserWrite> users, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        if (users.Any(user => string.IsNullOrEmpty(user.Email)))
+        {
+            throw new ArgumentException("Every user to add needs an email.", nameof(users));
+        }
+        return SitooApiContext.SendBatchAsync(users, batch => context.Api.AddUsersAsync(context.SiteId, batch, cancellationToken));
+    }
+
+    public Task<SitooBatchResult> UpdateAsync(IReadOnlyList<SitooUserWrite> users, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        if (users.Any(user => string.IsNullOrEmpty(user.UserId)))
+        {
+            throw new ArgumentException("Every user to update needs a user id.", nameof(users));
+        }
+        return SitooApiContext.SendBatchAsync(users, batch => context.Api.UpdateUsersAsync(context.SiteId, batch, cancellationToken));
+    }
+}
