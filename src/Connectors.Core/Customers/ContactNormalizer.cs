@@ -17,7 +17,8 @@ public interface IContactNormalizer
 }
 
 /// <summary>
-/// The default normalization. E-mail: trimmed, Unicode NFC, lower case; without exactly one <c>@</c> with text on
+/// The default normalization. E-mail: trimmed, Unicode NFC (Latin diacritics composed even in
+/// globalization-invariant mode), lower case; without exactly one <c>@</c> with text on
 /// both sides it is not usable. Phone: <c>+</c> followed by digits only (E.164 style); a leading <c>00</c> is an
 /// international prefix, a leading single <c>0</c> is the trunk prefix and is replaced by the default country code,
 /// and a number with neither gets the default country code.
@@ -47,7 +48,7 @@ public sealed class DefaultContactNormalizer(string defaultCountryCallingCode) :
             return null;
         }
 
-        var normalized = email.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var normalized = LatinComposition.Compose(email.Trim().Normalize(NormalizationForm.FormC)).ToLowerInvariant();
         var at = normalized.IndexOf('@', StringComparison.Ordinal);
         var valid = at > 0 && at == normalized.LastIndexOf('@') && at < normalized.Length - 1;
         return valid ? normalized : null;

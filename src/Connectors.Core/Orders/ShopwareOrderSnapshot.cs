@@ -1,3 +1,4 @@
+using Connectors.Core.Customers;
 using NodaTime;
 
 namespace Connectors.Core.Orders;
@@ -37,6 +38,19 @@ public sealed record ShopwareOrderSnapshot(
 
     /// <summary>The customer's comment (<c>customerComment</c>).</summary>
     public string? CustomerComment { get; init; }
+
+    /// <summary>
+    /// The order's customer as the <see cref="ICustomerMatcher"/> sees it: the linked customer, its guest flag and
+    /// the billing phone. An order whose customer was deleted counts as a guest checkout, so it can never claim a
+    /// registered account's Sitoo user.
+    /// </summary>
+    public ShopwareCustomerRecord ToCustomerRecord() =>
+        new(Customer.CustomerId ?? string.Empty, Customer.Email, Customer.IsGuest || Customer.CustomerId is null)
+        {
+            Phone = BillingAddress?.PhoneNumber,
+            FirstName = Customer.FirstName,
+            LastName = Customer.LastName,
+        };
 }
 
 /// <summary>The Shopware <c>taxStatus</c> of an order.</summary>
@@ -104,7 +118,7 @@ public sealed record ShopwareOrderLineItem(
     /// <summary>Whether this line is the one a promotion composition entry points to.</summary>
     /// <param name="compositionId">The composition entry's <c>id</c>.</param>
     public bool IsReferencedBy(string compositionId) =>
-        string.Equals(Identifier ?? Id, compositionId, StringComparison.Ordinal)
+        string.Equals(Identifier, compositionId, StringComparison.Ordinal)
         || string.Equals(Id, compositionId, StringComparison.Ordinal);
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -119,11 +120,33 @@ internal static class ShopwareResponseReader
         {
             return await call.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException or Polly.RateLimiting.RateLimiterRejectedException)
+        catch (Refit.ApiRequestException ex) when (ex.InnerException is not null)
         {
-            throw new ShopwareApiException($"The request to Shopware failed without a usable response: {ex.Message}", innerException: ex);
+            // Refit wraps whatever the handlers threw; callers see our own exceptions, never Refit's or Polly's.
+            throw Translate(ex.InnerException);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex))
+        {
+            throw Translate(ex);
         }
     }
+
+    private static ShopwareApiException Translate(Exception failure)
+    {
+        if (!IsTransportFailure(failure))
+        {
+            // Cancellation, our own exceptions (e.g. a refused token) and anything unexpected pass through unchanged.
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return new ShopwareApiException($"The request to Shopware failed without a usable response: {failure.Message}", innerException: failure);
+    }
+
+    private static bool IsTransportFailure(Exception ex)
+        => ex is HttpRequestException
+            or Polly.Timeout.TimeoutRejectedException
+            or Polly.CircuitBreaker.BrokenCircuitException
+            or Polly.RateLimiting.RateLimiterRejectedException;
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         => await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

@@ -109,7 +109,7 @@ public sealed class SitooProduct
 
     /// <summary><c>variant</c>: variant attributes such as colour and size.</summary>
     [JsonPropertyName("variant")]
-    public IReadOnlyList<SitooProductVariantAttribute>? Variant { get; init; }
+    public IReadOnlyList<SitooProductVariantValue>? Variant { get; init; }
 
     /// <summary><c>datecreated</c>: when the product was created.</summary>
     [JsonPropertyName("datecreated")]

@@ -20,6 +20,10 @@ public sealed class SitooWarehouseBatchItem
     [JsonPropertyName("moneypricein")]
     public decimal? MoneyPriceIn { get; init; }
 
+    /// <summary><c>emailowner</c>: email of whoever counted.</summary>
+    [JsonPropertyName("emailowner")]
+    public string? EmailOwner { get; init; }
+
     /// <summary><c>comment</c>: free text.</summary>
     [JsonPropertyName("comment")]
     public string? Comment { get; init; }

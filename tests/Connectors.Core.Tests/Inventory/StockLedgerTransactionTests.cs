@@ -23,7 +23,7 @@ public class StockLedgerTransactionTests
     {
         var result = ObservedTen().Apply([Tx(100, 2, "A", (decimal)quantity, (decimal)levelAfter, type, minutes: 5)], Topology);
 
-        var level = Assert.Single(result.Ledger["A"].Locations);
+        var level = Assert.Single(result.Ledger["A"].Locations.ToArray());
         Assert.Equal(new LocationLevel(2, (decimal)levelAfter, 3m, 100), level);
         Assert.Equal(T0.Plus(Duration.FromMinutes(5)), result.Ledger["A"].ChangedSince);
         Assert.Equal([new TransactionOutcome(100, TransactionOutcomeKind.Applied)], result.Outcomes);
@@ -65,7 +65,7 @@ public class StockLedgerTransactionTests
 
         Assert.Equal([new SkuStockChange("A", -4m, 3), new SkuStockChange("B", 2m, 1)], result.Changes);
         Assert.Equal(T0.Plus(Duration.FromMinutes(1)), result.Ledger["A"].ChangedSince);
-        Assert.Equal([new LocationLevel(1, 2m, 0m, 4), new LocationLevel(2, 9m, 0m, 2)], result.Ledger["A"].Locations);
+        Assert.Equal([new LocationLevel(1, 2m, 0m, 4), new LocationLevel(2, 9m, 0m, 2)], result.Ledger["A"].Locations.ToArray());
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class StockLedgerTransactionTests
             .Apply([Tx(5, 1, "A", -1m, 4m)], Topology).Ledger
             .ObserveLevels([Row("A", 1, 6m, reserved: 2m), Row("A", 42, 50m)], Topology);
 
-        Assert.Equal([new LocationLevel(1, 6m, 2m, 5)], ledger["A"].Locations);
+        Assert.Equal([new LocationLevel(1, 6m, 2m, 5)], ledger["A"].Locations.ToArray());
         Assert.Equal(new WarehouseStock(1, 6m, 2m, 4m), ledger["A"].ToWarehouseStock()[0]);
     }
 }

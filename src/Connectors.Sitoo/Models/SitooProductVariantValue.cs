@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Connectors.Sitoo.Models;
 
 /// <summary>One variant attribute of a product, e.g. Color = Red.</summary>
-public sealed class SitooProductVariantAttribute
+public sealed class SitooProductVariantValue
 {
     /// <summary><c>name</c>: attribute name.</summary>
     [JsonPropertyName("name")]

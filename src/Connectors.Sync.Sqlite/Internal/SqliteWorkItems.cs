@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.Json;
+using Connectors.Sync.State;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace Connectors.Sync.Sqlite.Internal;
+
+internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkItems
+{
+    private const string SelectList =
+        "key, kind, lane, priority, payload, state, attempts, next_attempt_at, created_at, updated_at, last_error, lease_owner, lease_token, lease_expires_at";
+
+    // Settling a claimed item requires the claim's token: a worker whose lease was taken over matches nothing.
+    private const string HeldLease = "key = $key AND lease_token = $token AND state = 'pending'";
+
+    public Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentException.ThrowIfNullOrEmpty(item.Key);
+        ArgumentException.ThrowIfNullOrEmpty(item.Kind);
+        ArgumentException.ThrowIfNullOrEmpty(item.Lane.Name);
+        var now = clock.GetCurrentInstant();
+        return scope.WriteAsync(
+            async sql => await sql.ExecuteAsync(
+                """
+                INSERT INTO work_items (key, kind, lane, priority, payload, state, attempts, next_attempt_at, created_at, updated_at)
+                VALUES ($key, $kind, $lane, $priority, $payload, 'pending', 0, $due, $now, $now)
+                ON CONFLICT (key) DO NOTHING;
+                """,
+                cancellationToken,
+                ("$key", item.Key),
+                ("$kind", item.Kind),
+                ("$lane", item.Lane.Name),
+                ("$priority", item.Lane.Priority),
+                ("$payload", item.Payload),
+                ("$due", Columns.ToTicks(item.DueAt ?? now)),
+                ("$now", Columns.ToTicks(now))).ConfigureAwait(false) == 1,
+            cancellationToken);
+    }
+
+    public Task<WorkItem?> FindAsync(string key, CancellationToken cancellationToken) =>
+        scope.ReadAsync(
+            sql => sql.QuerySingleAsync($"SELECT {SelectList} FROM work_items WHERE key = $key;", Read, cancellationToken, ("$key", key)),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkClaimRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.Owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxCount);
+        if (request.LeaseDuration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "The lease duration must be positive.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var lanes = request.Lanes is null ? null : JsonSerializer.Serialize(request.Lanes.ToArray(), StateJsonContext.Default.StringArray);
+
+        // One statement under the write lock: selection and lease are atomic. Expired leases count as free.
+        var claimed = await scope.WriteAsync(
+            sql => sql.QueryAsync(
+                $"""
+                UPDATE work_items
+                SET lease_owner = $owner, lease_token = lower(hex(randomblob(16))), lease_expires_at = $expires,
+                    attempts = attempts + 1, updated_at = $now
+                WHERE seq IN (
+                    SELECT seq FROM work_items
+                    WHERE state = 'pending' AND next_attempt_at <= $now
+                      AND (lease_expires_at IS NULL OR lease_expires_at <= $now)
+                      AND ($lanes IS NULL OR lane IN (SELECT value FROM json_each($lanes)))
+                    ORDER BY priority, next_attempt_at, seq
+                    LIMIT $max)
+                RETURNING seq, {SelectList};
+                """,
+                reader => (Seq: Columns.Int64(reader, "seq"), Item: Read(reader)),
+                cancellationToken,
+                ("$owner", request.Owner),
+                ("$expires", Columns.ToTicks(now + request.LeaseDuration)),
+                ("$now", Columns.ToTicks(now)),
+                ("$lanes", lanes),
+                ("$max", request.MaxCount)),
+            cancellationToken).ConfigureAwait(false);
+
+        return claimed
+            .OrderBy(row => row.Item.Lane.Priority)
+            .ThenBy(row => row.Item.NextAttemptAt)
+            .ThenBy(row => row.Seq)
+            .Select(row => row.Item)
+            .ToList();
+    }
+
+    public Task CompleteAsync(WorkLease lease, CancellationToken cancellationToken) =>
+        SettleAsync(
+            lease,
+            $"UPDATE work_items SET state = CASE WHEN attempts > 1 THEN 'pending' ELSE 'completed' END, last_error = NULL, {ClearLease} WHERE {HeldLease};",
+            cancellationToken);
+
+    public Task FailAsync(WorkLease lease, string failure, Instant retryAt, CancellationToken cancellationToken) =>
+        SettleAsync(
+            lease,
+            $"UPDATE work_items SET next_attempt_at = $retryAt, last_error = $error, {ClearLease} WHERE {HeldLease};",
+            cancellationToken,
+            ("$retryAt", Columns.ToTicks(retryAt)),
+            ("$error", failure));
+
+    public Task ParkAsync(WorkLease lease, string reason, CancellationToken cancellationToken) =>
+        SettleAsync(
+            lease,
+            $"UPDATE work_items SET state = 'parked', last_error = $error, {ClearLease} WHERE {HeldLease};",
+            cancellationToken,
+            ("$error", reason));
+
+    public Task ReleaseAsync(WorkLease lease, CancellationToken cancellationToken) =>
+        SettleAsync(
+            lease,
+            $"UPDATE work_items SET attempts = attempts - 1, {ClearLease} WHERE {HeldLease};",
+            cancellationToken);
+
+    public async Task<WorkLease> RenewAsync(WorkLease lease, Duration duration, CancellationToken cancellationToken)
+    {
+        if (duration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), "The lease duration must be positive.");
+        }
+
+        var renewed = lease with { ExpiresAt = clock.GetCurrentInstant() + duration };
+        await SettleAsync(
+            lease,
+            $"UPDATE work_items SET lease_expires_at = $expires, updated_at = $now WHERE {HeldLease};",
+            cancellationToken,
+            ("$expires", Columns.ToTicks(renewed.ExpiresAt))).ConfigureAwait(false);
+        return renewed;
+    }
+
+    public Task<IReadOnlyDictionary<string, int>> CountPendingByLaneAsync(CancellationToken cancellationToken) =>
+        scope.ReadAsync(
+            async sql =>
+            {
+                var rows = await sql.QueryAsync(
+                    "SELECT lane, COUNT(*) AS pending FROM work_items WHERE state = 'pending' GROUP BY lane;",
+                    reader => (Lane: Columns.Text(reader, "lane"), Count: Columns.Int32(reader, "pending")),
+                    cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyDictionary<string, int>)rows.ToDictionary(row => row.Lane, row => row.Count, StringComparer.Ordinal);
+            },
+            cancellationToken);
+
+    private const string ClearLease = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = $now";
+
+    private async Task SettleAsync(WorkLease lease, string update, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        (string, object?)[] all =
+        [
+            .. parameters,
+            ("$key", lease.Key),
+            ("$token", lease.Token.ToString("N", CultureInfo.InvariantCulture)),
+            ("$now", Columns.ToTicks(clock.GetCurrentInstant())),
+        ];
+        var changed = await scope.WriteAsync(sql => sql.ExecuteAsync(update, cancellationToken, all), cancellationToken).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            throw new WorkLeaseLostException(lease);
+        }
+    }
+
+    private static WorkItem Read(SqliteDataReader reader)
+    {
+        var token = Columns.NullableText(reader, "lease_token");
+        var lease = token is null
+            ? null
+            : new WorkLease(
+                Columns.Text(reader, "key"),
+                Columns.Text(reader, "lease_owner"),
+                Guid.ParseExact(token, "N"),
+                Columns.Instant(reader, "lease_expires_at"));
+        return new WorkItem(
+            Columns.Text(reader, "key"),
+            Columns.Text(reader, "kind"),
+            new WorkLane(Columns.Text(reader, "lane"), Columns.Int32(reader, "priority")),
+            Columns.Text(reader, "payload"),
+            Columns.Enum<WorkItemState>(reader, "state"),
+            Columns.Int32(reader, "attempts"),
+            Columns.Instant(reader, "next_attempt_at"),
+            Columns.Instant(reader, "created_at"),
+            Columns.Instant(reader, "updated_at"),
+            Columns.NullableText(reader, "last_error"),
+            lease);
+    }
+}

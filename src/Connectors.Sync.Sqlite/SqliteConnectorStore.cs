@@ -1,0 +1,87 @@
+using Connectors.Sync.Sqlite.Internal;
+using Connectors.Sync.State;
+using NodaTime;
+
+namespace Connectors.Sync.Sqlite;
+
+/// <summary>
+/// The connector's state in one SQLite file (WAL mode): the embedded default store. Opening it applies
+/// any pending schema migrations. Several stores (or processes) may open the same file; writes are
+/// serialised by SQLite's write lock and claims stay exclusive.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var store = await SqliteConnectorStore.OpenAsync("connector.db", SystemClock.Instance, cancellationToken);
+/// </code>
+/// </example>
+public sealed class SqliteConnectorStore : IConnectorStore
+{
+    private readonly SqliteConnectionFactory _connections;
+    private readonly IClock _clock;
+    private readonly SqliteStateParts _parts;
+
+    private SqliteConnectorStore(SqliteConnectionFactory connections, IClock clock)
+    {
+        _connections = connections;
+        _clock = clock;
+        _parts = new SqliteStateParts(new AutoCommitScope(connections), clock);
+    }
+
+    /// <summary>The schema version this library creates and reads.</summary>
+    public static int SchemaVersion => SqliteMigrator.Migrations[^1].Version;
+
+    /// <inheritdoc />
+    public IInbox Inbox => _parts.Inbox;
+
+    /// <inheritdoc />
+    public ICursors Cursors => _parts.Cursors;
+
+    /// <inheritdoc />
+    public IWorkItems WorkItems => _parts.WorkItems;
+
+    /// <inheritdoc />
+    public ILedger Ledger => _parts.Ledger;
+
+    /// <inheritdoc />
+    public ILinks Links => _parts.Links;
+
+    /// <inheritdoc />
+    public IExceptionLog Exceptions => _parts.Exceptions;
+
+    /// <inheritdoc />
+    public IRunHistory Runs => _parts.Runs;
+
+    /// <summary>Opens (creating when missing) the store in a file with default settings.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="clock">The source of "now" for every timestamp the store writes and every lease it checks.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public static Task<SqliteConnectorStore> OpenAsync(string path, IClock clock, CancellationToken cancellationToken) =>
+        OpenAsync(new SqliteStoreOptions { Path = path }, clock, cancellationToken);
+
+    /// <summary>Opens (creating when missing) the store described by <paramref name="options"/>.</summary>
+    /// <param name="options">Where and how.</param>
+    /// <param name="clock">The source of "now" for every timestamp the store writes and every lease it checks.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">The file has a newer schema than this library knows.</exception>
+    public static async Task<SqliteConnectorStore> OpenAsync(SqliteStoreOptions options, IClock clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        options.Validate();
+        var connections = new SqliteConnectionFactory(options);
+        await SqliteMigrator.MigrateAsync(connections, clock, cancellationToken).ConfigureAwait(false);
+        return new SqliteConnectorStore(connections, clock);
+    }
+
+    /// <inheritdoc />
+    public Task<IUnitOfWork> BeginUnitOfWorkAsync(CancellationToken cancellationToken) =>
+        SqliteUnitOfWork.BeginAsync(_connections, _clock, cancellationToken);
+
+    /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>
+    public ValueTask DisposeAsync()
+    {
+        _connections.ReleaseFile();
+        return ValueTask.CompletedTask;
+    }
+}

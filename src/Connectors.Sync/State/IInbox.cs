@@ -1,0 +1,42 @@
+namespace Connectors.Sync.State;
+
+/// <summary>
+/// Webhook deliveries, stored before the sender gets its acknowledgement so that nothing acknowledged can
+/// be lost. Deliveries are deduplicated by (source, event id).
+/// </summary>
+public interface IInbox
+{
+    /// <summary>Stores a delivery unless one with the same source and event id is already stored.</summary>
+    /// <param name="delivery">The delivery as received.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see cref="InboxStoreResult.Stored"/>, or <see cref="InboxStoreResult.Duplicate"/> when nothing was written.</returns>
+    Task<InboxStoreResult> StoreAsync(InboxDelivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>Reads one stored delivery.</summary>
+    /// <param name="source">The sending system, e.g. <c>sitoo</c>.</param>
+    /// <param name="eventId">The sender's event id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The message, or <see langword="null"/> when unknown.</returns>
+    Task<InboxMessage?> FindAsync(string source, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>The oldest deliveries not processed yet, in the order they were received.</summary>
+    /// <param name="maxCount">At most this many.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<IReadOnlyList<InboxMessage>> ListUnprocessedAsync(int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Marks a delivery processed (its work items enqueued); doing so again changes nothing.</summary>
+    /// <param name="source">The sending system.</param>
+    /// <param name="eventId">The sender's event id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="false"/> when no such delivery is stored.</returns>
+    Task<bool> MarkProcessedAsync(string source, string eventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes processed deliveries received before a horizon. Keep the horizon beyond the sender's retry
+    /// period (Sitoo retries for about 24 hours) so that late duplicates are still recognised.
+    /// </summary>
+    /// <param name="receivedBefore">Deliveries received earlier than this are deleted once processed.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many deliveries were deleted.</returns>
+    Task<int> PurgeProcessedAsync(NodaTime.Instant receivedBefore, CancellationToken cancellationToken);
+}

@@ -1,0 +1,47 @@
+namespace Connectors.Sync.State;
+
+/// <summary>
+/// The stock memory: per SKU and location a set of named quantities (expected, last written, contribution
+/// applied, ...), each row versioned; and the source facts (e.g. warehouse transactions) already applied.
+/// </summary>
+/// <remarks>
+/// Apply a fact in one unit of work: <see cref="TryMarkAppliedAsync"/> first (it says whether the fact is
+/// new), then the ledger rows it changes. A fact is then applied exactly once, however often it arrives.
+/// </remarks>
+public interface ILedger
+{
+    /// <summary>Reads one row.</summary>
+    /// <param name="key">SKU and location.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The row, or <see langword="null"/> when never written.</returns>
+    Task<LedgerEntry?> GetAsync(LedgerKey key, CancellationToken cancellationToken);
+
+    /// <summary>Reads every row of one SKU, ordered by location.</summary>
+    /// <param name="sku">The SKU (Shopware product number).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<IReadOnlyList<LedgerEntry>> GetSkuAsync(string sku, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a row if its stored version still equals <paramref name="expectedVersion"/> (0 for a new
+    /// row): an optimistic check, so two writers cannot both base a change on the same old value.
+    /// </summary>
+    /// <param name="key">SKU and location.</param>
+    /// <param name="quantities">The row's quantities by name; replaces the stored ones.</param>
+    /// <param name="expectedVersion">The version read before (0 when the row was absent).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored row with its new version.</returns>
+    /// <exception cref="LedgerConflictException">The row changed since <paramref name="expectedVersion"/>.</exception>
+    Task<LedgerEntry> SetAsync(
+        LedgerKey key, IReadOnlyDictionary<string, decimal> quantities, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Records that a source fact was applied, unless it already was.</summary>
+    /// <param name="factKey">The fact's idempotency key, e.g. <c>sitoo:acme:1:wtx:4711</c>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> when the fact is new; <see langword="false"/> when it was applied before.</returns>
+    Task<bool> TryMarkAppliedAsync(string factKey, CancellationToken cancellationToken);
+
+    /// <summary>Whether a source fact was applied.</summary>
+    /// <param name="factKey">The fact's idempotency key.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<bool> IsAppliedAsync(string factKey, CancellationToken cancellationToken);
+}

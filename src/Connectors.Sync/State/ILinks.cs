@@ -1,0 +1,23 @@
+namespace Connectors.Sync.State;
+
+/// <summary>Which Shopware entity is which Sitoo entity. Unique both ways per entity type.</summary>
+public interface ILinks
+{
+    /// <summary>Links two ids unless either is already linked.</summary>
+    /// <param name="link">The pair.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the link was created, already existed, or conflicts with another link.</returns>
+    Task<LinkResult> LinkAsync(EntityLink link, CancellationToken cancellationToken);
+
+    /// <summary>The link of a Shopware entity.</summary>
+    /// <param name="type">The entity type.</param>
+    /// <param name="shopwareId">The Shopware id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<EntityLink?> FindByShopwareIdAsync(LinkedEntityType type, string shopwareId, CancellationToken cancellationToken);
+
+    /// <summary>The link of a Sitoo entity.</summary>
+    /// <param name="type">The entity type.</param>
+    /// <param name="sitooId">The Sitoo id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<EntityLink?> FindBySitooIdAsync(LinkedEntityType type, string sitooId, CancellationToken cancellationToken);
+}

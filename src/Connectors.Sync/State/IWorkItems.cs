@@ -1,0 +1,75 @@
+using NodaTime;
+
+namespace Connectors.Sync.State;
+
+/// <summary>
+/// Units of work, each under an idempotency key derived from its source fact. Workers claim due items
+/// with a lease; an item whose lease runs out (its worker crashed) can be claimed again, so a crash between
+/// claim and completion loses nothing.
+/// </summary>
+public interface IWorkItems
+{
+    /// <summary>Adds a work item unless one with the same key exists (in any state).</summary>
+    /// <param name="item">The item.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> when added; <see langword="false"/> when the key was known and nothing changed.</returns>
+    Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken);
+
+    /// <summary>Reads one work item.</summary>
+    /// <param name="key">Its idempotency key.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The item, or <see langword="null"/> when unknown.</returns>
+    Task<WorkItem?> FindAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <see cref="WorkClaimRequest.MaxCount"/> due, unleased items, lane by lane in priority
+    /// order (stock first), oldest due first within a lane. Atomic: two claimers never get the same item.
+    /// Each claimed item's attempt count goes up by one.
+    /// </summary>
+    /// <param name="request">Who claims, how many, for how long, from which lanes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The claimed items, each carrying its new lease, in claim order.</returns>
+    Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkClaimRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Marks a claimed item done.</summary>
+    /// <param name="lease">The lease the item was claimed with.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="WorkLeaseLostException">The lease is no longer held (it expired and another worker took the item, or the item was settled).</exception>
+    Task CompleteAsync(WorkLease lease, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claimed item back after a failure, to be tried again at <paramref name="retryAt"/>.</summary>
+    /// <param name="lease">The lease the item was claimed with.</param>
+    /// <param name="failure">What went wrong (kept on the item, shown to operators).</param>
+    /// <param name="retryAt">When it is due again (the backoff the caller chose).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="WorkLeaseLostException">The lease is no longer held.</exception>
+    Task FailAsync(WorkLease lease, string failure, Instant retryAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets a claimed item aside until an operator retries it (see <see cref="IExceptionLog.RetryAsync"/>):
+    /// for problems that retrying alone will not fix.
+    /// </summary>
+    /// <param name="lease">The lease the item was claimed with.</param>
+    /// <param name="reason">Why it cannot proceed.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="WorkLeaseLostException">The lease is no longer held.</exception>
+    Task ParkAsync(WorkLease lease, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claimed item back untouched (e.g. on shutdown): due at once, the attempt not counted.</summary>
+    /// <param name="lease">The lease the item was claimed with.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="WorkLeaseLostException">The lease is no longer held.</exception>
+    Task ReleaseAsync(WorkLease lease, CancellationToken cancellationToken);
+
+    /// <summary>Extends a lease for long work.</summary>
+    /// <param name="lease">The lease held.</param>
+    /// <param name="duration">The new lease runs this long from now.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The extended lease.</returns>
+    /// <exception cref="WorkLeaseLostException">The lease is no longer held.</exception>
+    Task<WorkLease> RenewAsync(WorkLease lease, Duration duration, CancellationToken cancellationToken);
+
+    /// <summary>Counts pending items per lane (leased ones included): the queue depth.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<IReadOnlyDictionary<string, int>> CountPendingByLaneAsync(CancellationToken cancellationToken);
+}

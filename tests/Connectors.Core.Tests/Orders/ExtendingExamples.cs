@@ -1,0 +1,24 @@
+using Connectors.Core.Orders;
+
+namespace Connectors.Core.Tests.Orders;
+
+// The examples of docs/extending.md, compiled and tested here; ExtendingGuideTests checks the guide quotes them verbatim.
+
+/// <summary>Gift wrapping added by a plugin as a custom line becomes the Sitoo service product GIFTWRAP.</summary>
+public sealed class GiftWrapClassifier(ILineItemClassifier fallback) : ILineItemClassifier
+{
+    public LineClassification Classify(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
+        line.Type == ShopwareLineItemTypes.Custom
+            && line.ReferencedId?.StartsWith("giftwrap", StringComparison.Ordinal) == true
+            ? new LineClassification.Service("GIFTWRAP")
+            : fallback.Classify(line, order);
+}
+
+/// <summary>Staff discounts stay visible in store reports as their own product; other promotions keep the default.</summary>
+public sealed class StaffDiscountPolicy(IPromotionPolicy fallback) : IPromotionPolicy
+{
+    public PromotionTreatment Decide(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
+        line.Promotion?.Code?.StartsWith("STAFF-", StringComparison.Ordinal) == true
+            ? new PromotionTreatment.DiscountProduct("STAFF-DISCOUNT")
+            : fallback.Decide(line, order);
+}

@@ -1,0 +1,73 @@
+using Connectors.Sync.State;
+
+namespace Connectors.Sync.Tests.State;
+
+public abstract partial class StoreContract
+{
+    public static TheoryData<decimal> ExactDecimals => new()
+    {
+        0.1m, 1.50m, -0.0001m, 12345678901234567890.123456789m, decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m,
+    };
+
+    [Theory]
+    [MemberData(nameof(ExactDecimals))]
+    public async Task Ledger_quantities_come_back_exactly_with_their_scale(decimal quantity)
+    {
+        await using var store = await OpenAsync();
+        var key = new LedgerKey("SW-1", "12");
+
+        await store.Ledger.SetAsync(key, new Dictionary<string, decimal> { ["total"] = quantity }, 0, None);
+
+        var back = (await store.Ledger.GetAsync(key, None))?["total"];
+        Assert.Equal(quantity, back);
+        Assert.Equal(quantity.Scale, back?.Scale);
+    }
+
+    [Fact]
+    public async Task Ledger_rows_are_versioned_and_a_stale_write_is_refused()
+    {
+        await using var store = await OpenAsync();
+        var key = LedgerKey.ForSku("SW-1");
+
+        var created = await store.Ledger.SetAsync(key, new Dictionary<string, decimal> { ["lastWritten"] = 5 }, 0, None);
+        Clock.AdvanceSeconds(1);
+        var updated = await store.Ledger.SetAsync(key, new Dictionary<string, decimal> { ["lastWritten"] = 4, ["contribution"] = 2 }, created.Version, None);
+
+        Assert.Equal((1L, 2L), (created.Version, updated.Version));
+        var conflict = await Assert.ThrowsAsync<LedgerConflictException>(
+            () => store.Ledger.SetAsync(key, new Dictionary<string, decimal> { ["lastWritten"] = 9 }, created.Version, None));
+        Assert.Equal((key, 1L), (conflict.Key, conflict.ExpectedVersion));
+        await Assert.ThrowsAsync<LedgerConflictException>(
+            () => store.Ledger.SetAsync(key, new Dictionary<string, decimal> { ["lastWritten"] = 9 }, 0, None));
+
+        var stored = await store.Ledger.GetAsync(key, None);
+        Assert.Equal(new Dictionary<string, decimal> { ["lastWritten"] = 4, ["contribution"] = 2 }, stored?.Quantities);
+        Assert.Equal((2L, Clock.GetCurrentInstant()), (stored?.Version, stored?.UpdatedAt));
+        Assert.Null(stored?["missing"]);
+    }
+
+    [Fact]
+    public async Task Ledger_lists_the_rows_of_one_sku_by_location()
+    {
+        await using var store = await OpenAsync();
+        await store.Ledger.SetAsync(new LedgerKey("SW-1", "7"), new Dictionary<string, decimal> { ["total"] = 3 }, 0, None);
+        await store.Ledger.SetAsync(LedgerKey.ForSku("SW-1"), new Dictionary<string, decimal> { ["lastWritten"] = 3 }, 0, None);
+        await store.Ledger.SetAsync(new LedgerKey("SW-1", "12"), new Dictionary<string, decimal> { ["total"] = 1 }, 0, None);
+        await store.Ledger.SetAsync(new LedgerKey("SW-2", "7"), new Dictionary<string, decimal> { ["total"] = 8 }, 0, None);
+
+        var rows = await store.Ledger.GetSkuAsync("SW-1", None);
+
+        Assert.Equal(["*", "12", "7"], rows.Select(r => r.Key.Location));
+    }
+
+    [Fact]
+    public async Task A_source_fact_is_marked_applied_once()
+    {
+        await using var store = await OpenAsync();
+
+        Assert.False(await store.Ledger.IsAppliedAsync("sitoo:acme:1:wtx:4711", None));
+        Assert.True(await store.Ledger.TryMarkAppliedAsync("sitoo:acme:1:wtx:4711", None));
+        Assert.False(await store.Ledger.TryMarkAppliedAsync("sitoo:acme:1:wtx:4711", None));
+        Assert.True(await store.Ledger.IsAppliedAsync("sitoo:acme:1:wtx:4711", None));
+    }
+}
