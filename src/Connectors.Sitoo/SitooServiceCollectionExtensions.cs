@@ -49,7 +49,7 @@ public static class SitooServiceCollectionExtensions
         services.TryAddTransient<ISitooClient, SitooClient>();
 
         var builder = services
-            .AddRefitClient<ISitooRestApi>(CreateRefitSettings)
+            .AddRefitGeneratedClient<ISitooRestApi>(SitooJsonContext.Default, CreateRefitSettings)
             .ConfigureHttpClient((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<SitooApiOptions>>().Value;

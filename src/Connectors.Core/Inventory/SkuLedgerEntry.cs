@@ -51,30 +51,6 @@ public sealed record SkuLedgerEntry
         return result;
     }
 
-    /// <summary>Applies one transaction line: the newest transaction's level wins.</summary>
-    internal SkuLedgerEntry WithTransaction(int warehouseId, long transactionId, decimal levelAfter, Instant createdAt)
-    {
-        var index = IndexOf(warehouseId);
-        var changedSince = ChangedSince is { } since && since < createdAt ? since : createdAt;
-        if (index < 0)
-        {
-            return this with
-            {
-                Locations = Locations.Insert(~index, new LocationLevel(warehouseId, levelAfter, 0m, transactionId)),
-                ChangedSince = changedSince,
-            };
-        }
-
-        var current = Locations[index];
-        return current.LastTransactionId > transactionId
-            ? this with { ChangedSince = changedSince }
-            : this with
-            {
-                Locations = Locations.SetItem(index, current with { Total = levelAfter, LastTransactionId = transactionId }),
-                ChangedSince = changedSince,
-            };
-    }
-
     /// <summary>Takes an observed level (a warehouse item read) as the current truth for that warehouse.</summary>
     internal SkuLedgerEntry WithObservation(WarehouseStock level)
     {

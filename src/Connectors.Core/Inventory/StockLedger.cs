@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Connectors.Core.Inventory;
@@ -45,9 +46,8 @@ public sealed record StockLedger
         ArgumentNullException.ThrowIfNull(topology);
 
         var applied = AppliedTransactionIds.ToBuilder();
-        var skus = Skus.ToBuilder();
+        var touched = new Dictionary<string, SkuWork>(StringComparer.Ordinal);
         var outcomes = new List<TransactionOutcome>();
-        var changes = new Dictionary<string, SkuStockChange>(StringComparer.Ordinal);
         foreach (var transaction in transactions)
         {
             if (transaction.TransactionId < ForgottenBelow || !applied.Add(transaction.TransactionId))
@@ -65,20 +65,28 @@ public sealed record StockLedger
             foreach (var line in transaction.Lines)
             {
                 var sku = topology.Skus.ToShopware(line.Sku);
-                var entry = skus.TryGetValue(sku, out var existing) ? existing : SkuLedgerEntry.Empty;
-                skus[sku] = entry.WithTransaction(
-                    transaction.WarehouseId, transaction.TransactionId, line.LevelAfter, transaction.CreatedAt);
-                changes[sku] = changes.TryGetValue(sku, out var change)
-                    ? change with { NetQuantity = change.NetQuantity + line.Quantity, TransactionCount = change.TransactionCount + 1 }
-                    : new SkuStockChange(sku, line.Quantity, 1);
+                ref var work = ref CollectionsMarshal.GetValueRefOrAddDefault(touched, sku, out var exists);
+                if (!exists)
+                {
+                    work = new SkuWork(this[sku]);
+                }
+
+                work!.Apply(transaction, line);
             }
 
             outcomes.Add(new(transaction.TransactionId, TransactionOutcomeKind.Applied));
         }
 
+        var skus = Skus.ToBuilder();
+        var changes = new List<SkuStockChange>(touched.Count);
+        foreach (var (sku, work) in touched.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            skus[sku] = work.ToEntry();
+            changes.Add(new SkuStockChange(sku, work.NetQuantity, work.LineCount));
+        }
+
         var ledger = this with { Skus = skus.ToImmutable(), AppliedTransactionIds = applied.ToImmutable() };
-        var ordered = changes.Values.OrderBy(c => c.Sku, StringComparer.Ordinal).ToList();
-        return new TransactionBatchResult(ledger, outcomes, ordered);
+        return new TransactionBatchResult(ledger, outcomes, changes);
     }
 
     /// <summary>
@@ -201,6 +209,45 @@ public sealed record StockLedger
         var contribution = StockQuantities.ToShopwareStock(online);
         var delta = contribution - (entry.AppliedContribution ?? 0);
         return delta == 0 ? null : StockWrite.Delta(sku, delta, contribution);
+    }
+
+    /// <summary>One SKU's entry while a batch is applied: levels stay mutable until the batch ends.</summary>
+    private sealed class SkuWork(SkuLedgerEntry original)
+    {
+        private readonly List<LocationLevel> _levels = [.. original.Locations];
+        private Instant? _changedSince = original.ChangedSince;
+
+        public decimal NetQuantity { get; private set; }
+
+        public int LineCount { get; private set; }
+
+        /// <summary>The newest transaction's level wins per warehouse; the earliest change time is kept.</summary>
+        public void Apply(WarehouseTransaction transaction, WarehouseTransactionLine line)
+        {
+            NetQuantity += line.Quantity;
+            LineCount++;
+            if (_changedSince is not { } since || transaction.CreatedAt < since)
+            {
+                _changedSince = transaction.CreatedAt;
+            }
+
+            var index = 0;
+            while (index < _levels.Count && _levels[index].WarehouseId < transaction.WarehouseId)
+            {
+                index++;
+            }
+
+            if (index == _levels.Count || _levels[index].WarehouseId != transaction.WarehouseId)
+            {
+                _levels.Insert(index, new LocationLevel(transaction.WarehouseId, line.LevelAfter, 0m, transaction.TransactionId));
+            }
+            else if (_levels[index].LastTransactionId <= transaction.TransactionId)
+            {
+                _levels[index] = _levels[index] with { Total = line.LevelAfter, LastTransactionId = transaction.TransactionId };
+            }
+        }
+
+        public SkuLedgerEntry ToEntry() => original with { Locations = [.. _levels], ChangedSince = _changedSince };
     }
 
     /// <inheritdoc />

@@ -3,13 +3,24 @@ namespace Connectors.Core.Inventory;
 /// <summary>The configured stock locations and SKU mapping; decides the <see cref="StockMode"/>.</summary>
 public sealed class StockTopology
 {
+    // Sitoo warehouse ids are small numbers; a dense table makes the per-item lookup of a large
+    // reconciliation an array index. Ids beyond it fall back to the dictionary.
+    private const int DenseLimit = 4096;
+
     private readonly Dictionary<int, StockLocation> _warehouses;
+    private readonly StockLocation?[] _dense;
 
     private StockTopology(IReadOnlyList<StockLocation> locations, SkuMapping skus, Dictionary<int, StockLocation> warehouses)
     {
         Locations = locations;
         Skus = skus;
         _warehouses = warehouses;
+        _dense = new StockLocation?[Math.Clamp(warehouses.Keys.DefaultIfEmpty(-1).Max() + 1, 0, DenseLimit)];
+        foreach (var (id, location) in warehouses.Where(pair => pair.Key >= 0 && pair.Key < _dense.Length))
+        {
+            _dense[id] = location;
+        }
+
         Mode = locations.Any(l => l.SitooWarehouseId is null && l.ContributesOnline)
             ? StockMode.Contribution
             : StockMode.Projection;
@@ -50,12 +61,20 @@ public sealed class StockTopology
     }
 
     /// <summary>Finds the location of a Sitoo warehouse.</summary>
-    public bool TryGetWarehouse(int warehouseId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StockLocation? location) =>
-        _warehouses.TryGetValue(warehouseId, out location);
+    public bool TryGetWarehouse(int warehouseId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StockLocation? location)
+    {
+        if ((uint)warehouseId < (uint)_dense.Length)
+        {
+            location = _dense[warehouseId];
+            return location is not null;
+        }
+
+        return _warehouses.TryGetValue(warehouseId, out location);
+    }
 
     /// <summary>Whether a Sitoo warehouse's stock is Sitoo-owned and sold online.</summary>
     public bool Contributes(int warehouseId) =>
-        _warehouses.TryGetValue(warehouseId, out var location)
+        TryGetWarehouse(warehouseId, out var location)
         && location.Owner == StockOwner.Sitoo
         && location.ContributesOnline;
 }

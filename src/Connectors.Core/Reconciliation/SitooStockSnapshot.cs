@@ -5,9 +5,14 @@ using NodaTime;
 namespace Connectors.Core.Reconciliation;
 
 /// <summary>Sitoo warehouse items (SKU × warehouse → total, reserved, available) read at one moment.</summary>
+/// <remarks>
+/// Levels are stored in one array grouped by SKU, so a snapshot of millions of warehouse items costs one
+/// allocation per item array rather than one per SKU.
+/// </remarks>
 public sealed class SitooStockSnapshot
 {
-    private readonly Dictionary<string, List<WarehouseStock>> _bySku = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Segment> _segments;
+    private readonly WarehouseStock[] _levels;
 
     /// <summary>Groups warehouse item rows by SKU; a later row for the same SKU and warehouse wins.</summary>
     /// <param name="takenAt">When the read started.</param>
@@ -16,18 +21,40 @@ public sealed class SitooStockSnapshot
     {
         ArgumentNullException.ThrowIfNull(rows);
         TakenAt = takenAt;
-        foreach (var row in rows)
+        var all = rows as IReadOnlyCollection<SitooStockRow> ?? rows.ToList();
+
+        // First pass: how many rows each SKU has, hence where its segment starts.
+        _segments = new Dictionary<string, Segment>(StringComparer.Ordinal);
+        foreach (var row in all)
         {
-            ref var levels = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySku, row.Sku, out _);
-            levels ??= [];
-            var index = levels.FindIndex(l => l.WarehouseId == row.Level.WarehouseId);
+            ref var segment = ref CollectionsMarshal.GetValueRefOrAddDefault(_segments, row.Sku, out _);
+            segment = segment with { Count = segment.Count + 1 };
+        }
+
+        var start = 0;
+        foreach (var sku in _segments.Keys)
+        {
+            ref var segment = ref CollectionsMarshal.GetValueRefOrNullRef(_segments, sku);
+            var count = segment.Count;
+            segment = new Segment(start, 0);
+            start += count;
+        }
+
+        // Second pass: fill each segment, replacing a repeated warehouse.
+        _levels = new WarehouseStock[start];
+        foreach (var row in all)
+        {
+            ref var segment = ref CollectionsMarshal.GetValueRefOrNullRef(_segments, row.Sku);
+            var slots = _levels.AsSpan(segment.Start, segment.Count);
+            var index = IndexOf(slots, row.Level.WarehouseId);
             if (index >= 0)
             {
-                levels[index] = row.Level;
+                slots[index] = row.Level;
             }
             else
             {
-                levels.Add(row.Level);
+                _levels[segment.Start + segment.Count] = row.Level;
+                segment = segment with { Count = segment.Count + 1 };
             }
         }
     }
@@ -36,15 +63,30 @@ public sealed class SitooStockSnapshot
     public Instant TakenAt { get; }
 
     /// <summary>The Sitoo SKUs present.</summary>
-    public IEnumerable<string> Skus => _bySku.Keys;
+    public IEnumerable<string> Skus => _segments.Keys;
 
     /// <summary>How many SKUs are present.</summary>
-    public int Count => _bySku.Count;
+    public int Count => _segments.Count;
 
     /// <summary>The levels of a Sitoo SKU; empty when it is not present.</summary>
     public ReadOnlySpan<WarehouseStock> Levels(string sku) =>
-        _bySku.TryGetValue(sku, out var levels) ? CollectionsMarshal.AsSpan(levels) : [];
+        _segments.TryGetValue(sku, out var segment) ? _levels.AsSpan(segment.Start, segment.Count) : [];
 
     /// <summary>Whether a Sitoo SKU is present.</summary>
-    public bool Contains(string sku) => _bySku.ContainsKey(sku);
+    public bool Contains(string sku) => _segments.ContainsKey(sku);
+
+    private static int IndexOf(Span<WarehouseStock> levels, int warehouseId)
+    {
+        for (var i = 0; i < levels.Length; i++)
+        {
+            if (levels[i].WarehouseId == warehouseId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private readonly record struct Segment(int Start, int Count);
 }

@@ -41,10 +41,14 @@ public sealed partial class ShopwareSimulator
             product["taxId"] = taxId;
             product["price"] = new JsonArray(new JsonObject
             {
+                ["extensions"] = new JsonArray(),
                 ["currencyId"] = DefaultCurrencyId,
                 ["gross"] = draft.GrossPrice,
                 ["net"] = Math.Round(draft.GrossPrice / (1 + (draft.TaxRate / 100)), 2, MidpointRounding.AwayFromZero),
                 ["linked"] = true,
+                ["listPrice"] = null,
+                ["percentage"] = null,
+                ["regulationPrice"] = null,
             });
             IndexProduct(product);
             _products[id] = product;

@@ -46,6 +46,7 @@ internal sealed class RegisterEntity(string registerId, string registerKey, int 
     public JsonObject ToJson() => new()
     {
         ["registerid"] = RegisterId,
+        ["manufacturerid"] = "SITOO" + RegisterId.Trim('{', '}').Replace("-", "", StringComparison.Ordinal),
         ["registerkey"] = RegisterKey,
         ["company"] = "",
         ["companyid"] = "",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Connectors.Testing.Sitoo;
@@ -107,7 +108,7 @@ public sealed partial class SitooSimulator
         });
 
     private static bool IsActive(JsonObject product) =>
-        product["active"]?.GetValue<bool>() != false || product["activepos"]?.GetValue<bool>() != false;
+        product["active"]?.GetValueKind() != JsonValueKind.False || product["activepos"]?.GetValueKind() != JsonValueKind.False;
 
     private JsonObject? FindProduct(long productId) => _products.Find(p => SitooWire.Long(p["productid"]) == productId);
 

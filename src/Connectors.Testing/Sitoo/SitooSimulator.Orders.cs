@@ -362,12 +362,6 @@ public sealed partial class SitooSimulator
             ["orderdeliveryitems"] = deliveryItems,
         };
         order.Deliveries.Add(delivery);
-
-        ignoreStock |= SitooWire.Text(order.Body["additionaldata"]?["delivery-ignore-stock"]) == "true";
-        if (!ignoreStock)
-        {
-            MoveDeliveredStock(warehouse, deliveryId, movements);
-        }
         RaiseEvent("order-delivery", new JsonObject
         {
             ["eshop_id"] = Sitoo.EshopId,
@@ -376,6 +370,12 @@ public sealed partial class SitooSimulator
             ["warehouse_id"] = warehouseId,
             ["order_delivery_event_type"] = "add",
         });
+
+        ignoreStock |= SitooWire.Text(order.Body["additionaldata"]?["delivery-ignore-stock"]) == "true";
+        if (!ignoreStock)
+        {
+            MoveDeliveredStock(warehouse, deliveryId, movements);
+        }
         return (delivery, null);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 
@@ -23,16 +24,22 @@ internal static class SitooWire
         {
             return false;
         }
-        if (json.TryGetValue<string>(out var text))
+        return json.GetValueKind() switch
         {
-            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
-        }
-        return json.TryGetValue(out value);
+            JsonValueKind.String => decimal.TryParse(json.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out value),
+            JsonValueKind.Number => decimal.TryParse(json.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value),
+            _ => false,
+        };
     }
 
     public static decimal DecimalOr(JsonNode? node, decimal fallback) => TryDecimal(node, out var value) ? value : fallback;
 
-    public static long? Long(JsonNode? node) => node is JsonValue json && json.TryGetValue<long>(out var value) ? value : null;
+    /// <summary>Reads an integer however the node was made (parsed, or created from an int or a long).</summary>
+    public static long? Long(JsonNode? node) =>
+        node is JsonValue json && json.GetValueKind() == JsonValueKind.Number
+        && long.TryParse(json.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     public static string? Text(JsonNode? node) => node is JsonValue json && json.TryGetValue<string>(out var value) ? value : null;
 

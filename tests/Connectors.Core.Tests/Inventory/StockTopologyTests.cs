@@ -30,6 +30,19 @@ public class StockTopologyTests
     }
 
     [Fact]
+    public void Large_warehouse_ids_are_found_as_well()
+    {
+        var topology = StockTopology.Create(
+            [StockLocation.SitooWarehouse(2, true), StockLocation.SitooWarehouse(5_000_000, true, safetyBuffer: 3m)]);
+
+        Assert.True(topology.TryGetWarehouse(5_000_000, out var location));
+        Assert.Equal(3m, location.SafetyBuffer);
+        Assert.True(topology.Contributes(5_000_000));
+        Assert.False(topology.TryGetWarehouse(4_999_999, out _));
+        Assert.False(topology.TryGetWarehouse(-1, out _));
+    }
+
+    [Fact]
     public void A_mirror_cannot_contribute()
     {
         Assert.Throws<ArgumentException>(() =>

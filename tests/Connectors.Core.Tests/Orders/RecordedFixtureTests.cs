@@ -11,7 +11,7 @@ public class RecordedFixtureTests
     [Fact]
     public void The_recorded_order_translates_to_one_item_by_product_number()
     {
-        var order = ShopwareJson.Order(Fixtures.Fixtures.RecordedOrder);
+        var order = ShopwareJson.Order(RecordedPayloads.RecordedOrder);
 
         var draft = Assert.IsType<OrderTranslationResult.Translated>(_translator.Translate(order)).Draft;
 
@@ -26,8 +26,8 @@ public class RecordedFixtureTests
     [Fact]
     public void The_synthetic_promotion_line_spreads_onto_the_recorded_product_by_its_composition()
     {
-        var recorded = ShopwareJson.Order(Fixtures.Fixtures.RecordedOrder);
-        var promotion = ShopwareJson.LineItem(Fixtures.Fixtures.SyntheticPromotionLine);
+        var recorded = ShopwareJson.Order(RecordedPayloads.RecordedOrder);
+        var promotion = ShopwareJson.LineItem(RecordedPayloads.SyntheticPromotionLine);
         var order = recorded with { LineItems = [.. recorded.LineItems, promotion], AmountTotal = 355.51m };
 
         var translated = Assert.IsType<OrderTranslationResult.Translated>(_translator.Translate(order));
@@ -52,7 +52,7 @@ public class RecordedFixtureTests
 
         var draft = Assert.IsType<OrderTranslationResult.Translated>(_translator.Translate(order)).Draft;
 
-        using var example = JsonDocument.Parse(Fixtures.Fixtures.SitooAddOrderExample);
+        using var example = JsonDocument.Parse(RecordedPayloads.SitooAddOrderExample);
         var expected = example.RootElement.GetProperty("orderitems").EnumerateArray()
             .Select(item => (
                 item.GetProperty("sku").GetString(),

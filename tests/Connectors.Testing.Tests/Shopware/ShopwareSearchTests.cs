@@ -35,7 +35,7 @@ public class ShopwareSearchTests
     public async Task Accept_any_gives_json_api_in_the_recorded_shape()
     {
         await using var shop = await ShopWithProducts(3);
-        using var response = await shop.PostAsync("api/search/product", new JsonObject { ["limit"] = 2, ["total-count-mode"] = 1 }, await shop.TokenAsync(), accept: "*/*");
+        using var response = await shop.PostAsync("api/search/product", new JsonObject { ["limit"] = 2, ["total-count-mode"] = "exact" }, await shop.TokenAsync(), accept: "*/*");
 
         var body = await ShopwareTestShop.Json(response);
         Assert.Equal("application/vnd.api+json", response.Content.Headers.ContentType!.MediaType);
@@ -87,6 +87,17 @@ public class ShopwareSearchTests
     }
 
     [Fact]
+    public async Task A_request_the_contract_rejects_is_refused_with_the_error_envelope()
+    {
+        await using var shop = await ShopWithProducts(1);
+        var (status, body) = await shop.CallAsync("api/search/product", new JsonObject { ["total-count-mode"] = "all" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("400", body!["errors"]![0]!["status"]!.GetValue<string>());
+        Assert.Contains("total-count-mode", body["errors"]![0]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_filter_on_an_unknown_field_is_rejected()
     {
         await using var shop = await ShopWithProducts(1);
@@ -123,10 +134,10 @@ public class ShopwareSearchTests
     }
 
     [Theory]
-    [InlineData(0, 3)] // none: the rows on this page
-    [InlineData(1, 20)] // exact
-    [InlineData(2, 17)] // next pages: at most limit * 6 + 1 rows from this page on, here the 17 that remain
-    public async Task Total_count_mode_decides_what_total_means(int mode, int expectedTotal)
+    [InlineData("none", 3)] // the rows on this page
+    [InlineData("exact", 20)]
+    [InlineData("next-pages", 17)] // at most limit * 6 + 1 rows from this page on, here the 17 that remain
+    public async Task Total_count_mode_decides_what_total_means(string mode, int expectedTotal)
     {
         await using var shop = await ShopWithProducts(20);
         var (_, body) = await shop.CallAsync("api/search/product", new JsonObject { ["limit"] = 3, ["page"] = 2, ["total-count-mode"] = mode });
@@ -158,7 +169,7 @@ public class ShopwareSearchTests
     public async Task Search_ids_answers_ids_in_the_recorded_shape()
     {
         await using var shop = await ShopWithProducts(3);
-        var (status, body) = await shop.CallAsync("api/search-ids/product", JsonNode.Parse("""{"filter":[{"type":"range","field":"stock","parameters":{"gte":2}}],"total-count-mode":1}""")!);
+        var (status, body) = await shop.CallAsync("api/search-ids/product", JsonNode.Parse("""{"filter":[{"type":"range","field":"stock","parameters":{"gte":2}}],"total-count-mode":"exact"}""")!);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Fixture.AssertShapeCovers(Fixture.Load("product-search-ids.json"), body);

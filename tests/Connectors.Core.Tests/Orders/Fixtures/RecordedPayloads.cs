@@ -11,7 +11,7 @@ namespace Connectors.Core.Tests.Orders.Fixtures;
 /// by github.com/spysystem/sitoo-client (unlicense), content unchanged.</item>
 /// </list>
 /// </summary>
-internal static class Fixtures
+internal static class RecordedPayloads
 {
     public const string RecordedOrder = """
 {
