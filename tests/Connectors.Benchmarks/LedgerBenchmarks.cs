@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Connectors.Core.Inventory;
 using NodaTime;
 
@@ -9,8 +8,7 @@ namespace Connectors.Benchmarks;
 /// Applying a batch of 100,000 Sitoo warehouse transactions (10,000 SKUs × 50 warehouses, 20 % of them
 /// duplicates) to a ledger that already knows 100,000 SKUs, then coalescing them into writes.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(ShortRunConfig))]
 public class LedgerBenchmarks
 {
     private const int TransactionCount = 100_000;

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Connectors.Core.Inventory;
 using Connectors.Core.Reconciliation;
 using NodaTime;
@@ -10,8 +9,7 @@ namespace Connectors.Benchmarks;
 /// A full reconciliation of 100,000 SKUs stocked in 50 Sitoo warehouses (5,000,000 warehouse items):
 /// 10 % of the SKUs drifted, 5 % have pending online demand, 1 % exist on one side only.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(ShortRunConfig))]
 public class ReconciliationBenchmarks
 {
     private const int SkuCount = 100_000;

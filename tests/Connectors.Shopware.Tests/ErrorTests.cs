@@ -107,4 +107,18 @@ public sealed class ErrorTests
         Assert.Equal("500", ex.Errors.Single().Status);
         Assert.Equal("boom", ex.Detail);
     }
+
+    [Fact]
+    public async Task A_retry_after_date_is_measured_against_the_servers_date_header()
+    {
+        var response = FakeShopware.Json("""{"errors":[{"status":"429","code":"TOO_MANY"}]}""", HttpStatusCode.TooManyRequests);
+        var sent = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        response.Headers.Date = sent;
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(sent.AddSeconds(42));
+
+        var ex = await SearchFailsWith<ShopwareRateLimitedException>(response);
+
+        Assert.Equal(TimeSpan.FromSeconds(42), ex.RetryAfter);
+        Assert.Equal(["TOO_MANY"], ex.Codes);
+    }
 }

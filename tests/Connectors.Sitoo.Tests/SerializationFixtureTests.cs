@@ -39,7 +39,7 @@ public sealed class SerializationFixtureTests
     [InlineData("batchAddWarehouseTransactions.request.json")]
     public void Warehouse_transaction_example_round_trips_with_signed_three_decimal_quantities(string name)
     {
-        var transactions = JsonAssert.RoundTrip(Fixture.Example(name), Context.IReadOnlyListSitooNewWarehouseTransaction);
+        var transactions = JsonAssert.RoundTrip(Fixture.Example(name), Context.SitooNewWarehouseTransactionArray);
 
         Assert.Equal(SitooTransactionType.OutboundAdjustment, transactions[0].TransactionType);
         Assert.Equal(-13m, transactions[0].Items[0].DecimalQuantity);
@@ -51,12 +51,12 @@ public sealed class SerializationFixtureTests
     {
         JsonAssert.RoundTrip(Fixture.Example("addOrderDelivery.request.json"), Context.SitooNewOrderDelivery);
         JsonAssert.RoundTrip(Fixture.Example("addWarehouseBatch.request.json"), Context.SitooNewWarehouseBatch);
-        JsonAssert.RoundTrip(Fixture.Example("batchSetWarehouseBatchItems.request.json"), Context.IReadOnlyListSitooWarehouseBatchItem);
-        JsonAssert.RoundTrip(Fixture.Example("batchSetWarehouseItems.request.json"), Context.IReadOnlyListSitooWarehouseItemUpdate);
-        JsonAssert.RoundTrip(Fixture.Example("batchAddProducts.request.json"), Context.IReadOnlyListSitooProductWrite);
-        JsonAssert.RoundTrip(Fixture.Example("batchUpdateProducts.request.json"), Context.IReadOnlyListSitooProductWrite);
-        JsonAssert.RoundTrip(Fixture.Example("batchAddUsers.request.json"), Context.IReadOnlyListSitooUserWrite);
-        JsonAssert.RoundTrip(Fixture.Example("batchUpdateUsers.request.json"), Context.IReadOnlyListSitooUserWrite);
+        JsonAssert.RoundTrip(Fixture.Example("batchSetWarehouseBatchItems.request.json"), Context.SitooWarehouseBatchItemArray);
+        JsonAssert.RoundTrip(Fixture.Example("batchSetWarehouseItems.request.json"), Context.SitooWarehouseItemUpdateArray);
+        JsonAssert.RoundTrip(Fixture.Example("batchAddProducts.request.json"), Context.SitooProductWriteArray);
+        JsonAssert.RoundTrip(Fixture.Example("batchUpdateProducts.request.json"), Context.SitooProductWriteArray);
+        JsonAssert.RoundTrip(Fixture.Example("batchAddUsers.request.json"), Context.SitooUserWriteArray);
+        JsonAssert.RoundTrip(Fixture.Example("batchUpdateUsers.request.json"), Context.SitooUserWriteArray);
     }
 
     [Fact]

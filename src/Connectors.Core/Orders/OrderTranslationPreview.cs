@@ -75,7 +75,7 @@ public static class OrderTranslationPreview
         Line(text, "Sitoo items:");
         foreach (var item in preview.Items)
         {
-            Line(text, $"  {item.Kind,-8} {item.Sku,-20} x{Number(item.Quantity),-4} row {Number(item.MoneyRowPrice),10} discount {Number(item.MoneyRowDiscount),9} VAT {Number(item.VatValue)}%  <- {item.ProductName}");
+            Line(text, $"  {item.Kind,-8} {item.Sku,-20} x{Count(item.Quantity),-4} row {Number(item.MoneyRowPrice),10} discount {Number(item.MoneyRowDiscount),9} VAT {Count(item.VatValue)}%  <- {item.ProductName}");
         }
 
         foreach (var allocation in preview.Allocations)
@@ -105,6 +105,8 @@ public static class OrderTranslationPreview
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 
     private static string Number(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
+
+    private static string Count(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
 
 /// <summary>How an order would be translated: the outcome of <see cref="OrderTranslationPreview.Create"/>.</summary>

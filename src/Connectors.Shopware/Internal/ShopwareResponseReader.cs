@@ -200,9 +200,10 @@ internal static class ShopwareResponseReader
             return delta;
         }
 
-        if (retryAfter?.Date is { } date)
+        if (retryAfter?.Date is { } date && response.Headers.Date is { } sent)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            // Measured against the server's own Date header, so local clock skew does not matter.
+            var wait = date - sent;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 

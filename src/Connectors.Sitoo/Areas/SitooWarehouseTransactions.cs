@@ -32,11 +32,11 @@ internal sealed class SitooWarehouseTransactions(SitooApiContext context) : ISit
         var results = new List<SitooBatchItemResult>(transactions.Count);
         for (var first = 0; first < transactions.Count; first += chunkSize)
         {
-            var chunk = transactions.Skip(first).Take(chunkSize).ToList();
+            var chunk = transactions.Skip(first).Take(chunkSize).ToArray();
             try
             {
                 var answer = await context.Api.AddWarehouseTransactionsAsync(context.SiteId, chunk, cancellationToken).ConfigureAwait(false);
-                results.AddRange(SitooBatchResponseReader.Read(answer, chunk.Count, first));
+                results.AddRange(SitooBatchResponseReader.Read(answer, chunk.Length, first));
             }
             catch (Exception exception) when (first > 0 && !cancellationToken.IsCancellationRequested)
             {

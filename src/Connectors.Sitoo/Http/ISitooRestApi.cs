@@ -45,7 +45,7 @@ internal interface ISitooRestApi
         CancellationToken cancellationToken);
 
     [Put("/sites/{siteId}/warehouses/{warehouseId}/warehouseitems.json")]
-    Task<JsonElement> SetWarehouseItemsAsync(int siteId, int warehouseId, [Body] IReadOnlyList<SitooWarehouseItemUpdate> items, CancellationToken cancellationToken);
+    Task<JsonElement> SetWarehouseItemsAsync(int siteId, int warehouseId, [Body] SitooWarehouseItemUpdate[] items, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/warehousetransactions.json")]
     Task<SitooListResponse<SitooWarehouseTransaction>> GetWarehouseTransactionsAsync(
@@ -60,7 +60,7 @@ internal interface ISitooRestApi
         CancellationToken cancellationToken);
 
     [Post("/sites/{siteId}/warehousetransactions.json")]
-    Task<JsonElement> AddWarehouseTransactionsAsync(int siteId, [Body] IReadOnlyList<SitooNewWarehouseTransaction> transactions, CancellationToken cancellationToken);
+    Task<JsonElement> AddWarehouseTransactionsAsync(int siteId, [Body] SitooNewWarehouseTransaction[] transactions, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/warehouses/{warehouseId}/warehousebatches.json")]
     Task<SitooListResponse<SitooWarehouseBatch>> GetWarehouseBatchesAsync(
@@ -80,7 +80,7 @@ internal interface ISitooRestApi
     Task<JsonElement> UpdateWarehouseBatchAsync(int siteId, int warehouseId, int warehouseBatchId, [Body] SitooWarehouseBatchStateChange change, CancellationToken cancellationToken);
 
     [Put("/sites/{siteId}/warehouses/{warehouseId}/warehousebatches/{warehouseBatchId}/warehousebatchitems.json")]
-    Task<JsonElement> SetWarehouseBatchItemsAsync(int siteId, int warehouseId, int warehouseBatchId, [Body] IReadOnlyList<SitooWarehouseBatchItem> items, CancellationToken cancellationToken);
+    Task<JsonElement> SetWarehouseBatchItemsAsync(int siteId, int warehouseId, int warehouseBatchId, [Body] SitooWarehouseBatchItem[] items, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/products.json")]
     Task<SitooListResponse<SitooProduct>> GetProductsAsync(
@@ -94,10 +94,10 @@ internal interface ISitooRestApi
         CancellationToken cancellationToken);
 
     [Post("/sites/{siteId}/products.json")]
-    Task<JsonElement> AddProductsAsync(int siteId, [Body] IReadOnlyList<SitooProductWrite> products, CancellationToken cancellationToken);
+    Task<JsonElement> AddProductsAsync(int siteId, [Body] SitooProductWrite[] products, CancellationToken cancellationToken);
 
     [Put("/sites/{siteId}/products.json")]
-    Task<JsonElement> UpdateProductsAsync(int siteId, [Body] IReadOnlyList<SitooProductWrite> products, CancellationToken cancellationToken);
+    Task<JsonElement> UpdateProductsAsync(int siteId, [Body] SitooProductWrite[] products, CancellationToken cancellationToken);
 
     [Get("/orders.json")]
     Task<SitooListResponse<SitooOrder>> GetAllOrdersAsync([Query] SitooOrderQuery query, CancellationToken cancellationToken);
@@ -134,8 +134,8 @@ internal interface ISitooRestApi
         CancellationToken cancellationToken);
 
     [Post("/sites/{siteId}/users.json")]
-    Task<JsonElement> AddUsersAsync(int siteId, [Body] IReadOnlyList<SitooUserWrite> users, CancellationToken cancellationToken);
+    Task<JsonElement> AddUsersAsync(int siteId, [Body] SitooUserWrite[] users, CancellationToken cancellationToken);
 
     [Put("/sites/{siteId}/users.json")]
-    Task<JsonElement> UpdateUsersAsync(int siteId, [Body] IReadOnlyList<SitooUserWrite> users, CancellationToken cancellationToken);
+    Task<JsonElement> UpdateUsersAsync(int siteId, [Body] SitooUserWrite[] users, CancellationToken cancellationToken);
 }

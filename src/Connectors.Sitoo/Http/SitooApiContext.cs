@@ -69,14 +69,15 @@ internal sealed class SitooApiContext
     }
 
     /// <summary>Sends a batch write and reports every item's outcome.</summary>
-    public static async Task<SitooBatchResult> SendBatchAsync<T>(IReadOnlyList<T> items, Func<IReadOnlyList<T>, Task<JsonElement>> send)
+    public static async Task<SitooBatchResult> SendBatchAsync<T>(IReadOnlyList<T> items, Func<T[], Task<JsonElement>> send)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0)
         {
             return new SitooBatchResult([]);
         }
-        var answer = await send(items).ConfigureAwait(false);
+        // Arrays, because the body is serialized by its runtime type and the JSON context describes arrays.
+        var answer = await send(items.ToArray()).ConfigureAwait(false);
         return new SitooBatchResult(SitooBatchResponseReader.Read(answer, items.Count, firstIndex: 0));
     }
 }

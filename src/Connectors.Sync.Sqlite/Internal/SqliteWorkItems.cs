@@ -9,7 +9,7 @@ namespace Connectors.Sync.Sqlite.Internal;
 internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkItems
 {
     private const string SelectList =
-        "key, kind, lane, priority, payload, state, attempts, next_attempt_at, created_at, updated_at, last_error, lease_owner, lease_token, lease_expires_at";
+        "key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at, last_error, lease_owner, lease_token, lease_expires_at";
 
     // Settling a claimed item requires the claim's token: a worker whose lease was taken over matches nothing.
     private const string HeldLease = "key = $key AND lease_token = $token AND state = 'pending'";
@@ -24,8 +24,8 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
         return scope.WriteAsync(
             async sql => await sql.ExecuteAsync(
                 """
-                INSERT INTO work_items (key, kind, lane, priority, payload, state, attempts, next_attempt_at, created_at, updated_at)
-                VALUES ($key, $kind, $lane, $priority, $payload, 'pending', 0, $due, $now, $now)
+                INSERT INTO work_items (key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at)
+                VALUES ($key, $kind, $lane, $priority, $payload, $orderingKey, 'pending', 0, $due, $now, $now)
                 ON CONFLICT (key) DO NOTHING;
                 """,
                 cancellationToken,
@@ -34,6 +34,7 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
                 ("$lane", item.Lane.Name),
                 ("$priority", item.Lane.Priority),
                 ("$payload", item.Payload),
+                ("$orderingKey", item.OrderingKey),
                 ("$due", Columns.ToTicks(item.DueAt ?? now)),
                 ("$now", Columns.ToTicks(now))).ConfigureAwait(false) == 1,
             cancellationToken);
@@ -57,7 +58,8 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
         var now = clock.GetCurrentInstant();
         var lanes = request.Lanes is null ? null : JsonSerializer.Serialize(request.Lanes.ToArray(), StateJsonContext.Default.StringArray);
 
-        // One statement under the write lock: selection and lease are atomic. Expired leases count as free.
+        // One statement under the write lock: selection and lease are atomic. Expired leases count as free;
+        // an item with an ordering key waits for every earlier pending item of that key.
         var claimed = await scope.WriteAsync(
             sql => sql.QueryAsync(
                 $"""
@@ -65,10 +67,13 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
                 SET lease_owner = $owner, lease_token = lower(hex(randomblob(16))), lease_expires_at = $expires,
                     attempts = attempts + 1, updated_at = $now
                 WHERE seq IN (
-                    SELECT seq FROM work_items
+                    SELECT seq FROM work_items AS candidate
                     WHERE state = 'pending' AND next_attempt_at <= $now
                       AND (lease_expires_at IS NULL OR lease_expires_at <= $now)
                       AND ($lanes IS NULL OR lane IN (SELECT value FROM json_each($lanes)))
+                      AND (ordering_key IS NULL OR NOT EXISTS (
+                          SELECT 1 FROM work_items AS earlier
+                          WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
                     ORDER BY priority, next_attempt_at, seq
                     LIMIT $max)
                 RETURNING seq, {SelectList};
@@ -93,7 +98,7 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
     public Task CompleteAsync(WorkLease lease, CancellationToken cancellationToken) =>
         SettleAsync(
             lease,
-            $"UPDATE work_items SET state = CASE WHEN attempts > 1 THEN 'pending' ELSE 'completed' END, last_error = NULL, {ClearLease} WHERE {HeldLease};",
+            $"UPDATE work_items SET state = 'completed', last_error = NULL, {ClearLease} WHERE {HeldLease};",
             cancellationToken);
 
     public Task FailAsync(WorkLease lease, string failure, Instant retryAt, CancellationToken cancellationToken) =>
@@ -179,6 +184,7 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
             Columns.Text(reader, "kind"),
             new WorkLane(Columns.Text(reader, "lane"), Columns.Int32(reader, "priority")),
             Columns.Text(reader, "payload"),
+            Columns.NullableText(reader, "ordering_key"),
             Columns.Enum<WorkItemState>(reader, "state"),
             Columns.Int32(reader, "attempts"),
             Columns.Instant(reader, "next_attempt_at"),

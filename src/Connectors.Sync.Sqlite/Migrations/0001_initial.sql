@@ -25,6 +25,7 @@ CREATE TABLE cursors (
 ) WITHOUT ROWID;
 
 -- Units of work under idempotency keys; a lease (owner, token, expiry) marks an item being worked on.
+-- Pending items sharing an ordering_key are claimed one at a time, lowest seq first.
 CREATE TABLE work_items (
     seq              INTEGER PRIMARY KEY,
     key              TEXT    NOT NULL UNIQUE,
@@ -32,6 +33,7 @@ CREATE TABLE work_items (
     lane             TEXT    NOT NULL,
     priority         INTEGER NOT NULL,
     payload          TEXT    NOT NULL,
+    ordering_key     TEXT,
     state            TEXT    NOT NULL CHECK (state IN ('pending', 'completed', 'parked')),
     attempts         INTEGER NOT NULL,
     next_attempt_at  INTEGER NOT NULL,
@@ -43,6 +45,7 @@ CREATE TABLE work_items (
     lease_expires_at INTEGER
 );
 CREATE INDEX work_items_due ON work_items (priority, next_attempt_at, seq) WHERE state = 'pending';
+CREATE INDEX work_items_ordered ON work_items (ordering_key, seq) WHERE state = 'pending' AND ordering_key IS NOT NULL;
 
 -- Stock memory per SKU and location: named quantities, versioned for optimistic writes.
 CREATE TABLE ledger_entries (

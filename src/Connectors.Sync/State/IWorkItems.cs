@@ -24,7 +24,8 @@ public interface IWorkItems
     /// <summary>
     /// Claims up to <see cref="WorkClaimRequest.MaxCount"/> due, unleased items, lane by lane in priority
     /// order (stock first), oldest due first within a lane. Atomic: two claimers never get the same item.
-    /// Each claimed item's attempt count goes up by one.
+    /// An item waits while an earlier pending item has its ordering key. Each claimed item's attempt count
+    /// goes up by one.
     /// </summary>
     /// <param name="request">Who claims, how many, for how long, from which lanes.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -23,7 +23,11 @@ public readonly record struct WorkLane(string Name, int Priority)
 /// <param name="Lane">The lane it queues in.</param>
 /// <param name="Payload">What the handler needs, as the engine serialises it.</param>
 /// <param name="DueAt">Not claimed before this; <see langword="null"/> for now.</param>
-public sealed record NewWorkItem(string Key, string Kind, WorkLane Lane, string Payload, Instant? DueAt = null);
+/// <param name="OrderingKey">
+/// Items sharing it (e.g. <c>sku:SW-1</c>) are worked on one at a time, in enqueue order: an item is not
+/// claimed while an earlier pending item with the same ordering key exists. <see langword="null"/> for no order.
+/// </param>
+public sealed record NewWorkItem(string Key, string Kind, WorkLane Lane, string Payload, Instant? DueAt = null, string? OrderingKey = null);
 
 /// <summary>Where a work item stands.</summary>
 public enum WorkItemState
@@ -43,6 +47,7 @@ public enum WorkItemState
 /// <param name="Kind">What to do.</param>
 /// <param name="Lane">The lane it queues in.</param>
 /// <param name="Payload">What the handler needs.</param>
+/// <param name="OrderingKey">Items sharing it are worked on one at a time, in enqueue order.</param>
 /// <param name="State">Where it stands.</param>
 /// <param name="Attempts">How often it was claimed (a crashed attempt counts).</param>
 /// <param name="NextAttemptAt">When it is due.</param>
@@ -55,6 +60,7 @@ public sealed record WorkItem(
     string Kind,
     WorkLane Lane,
     string Payload,
+    string? OrderingKey,
     WorkItemState State,
     int Attempts,
     Instant NextAttemptAt,

@@ -22,6 +22,7 @@ public class OrderTranslationPreviewTests
         var text = OrderTranslationPreview.ToText(preview);
 
         Assert.Contains("Shopware order 10001: translates", text, StringComparison.Ordinal);
+        Assert.Contains("  Product  SKU-C                x1    row      30.00 discount      5.01 VAT 25%  <- Product SKU-C\n", text, StringComparison.Ordinal);
         Assert.Contains("Promotion 'Launch' (LAUNCH): 10.00 SEK by Proportional", text, StringComparison.Ordinal);
         Assert.Contains("      5.01 -> SKU-C", text, StringComparison.Ordinal);
         Assert.Contains("Shipping: 49.00 SEK (net 39.20, VAT 9.80)", text, StringComparison.Ordinal);

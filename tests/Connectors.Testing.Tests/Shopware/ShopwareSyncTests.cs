@@ -92,12 +92,12 @@ public class ShopwareSyncTests
         var (rejected, errors) = await shop.CallAsync("api/_action/sync", JsonNode.Parse("""
             {"new":{"entity":"product","action":"upsert","payload":[{"productNumber":"C","stock":1}]}}
             """)!);
-        var (created, _) = await shop.CallAsync("api/_action/sync", JsonNode.Parse($$"""
-            {"new":{"entity":"product","action":"upsert","payload":[{"productNumber":"C","stock":1,"name":"C","taxId":"{{ShopwareSimulator.DefaultTaxId}}","price":[{"currencyId":"{{ShopwareSimulator.DefaultCurrencyId}}","gross":5,"net":4.2,"linked":true}]}]}}
+        var (created, _) = await shop.CallAsync("api/_action/sync", JsonNode.Parse($$$"""
+            {"new":{"entity":"product","action":"upsert","payload":[{"productNumber":"C","stock":1,"name":"C","taxId":"{{{ShopwareSimulator.DefaultTaxId}}}","price":[{"currencyId":"{{{ShopwareSimulator.DefaultCurrencyId}}}","gross":5,"net":4.2,"linked":true}]}]}}
             """)!);
         var id = shop.Simulator.GetProduct("C").Id;
-        var (deleted, body) = await shop.CallAsync("api/_action/sync", JsonNode.Parse($$"""
-            {"gone":{"entity":"product","action":"delete","payload":[{"id":"{{id}}"}]}}
+        var (deleted, body) = await shop.CallAsync("api/_action/sync", JsonNode.Parse($$$"""
+            {"gone":{"entity":"product","action":"delete","payload":[{"id":"{{{id}}}"}]}}
             """)!);
 
         Assert.Equal(HttpStatusCode.BadRequest, rejected);

@@ -18,7 +18,7 @@ internal sealed class SitooHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly Lazy<ISitooClient> _client;
 
-    private SitooHarness(SitooSimulatorOptions? options, int seed)
+    private SitooHarness(SitooSimulatorOptions? options, int seed, string? clientPassword)
     {
         Clock = new FakeClock(Start);
         Simulator = new SitooSimulator(options, new SimulatorOptions { Seed = seed, Clock = Clock });
@@ -29,7 +29,7 @@ internal sealed class SitooHarness : IAsyncDisposable
                 o.AccountId = Simulator.Sitoo.AccountId;
                 o.SiteId = Simulator.Sitoo.EshopId;
                 o.ApiId = Simulator.Sitoo.ApiId;
-                o.Password = Simulator.Sitoo.Password;
+                o.Password = clientPassword ?? Simulator.Sitoo.Password;
                 o.Resilience.RateLimiterEnabled = false;
                 o.Resilience.MaxRetryAttempts = 1;
                 o.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
@@ -50,7 +50,7 @@ internal sealed class SitooHarness : IAsyncDisposable
     /// <summary>Basic-authenticated, based at <c>/v2/accounts/{accountid}/</c>, no retries.</summary>
     public HttpClient Http { get; }
 
-    public static SitooHarness Create(SitooSimulatorOptions? options = null, int seed = 7) => new(options, seed);
+    public static SitooHarness Create(SitooSimulatorOptions? options = null, int seed = 7, string? clientPassword = null) => new(options, seed, clientPassword);
 
     public HttpClient Raw(string user, string password)
     {

@@ -27,7 +27,7 @@ public class SitooProtocolTests
     [Fact]
     public async Task Our_client_turns_a_401_into_an_authentication_exception()
     {
-        await using var sitoo = SitooHarness.Create(new() { Password = "rotated" });
+        await using var sitoo = SitooHarness.Create(clientPassword: "rotated");
 
         var error = await Assert.ThrowsAsync<SitooAuthenticationException>(() => sitoo.Client.Sites.ListAsync());
 
