@@ -79,6 +79,19 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task Concurrent_callers_refused_with_the_same_token_share_one_renewal()
+    {
+        using var host = HostWithEmptyProductSearch();
+        await host.Client.Products.SearchAsync(new ShopwareCriteria());
+        host.Shop.RevokeToken();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => host.Client.Products.SearchAsync(new ShopwareCriteria()))));
+
+        Assert.Equal(2, host.Shop.TokenRequests);
+        Assert.Equal(10, host.Shop.ApiRequests.Count(r => r.Header("Authorization") == "Bearer token-3"));
+    }
+
+    [Fact]
     public async Task A_second_401_after_renewal_is_an_authentication_exception()
     {
         using var host = HostWithEmptyProductSearch();

@@ -6,15 +6,18 @@ namespace Connectors.Core.Reconciliation;
 
 /// <summary>Sitoo warehouse items (SKU × warehouse → total, reserved, available) read at one moment.</summary>
 /// <remarks>
-/// Levels are stored in one array grouped by SKU, so a snapshot of millions of warehouse items costs one
-/// allocation per item array rather than one per SKU.
+/// All levels live in one array, grouped by SKU: a snapshot of millions of warehouse items is one
+/// allocation instead of a list per SKU, and each SKU's levels are contiguous for the policy.
 /// </remarks>
 public sealed class SitooStockSnapshot
 {
     private readonly Dictionary<string, Segment> _segments;
     private readonly WarehouseStock[] _levels;
 
-    /// <summary>Groups warehouse item rows by SKU; a later row for the same SKU and warehouse wins.</summary>
+    /// <summary>
+    /// Groups warehouse item rows by SKU, ordered by warehouse id; a later row for the same SKU and
+    /// warehouse wins.
+    /// </summary>
     /// <param name="takenAt">When the read started.</param>
     /// <param name="rows">Rows as read, warehouse by warehouse.</param>
     public SitooStockSnapshot(Instant takenAt, IEnumerable<SitooStockRow> rows)
@@ -40,22 +43,21 @@ public sealed class SitooStockSnapshot
             start += count;
         }
 
-        // Second pass: fill each segment, replacing a repeated warehouse.
+        // Second pass: append each row to its segment.
         _levels = new WarehouseStock[start];
         foreach (var row in all)
         {
             ref var segment = ref CollectionsMarshal.GetValueRefOrNullRef(_segments, row.Sku);
-            var slots = _levels.AsSpan(segment.Start, segment.Count);
-            var index = IndexOf(slots, row.Level.WarehouseId);
-            if (index >= 0)
-            {
-                slots[index] = row.Level;
-            }
-            else
-            {
-                _levels[segment.Start + segment.Count] = row.Level;
-                segment = segment with { Count = segment.Count + 1 };
-            }
+            _levels[segment.Start + segment.Count] = row.Level;
+            segment = segment with { Count = segment.Count + 1 };
+        }
+
+        // Third pass, one contiguous segment at a time: order by warehouse, and where a warehouse was
+        // read twice keep the later row.
+        foreach (var sku in _segments.Keys)
+        {
+            ref var segment = ref CollectionsMarshal.GetValueRefOrNullRef(_segments, sku);
+            segment = segment with { Count = SortAndDeduplicate(_levels.AsSpan(segment.Start, segment.Count)) };
         }
     }
 
@@ -75,17 +77,39 @@ public sealed class SitooStockSnapshot
     /// <summary>Whether a Sitoo SKU is present.</summary>
     public bool Contains(string sku) => _segments.ContainsKey(sku);
 
-    private static int IndexOf(Span<WarehouseStock> levels, int warehouseId)
+    /// <summary>
+    /// Stable insertion sort by warehouse id (rows usually arrive in warehouse order, so this is linear),
+    /// then keeps the last of equal ids. Returns the new length.
+    /// </summary>
+    private static int SortAndDeduplicate(Span<WarehouseStock> levels)
     {
+        for (var i = 1; i < levels.Length; i++)
+        {
+            var current = levels[i];
+            var j = i - 1;
+            while (j >= 0 && levels[j].WarehouseId > current.WarehouseId)
+            {
+                levels[j + 1] = levels[j];
+                j--;
+            }
+
+            levels[j + 1] = current;
+        }
+
+        var length = 0;
         for (var i = 0; i < levels.Length; i++)
         {
-            if (levels[i].WarehouseId == warehouseId)
+            if (length > 0 && levels[length - 1].WarehouseId == levels[i].WarehouseId)
             {
-                return i;
+                levels[length - 1] = levels[i];
+            }
+            else
+            {
+                levels[length++] = levels[i];
             }
         }
 
-        return -1;
+        return length;
     }
 
     private readonly record struct Segment(int Start, int Count);

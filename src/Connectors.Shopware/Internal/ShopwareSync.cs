@@ -65,9 +65,9 @@ internal sealed class ShopwareSync(IShopwareAdminApi api) : IShopwareSync
                 }
 
                 var blamed = BlamedRows(ex.Errors, operation.Key, batch.Count);
-                if (blamed.Count > 0 && blamed.Count < batch.Count)
+                if (blamed.Count > 0)
                 {
-                    // The pointers name the bad rows: reject them and retry the rest as one batch.
+                    // The pointers name bad rows: reject them and retry the rest as one batch.
                     foreach (var (local, errors) in blamed)
                     {
                         rejected.Add(new ShopwareSyncRejectedRow(batch[local], operation.Payload[batch[local]], errors));

@@ -107,19 +107,9 @@ public sealed class ShopwareWebhookSignatureVerifier
             return false;
         }
 
-        try
-        {
-            if (Convert.FromHexString(hex, received, out _, out var written) != System.Buffers.OperationStatus.Done || written != received.Length)
-            {
-                return false;
-            }
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(received, expected);
+        return Convert.FromHexString(hex, received, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == received.Length
+            && CryptographicOperations.FixedTimeEquals(received, expected);
     }
 
     private bool IsRecent(ReadOnlySpan<byte> body, TimeSpan tolerance)

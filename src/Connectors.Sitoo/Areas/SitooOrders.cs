@@ -38,7 +38,7 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
             cancellationToken);
 
     public Task<SitooOrder> GetAsync(long orderId, CancellationToken cancellationToken = default) =>
-        context.Api.GetOrderAsync(context.SiteId, orderId, cancellationToken);
+        SitooApiContext.Required(context.Api.GetOrderAsync(context.SiteId, orderId, cancellationToken), "an order read");
 
     public async Task<long> CreateAsync(SitooNewOrder order, CancellationToken cancellationToken = default)
     {
@@ -59,7 +59,7 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
     }
 
     public async Task<IReadOnlyList<SitooOrderDelivery>> ListDeliveriesAsync(long orderId, CancellationToken cancellationToken = default) =>
-        (await context.Api.GetOrderDeliveriesAsync(context.SiteId, orderId, cancellationToken).ConfigureAwait(false)).Items ?? [];
+        (await SitooApiContext.Required(context.Api.GetOrderDeliveriesAsync(context.SiteId, orderId, cancellationToken), "a delivery list").ConfigureAwait(false)).Items ?? [];
 
     public async Task<long> AddDeliveryAsync(long orderId, SitooNewOrderDelivery delivery, bool ignoreStock = false, CancellationToken cancellationToken = default)
     {
@@ -69,7 +69,7 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
     }
 
     public async Task<IReadOnlyList<SitooOrderLogItem>> ListLogItemsAsync(long orderId, CancellationToken cancellationToken = default) =>
-        (await context.Api.GetOrderLogItemsAsync(context.SiteId, orderId, cancellationToken).ConfigureAwait(false)).Items ?? [];
+        (await SitooApiContext.Required(context.Api.GetOrderLogItemsAsync(context.SiteId, orderId, cancellationToken), "an order log list").ConfigureAwait(false)).Items ?? [];
 
     public async Task AddLogItemAsync(long orderId, SitooNewOrderLogItem item, CancellationToken cancellationToken = default)
     {
@@ -81,7 +81,7 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
 
     private async Task<SitooOrder?> FirstAsync(SitooOrderQuery query, CancellationToken cancellationToken)
     {
-        var page = await context.Api.GetAllOrdersAsync(query, cancellationToken).ConfigureAwait(false);
+        var page = await SitooApiContext.Required(context.Api.GetAllOrdersAsync(query, cancellationToken), "an order search").ConfigureAwait(false);
         return page.Items is [var first, ..] ? first : null;
     }
 }

@@ -13,12 +13,12 @@ internal sealed class SitooSites(SitooApiContext context) : ISitooSites
 
     public async Task<IReadOnlyList<SitooSite>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var answer = await context.Api.GetSitesAsync(cancellationToken).ConfigureAwait(false);
+        var answer = await SitooApiContext.Required(context.Api.GetSitesAsync(cancellationToken), "the site list").ConfigureAwait(false);
         return answer.Items ?? [];
     }
 
     public Task<SitooSite> GetCurrentAsync(CancellationToken cancellationToken = default) =>
-        context.Api.GetSiteAsync(context.SiteId, cancellationToken);
+        SitooApiContext.Required(context.Api.GetSiteAsync(context.SiteId, cancellationToken), "a site read");
 
     public IAsyncEnumerable<SitooStore> ListStoresAsync(CancellationToken cancellationToken = default) =>
         SitooPaging.ReadAllAsync(
@@ -27,7 +27,7 @@ internal sealed class SitooSites(SitooApiContext context) : ISitooSites
             cancellationToken);
 
     public Task<SitooStore> GetStoreAsync(int storeId, CancellationToken cancellationToken = default) =>
-        context.Api.GetStoreAsync(context.SiteId, storeId, cancellationToken);
+        SitooApiContext.Required(context.Api.GetStoreAsync(context.SiteId, storeId, cancellationToken), "a store read");
 
     public IAsyncEnumerable<SitooCashRegister> ListCashRegistersAsync(CancellationToken cancellationToken = default) =>
         SitooPaging.ReadAllAsync(

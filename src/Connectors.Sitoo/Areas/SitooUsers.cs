@@ -14,7 +14,7 @@ internal sealed class SitooUsers(SitooApiContext context) : ISitooUsers
     public async Task<SitooUser?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(email);
-        var page = await context.Api.GetUsersAsync(context.SiteId, 0, 1, Fields, email, null, cancellationToken).ConfigureAwait(false);
+        var page = await SitooApiContext.Required(context.Api.GetUsersAsync(context.SiteId, 0, 1, Fields, email, null, cancellationToken), "a user search").ConfigureAwait(false);
         return page.Items is [var first, ..] ? first : null;
     }
 

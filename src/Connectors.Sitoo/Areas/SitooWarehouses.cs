@@ -20,7 +20,7 @@ internal sealed class SitooWarehouses(SitooApiContext context) : ISitooWarehouse
             cancellationToken);
 
     public Task<SitooWarehouse> GetAsync(int warehouseId, CancellationToken cancellationToken = default) =>
-        context.Api.GetWarehouseAsync(context.SiteId, warehouseId, cancellationToken);
+        SitooApiContext.Required(context.Api.GetWarehouseAsync(context.SiteId, warehouseId, cancellationToken), "a warehouse read");
 
     public IAsyncEnumerable<SitooWarehouseItem> ListItemsAsync(int warehouseId, CancellationToken cancellationToken = default) =>
         ReadItemsAsync(warehouseId, sku: null, modifiedFrom: null, cancellationToken);

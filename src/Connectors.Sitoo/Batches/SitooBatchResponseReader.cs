@@ -60,5 +60,5 @@ internal static class SitooBatchResponseReader
     }
 
     private static SitooApiException Malformed(string what, JsonElement answer) =>
-        new($"Sitoo answered a batch write with {what}.", HttpStatusCode.OK, responseBody: SitooResponseBody.Truncate(answer.GetRawText()));
+        new($"Sitoo answered a batch write with {what}.", HttpStatusCode.OK, responseBody: Http.SitooApiContext.RawText(answer));
 }

@@ -10,31 +10,31 @@ namespace Connectors.Sitoo.Http;
 internal interface ISitooRestApi
 {
     [Get("/sites.json")]
-    Task<SitooListResponse<SitooSite>> GetSitesAsync(CancellationToken cancellationToken);
+    Task<SitooListResponse<SitooSite>?> GetSitesAsync(CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}.json")]
-    Task<SitooSite> GetSiteAsync(int siteId, CancellationToken cancellationToken);
+    Task<SitooSite?> GetSiteAsync(int siteId, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/stores.json")]
-    Task<SitooListResponse<SitooStore>> GetStoresAsync(int siteId, int start, int num, string fields, CancellationToken cancellationToken);
+    Task<SitooListResponse<SitooStore>?> GetStoresAsync(int siteId, int start, int num, string fields, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/stores/{storeId}.json")]
-    Task<SitooStore> GetStoreAsync(int siteId, int storeId, CancellationToken cancellationToken);
+    Task<SitooStore?> GetStoreAsync(int siteId, int storeId, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/cashregisters.json")]
-    Task<SitooListResponse<SitooCashRegister>> GetCashRegistersAsync(int siteId, int start, int num, CancellationToken cancellationToken);
+    Task<SitooListResponse<SitooCashRegister>?> GetCashRegistersAsync(int siteId, int start, int num, CancellationToken cancellationToken);
 
     [Get("/reasoncodes.json")]
-    Task<SitooListResponse<SitooReasonCode>> GetReasonCodesAsync(int start, int num, string fields, CancellationToken cancellationToken);
+    Task<SitooListResponse<SitooReasonCode>?> GetReasonCodesAsync(int start, int num, string fields, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/warehouses.json")]
-    Task<SitooListResponse<SitooWarehouse>> GetWarehousesAsync(int siteId, int start, int num, string fields, CancellationToken cancellationToken);
+    Task<SitooListResponse<SitooWarehouse>?> GetWarehousesAsync(int siteId, int start, int num, string fields, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/warehouses/{warehouseId}.json")]
-    Task<SitooWarehouse> GetWarehouseAsync(int siteId, int warehouseId, CancellationToken cancellationToken);
+    Task<SitooWarehouse?> GetWarehouseAsync(int siteId, int warehouseId, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/warehouses/{warehouseId}/warehouseitems.json")]
-    Task<SitooListResponse<SitooWarehouseItem>> GetWarehouseItemsAsync(
+    Task<SitooListResponse<SitooWarehouseItem>?> GetWarehouseItemsAsync(
         int siteId,
         int warehouseId,
         int start,
@@ -48,7 +48,7 @@ internal interface ISitooRestApi
     Task<JsonElement> SetWarehouseItemsAsync(int siteId, int warehouseId, [Body] SitooWarehouseItemUpdate[] items, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/warehousetransactions.json")]
-    Task<SitooListResponse<SitooWarehouseTransaction>> GetWarehouseTransactionsAsync(
+    Task<SitooListResponse<SitooWarehouseTransaction>?> GetWarehouseTransactionsAsync(
         int siteId,
         int start,
         int num,
@@ -63,7 +63,7 @@ internal interface ISitooRestApi
     Task<JsonElement> AddWarehouseTransactionsAsync(int siteId, [Body] SitooNewWarehouseTransaction[] transactions, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/warehouses/{warehouseId}/warehousebatches.json")]
-    Task<SitooListResponse<SitooWarehouseBatch>> GetWarehouseBatchesAsync(
+    Task<SitooListResponse<SitooWarehouseBatch>?> GetWarehouseBatchesAsync(
         int siteId,
         int warehouseId,
         int start,
@@ -83,7 +83,7 @@ internal interface ISitooRestApi
     Task<JsonElement> SetWarehouseBatchItemsAsync(int siteId, int warehouseId, int warehouseBatchId, [Body] SitooWarehouseBatchItem[] items, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/products.json")]
-    Task<SitooListResponse<SitooProduct>> GetProductsAsync(
+    Task<SitooListResponse<SitooProduct>?> GetProductsAsync(
         int siteId,
         int start,
         int num,
@@ -100,31 +100,31 @@ internal interface ISitooRestApi
     Task<JsonElement> UpdateProductsAsync(int siteId, [Body] SitooProductWrite[] products, CancellationToken cancellationToken);
 
     [Get("/orders.json")]
-    Task<SitooListResponse<SitooOrder>> GetAllOrdersAsync([Query] SitooOrderQuery query, CancellationToken cancellationToken);
+    Task<SitooListResponse<SitooOrder>?> GetAllOrdersAsync([Query] SitooOrderQuery query, CancellationToken cancellationToken);
 
     [Post("/sites/{siteId}/orders.json")]
     Task<JsonElement> AddOrderAsync(int siteId, [Body] SitooNewOrder order, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/orders/{orderId}.json")]
-    Task<SitooOrder> GetOrderAsync(int siteId, long orderId, CancellationToken cancellationToken);
+    Task<SitooOrder?> GetOrderAsync(int siteId, long orderId, CancellationToken cancellationToken);
 
     [Put("/sites/{siteId}/orders/{orderId}.json")]
     Task<JsonElement> UpdateOrderAsync(int siteId, long orderId, [Body] SitooOrderStateChange change, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/orders/{orderId}/orderdeliveries.json")]
-    Task<SitooListResponse<SitooOrderDelivery>> GetOrderDeliveriesAsync(int siteId, long orderId, CancellationToken cancellationToken);
+    Task<SitooListResponse<SitooOrderDelivery>?> GetOrderDeliveriesAsync(int siteId, long orderId, CancellationToken cancellationToken);
 
     [Post("/sites/{siteId}/orders/{orderId}/orderdeliveries.json")]
     Task<JsonElement> AddOrderDeliveryAsync(int siteId, long orderId, [Body] SitooNewOrderDelivery delivery, [AliasAs("ignorestock")] string? ignoreStock, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/orders/{orderId}/orderlogitems.json")]
-    Task<SitooListResponse<SitooOrderLogItem>> GetOrderLogItemsAsync(int siteId, long orderId, CancellationToken cancellationToken);
+    Task<SitooListResponse<SitooOrderLogItem>?> GetOrderLogItemsAsync(int siteId, long orderId, CancellationToken cancellationToken);
 
     [Post("/sites/{siteId}/orders/{orderId}/orderlogitems.json")]
     Task<JsonElement> AddOrderLogItemAsync(int siteId, long orderId, [Body] SitooNewOrderLogItem item, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/users.json")]
-    Task<SitooListResponse<SitooUser>> GetUsersAsync(
+    Task<SitooListResponse<SitooUser>?> GetUsersAsync(
         int siteId,
         int start,
         int num,

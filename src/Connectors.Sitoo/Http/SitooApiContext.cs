@@ -44,6 +44,12 @@ internal sealed class SitooApiContext
         return values.Distinct(StringComparer.Ordinal).Chunk(Options.FilterValuesPerRequest).Select(group => string.Join(',', group));
     }
 
+    /// <summary>Awaits a read and refuses an empty answer (Refit yields null for an empty body).</summary>
+    public static async Task<T> Required<T>(Task<T?> call, string what)
+        where T : class =>
+        await call.ConfigureAwait(false)
+        ?? throw new SitooApiException($"Sitoo answered {what} with an empty body.", HttpStatusCode.OK);
+
     /// <summary>Reads the bare id Sitoo answers a create with (a number, or a number in a string).</summary>
     public static long ReadCreatedId(JsonElement answer, string what)
     {
@@ -56,7 +62,7 @@ internal sealed class SitooApiContext
         {
             return id;
         }
-        throw new SitooApiException($"Sitoo answered the creation of {what} without an id.", HttpStatusCode.OK, responseBody: SitooResponseBody.Truncate(answer.GetRawText()));
+        throw new SitooApiException($"Sitoo answered the creation of {what} without an id.", HttpStatusCode.OK, responseBody: RawText(answer));
     }
 
     /// <summary>Checks the bare <c>true</c> Sitoo answers an update with.</summary>
@@ -64,9 +70,13 @@ internal sealed class SitooApiContext
     {
         if (answer.ValueKind != JsonValueKind.True)
         {
-            throw new SitooApiException($"Sitoo did not confirm {what}.", HttpStatusCode.OK, responseBody: SitooResponseBody.Truncate(answer.GetRawText()));
+            throw new SitooApiException($"Sitoo did not confirm {what}.", HttpStatusCode.OK, responseBody: RawText(answer));
         }
     }
+
+    /// <summary>The answer as text for an exception; an empty body gives an undefined element.</summary>
+    public static string? RawText(JsonElement answer) =>
+        answer.ValueKind == JsonValueKind.Undefined ? null : SitooResponseBody.Truncate(answer.GetRawText());
 
     /// <summary>Sends a batch write and reports every item's outcome.</summary>
     public static async Task<SitooBatchResult> SendBatchAsync<T>(IReadOnlyList<T> items, Func<T[], Task<JsonElement>> send)

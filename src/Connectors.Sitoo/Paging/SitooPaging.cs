@@ -10,14 +10,14 @@ internal static class SitooPaging
     /// <summary>Pages with <c>start</c>/<c>num</c> until <c>totalcount</c> is reached. The total is re-read on every page,
     /// and an empty page ends the read, so a collection that shrinks or grows meanwhile cannot loop forever.</summary>
     public static async IAsyncEnumerable<T> ReadAllAsync<T>(
-        Func<int, int, CancellationToken, Task<SitooListResponse<T>>> fetchPage,
+        Func<int, int, CancellationToken, Task<SitooListResponse<T>?>> fetchPage,
         int pageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = 0;
         while (true)
         {
-            var page = await fetchPage(start, pageSize, cancellationToken).ConfigureAwait(false);
+            var page = await Required(fetchPage(start, pageSize, cancellationToken)).ConfigureAwait(false);
             var items = page.Items ?? [];
             foreach (var item in items)
             {
@@ -36,14 +36,14 @@ internal static class SitooPaging
     public static async IAsyncEnumerable<T> ReadFromCursorAsync<T>(
         long fromId,
         Func<T, long> idOf,
-        Func<long, int, CancellationToken, Task<SitooListResponse<T>>> fetchPage,
+        Func<long, int, CancellationToken, Task<SitooListResponse<T>?>> fetchPage,
         int pageSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cursor = fromId;
         while (true)
         {
-            var page = await fetchPage(cursor, pageSize, cancellationToken).ConfigureAwait(false);
+            var page = await Required(fetchPage(cursor, pageSize, cancellationToken)).ConfigureAwait(false);
             var items = page.Items ?? [];
             var next = cursor;
             foreach (var item in items)
@@ -65,4 +65,7 @@ internal static class SitooPaging
             cursor = next;
         }
     }
+
+    private static Task<SitooListResponse<T>> Required<T>(Task<SitooListResponse<T>?> page) =>
+        Http.SitooApiContext.Required(page, "a list request");
 }

@@ -14,6 +14,8 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
     // Settling a claimed item requires the claim's token: a worker whose lease was taken over matches nothing.
     private const string HeldLease = "key = $key AND lease_token = $token AND state = 'pending'";
 
+    private const string ClearLease = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = $now";
+
     public Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -71,7 +73,7 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
                     WHERE state = 'pending' AND next_attempt_at <= $now
                       AND (lease_expires_at IS NULL OR lease_expires_at <= $now)
                       AND ($lanes IS NULL OR lane IN (SELECT value FROM json_each($lanes)))
-                      AND (ordering_key IS NULL OR NOT EXISTS (
+                      AND (ordering_key IS NOT NULL OR NOT EXISTS (
                           SELECT 1 FROM work_items AS earlier
                           WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
                     ORDER BY priority, next_attempt_at, seq
@@ -149,8 +151,6 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
                 return (IReadOnlyDictionary<string, int>)rows.ToDictionary(row => row.Lane, row => row.Count, StringComparer.Ordinal);
             },
             cancellationToken);
-
-    private const string ClearLease = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = $now";
 
     private async Task SettleAsync(WorkLease lease, string update, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

@@ -6,8 +6,9 @@ namespace Connectors.Sync.State;
 /// </summary>
 /// <remarks>
 /// A unit of work holds the store's write lock (SQLite) or row locks (PostgreSQL) until it ends, so keep it
-/// short: no remote calls inside. It is not thread-safe; use it from one flow at a time. Disposing it
-/// without <see cref="CommitAsync"/> rolls everything back.
+/// short: no remote calls inside, and no calls on the store itself while it is open (they would wait for
+/// it). It is not thread-safe; use it from one flow at a time. Disposing it without
+/// <see cref="CommitAsync"/> rolls everything back.
 /// </remarks>
 public interface IUnitOfWork : IStateSession, IAsyncDisposable
 {

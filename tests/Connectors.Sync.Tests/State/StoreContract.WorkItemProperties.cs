@@ -37,8 +37,11 @@ public abstract partial class StoreContract
         from amount in Gen.Choose(1, 40)
         select new ScheduleStep(kind, key, worker, amount);
 
+    /// <summary>Even keys are stock items in three ordering groups; odd keys are unordered order items.</summary>
+    private static string? OrderingGroup(int key) => key % 2 == 0 ? $"sku:{key % 3}" : null;
+
     [Property(MaxTest = 40)]
-    public Property Any_interleaving_of_enqueue_claim_and_settle_completes_every_key_exactly_once() =>
+    public Property Any_interleaving_of_enqueue_claim_and_settle_completes_every_key_exactly_once_and_in_order_per_ordering_key() =>
         Prop.ForAll(
             Gen.ListOf(Steps).Select(steps => steps.Take(60).ToArray()).ToArbitrary(),
             steps => Task.Run(() => CompletesEveryKeyExactlyOnceAsync(steps)).GetAwaiter().GetResult());
@@ -47,8 +50,9 @@ public abstract partial class StoreContract
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 26, 9, 0));
         await using var store = await OpenAsync($"schedule-{Guid.NewGuid():N}", clock);
-        var enqueued = new HashSet<string>();
-        var completions = new Dictionary<string, int>();
+        var enqueued = new List<string>();
+        var completed = new List<string>();
+        var groups = new Dictionary<string, string?>();
         var held = new List<WorkLease>[] { [], [], [] };
 
         async Task CompleteAsync(WorkLease lease)
@@ -56,7 +60,7 @@ public abstract partial class StoreContract
             try
             {
                 await store.WorkItems.CompleteAsync(lease, None);
-                completions[lease.Key] = completions.GetValueOrDefault(lease.Key) + 1;
+                completed.Add(lease.Key);
             }
             catch (WorkLeaseLostException)
             {
@@ -71,10 +75,18 @@ public abstract partial class StoreContract
             {
                 case ScheduleAction.Enqueue:
                     var key = $"k{step.Key}";
-                    var added = await store.WorkItems.EnqueueAsync(Work(key, step.Key % 2 == 0 ? WorkLane.Stock : WorkLane.Orders), None);
-                    if (added != enqueued.Add(key))
+                    var group = OrderingGroup(step.Key);
+                    var item = Work(key, group is null ? WorkLane.Orders : WorkLane.Stock) with { OrderingKey = group };
+                    var added = await store.WorkItems.EnqueueAsync(item, None);
+                    if (added == groups.ContainsKey(key))
                     {
                         return false;
+                    }
+
+                    if (added)
+                    {
+                        enqueued.Add(key);
+                        groups[key] = group;
                     }
 
                     break;
@@ -140,8 +152,11 @@ public abstract partial class StoreContract
             }
         }
 
+        var inOrderPerGroup = groups.Values.Distinct().Where(group => group is not null).All(group =>
+            completed.Where(key => groups[key] == group).SequenceEqual(enqueued.Where(key => groups[key] == group)));
         return (await store.WorkItems.CountPendingByLaneAsync(None)).Values.Sum() == 0
-            && completions.Values.All(count => count == 1)
-            && completions.Keys.ToHashSet().SetEquals(enqueued);
+            && completed.Count == completed.Distinct().Count()
+            && completed.ToHashSet().SetEquals(enqueued)
+            && inOrderPerGroup;
     }
 }

@@ -7,10 +7,12 @@ namespace Connectors.Testing.Tests.Shopware;
 
 public class ShopwareSyncTests
 {
-    private static JsonNode StockUpdates(params (string Number, JsonNode Stock)[] rows) => new JsonObject
+    // The contract describes the list form of the body; core also takes an object keyed by operation name.
+    private static JsonArray StockUpdates(params (string Number, JsonNode Stock)[] rows) => new JsonArray
     {
-        ["stock-updates"] = new JsonObject
+        new JsonObject
         {
+            ["key"] = "stock-updates",
             ["entity"] = "product",
             ["action"] = "upsert",
             ["payload"] = new JsonArray([.. rows.Select(r => (JsonNode?)new JsonObject
@@ -90,14 +92,14 @@ public class ShopwareSyncTests
     {
         await using var shop = Shop();
         var (rejected, errors) = await shop.CallAsync("api/_action/sync", JsonNode.Parse("""
-            {"new":{"entity":"product","action":"upsert","payload":[{"productNumber":"C","stock":1}]}}
+            [{"key":"new","entity":"product","action":"upsert","payload":[{"productNumber":"C","stock":1}]}]
             """)!);
         var (created, _) = await shop.CallAsync("api/_action/sync", JsonNode.Parse($$$"""
-            {"new":{"entity":"product","action":"upsert","payload":[{"productNumber":"C","stock":1,"name":"C","taxId":"{{{ShopwareSimulator.DefaultTaxId}}}","price":[{"currencyId":"{{{ShopwareSimulator.DefaultCurrencyId}}}","gross":5,"net":4.2,"linked":true}]}]}}
+            [{"key":"new","entity":"product","action":"upsert","payload":[{"productNumber":"C","stock":1,"name":"C","taxId":"{{{ShopwareSimulator.DefaultTaxId}}}","price":[{"currencyId":"{{{ShopwareSimulator.DefaultCurrencyId}}}","gross":5,"net":4.2,"linked":true}]}]}]
             """)!);
         var id = shop.Simulator.GetProduct("C").Id;
         var (deleted, body) = await shop.CallAsync("api/_action/sync", JsonNode.Parse($$$"""
-            {"gone":{"entity":"product","action":"delete","payload":[{"id":"{{{id}}}"}]}}
+            [{"key":"gone","entity":"product","action":"delete","payload":[{"id":"{{{id}}}"}]}]
             """)!);
 
         Assert.Equal(HttpStatusCode.BadRequest, rejected);
@@ -169,6 +171,6 @@ public class ShopwareSyncTests
 
         var error = await Assert.ThrowsAsync<ShopwareValidationException>(() => shop.Client().Sync.ExecuteAsync([ShopwareSyncOperation.Upsert("rows", "product", [row])]));
 
-        Assert.Equal("/rows/0/stock", error.Errors.Single().Pointer);
+        Assert.Equal("/rows/0/stock", error.Errors.Single().SourcePointer);
     }
 }
