@@ -76,9 +76,7 @@ public static class SitooServiceCollectionExtensions
                 ? null
                 : await mapper.CreateAsync(response, CancellationToken.None).ConfigureAwait(false),
             DeserializationExceptionFactory = (response, exception) => new ValueTask<Exception?>(SitooMalformedBody.CreateAsync(response, exception)),
-            // Transport failures (timeouts, open circuit, client-side rate limit, network) surface as they are,
-            // so no Refit type reaches callers.
-            TransportExceptionFactory = (request, exception, cancellationToken) => exception,
+            TransportExceptionFactory = SitooTransportFailure.Translate,
         };
     }
 }

@@ -76,6 +76,7 @@ public sealed class AuthenticationTests
         Assert.Equal(2, host.Shop.TokenRequests);
         Assert.Equal(3, host.Shop.ApiRequests.Count);
         Assert.Equal("Bearer token-3", host.Shop.ApiRequests[^1].Header("Authorization"));
+        Assert.Contains(host.Logs.Messages, m => m.Contains("refused the access token", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -109,6 +109,16 @@ public sealed class WebhookTests
         Assert.Equal(395.01m, order.Transactions!.Single().Amount!.TotalPrice);
     }
 
+    [Fact]
+    public void An_absurd_timestamp_is_stale_not_a_crash()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"data":{"payload":[],"event":"product.written"},"source":{},"timestamp":9223372036854775807}""");
+        var verifier = Verifier(tolerance: TimeSpan.FromMinutes(5));
+
+        Assert.Equal(ShopwareWebhookVerificationResult.StaleTimestamp, verifier.Verify(body, Sign(body, Secret)));
+        Assert.Throws<FormatException>(() => ShopwareWebhookEvent.Parse(body));
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("""{"data":{"payload":[]}}""")]

@@ -135,7 +135,7 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public async Task The_client_side_rate_limiter_spaces_requests_beyond_the_configured_rate()
+    public async Task The_client_side_rate_limiter_refuses_requests_beyond_the_rate_when_no_queue_is_allowed()
     {
         using var host = SitooTestHost.Create(options =>
         {
@@ -148,7 +148,8 @@ public sealed class OptionsTests
         await host.Client.Sites.ListAsync();
         var second = await Record.ExceptionAsync(() => host.Client.Sites.ListAsync());
 
-        Assert.IsType<Polly.RateLimiting.RateLimiterRejectedException>(second);
+        var unavailable = Assert.IsType<SitooUnavailableException>(second);
+        Assert.Contains("rate limiter", unavailable.Message, StringComparison.Ordinal);
         Assert.Single(host.Server.Requests);
     }
 }

@@ -152,3 +152,29 @@ public sealed class ResilienceTests
         Assert.Null(mapper.RetryAfter(response));
     }
 }
+
+/// <summary>Failures without an answer surface as <see cref="SitooUnavailableException"/>, never as Refit or Polly types.</summary>
+public sealed class UnavailableTests
+{
+    [Fact]
+    public async Task Network_failures_after_retries_are_reported_as_unavailable()
+    {
+        using var host = SitooTestHost.Create(options => options.Resilience.MaxRetryAttempts = 1);
+        host.Server.Always(_ => throw new HttpRequestException("connection refused"));
+
+        var exception = await Assert.ThrowsAsync<SitooUnavailableException>(() => host.Client.Sites.ListAsync());
+
+        Assert.IsType<HttpRequestException>(exception.InnerException);
+        Assert.Equal(2, host.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_stays_a_cancellation()
+    {
+        using var host = SitooTestHost.Create();
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.Sites.ListAsync(cancellation.Token));
+    }
+}

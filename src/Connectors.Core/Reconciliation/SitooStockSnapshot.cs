@@ -11,7 +11,9 @@ namespace Connectors.Core.Reconciliation;
 /// </remarks>
 public sealed class SitooStockSnapshot
 {
-    private readonly Dictionary<string, Segment> _segments;
+    private readonly Dictionary<string, int> _segmentOf;
+    private readonly int[] _starts;
+    private readonly int[] _counts;
     private readonly WarehouseStock[] _levels;
 
     /// <summary>
@@ -26,38 +28,46 @@ public sealed class SitooStockSnapshot
         TakenAt = takenAt;
         var all = rows as IReadOnlyCollection<SitooStockRow> ?? rows.ToList();
 
-        // First pass: how many rows each SKU has, hence where its segment starts.
-        _segments = new Dictionary<string, Segment>(StringComparer.Ordinal);
+        // First pass: number the SKUs, count their rows and remember each row's SKU number, so the
+        // second pass needs no lookup.
+        _segmentOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        var rowSegments = new int[all.Count];
+        var rowIndex = 0;
         foreach (var row in all)
         {
-            ref var segment = ref CollectionsMarshal.GetValueRefOrAddDefault(_segments, row.Sku, out _);
-            segment = segment with { Count = segment.Count + 1 };
+            ref var segment = ref CollectionsMarshal.GetValueRefOrAddDefault(_segmentOf, row.Sku, out var known);
+            if (!known)
+            {
+                segment = counts.Count;
+                counts.Add(0);
+            }
+
+            counts[segment]++;
+            rowSegments[rowIndex++] = segment;
         }
 
-        var start = 0;
-        foreach (var sku in _segments.Keys)
+        _counts = [.. counts];
+        _starts = new int[_counts.Length];
+        for (var i = 1; i < _starts.Length; i++)
         {
-            ref var segment = ref CollectionsMarshal.GetValueRefOrNullRef(_segments, sku);
-            var count = segment.Count;
-            segment = new Segment(start, 0);
-            start += count;
+            _starts[i] = _starts[i - 1] + _counts[i - 1];
         }
 
         // Second pass: append each row to its segment.
-        _levels = new WarehouseStock[start];
+        _levels = new WarehouseStock[all.Count];
+        var filled = (int[])_starts.Clone();
+        rowIndex = 0;
         foreach (var row in all)
         {
-            ref var segment = ref CollectionsMarshal.GetValueRefOrNullRef(_segments, row.Sku);
-            _levels[segment.Start + segment.Count] = row.Level;
-            segment = segment with { Count = segment.Count + 1 };
+            _levels[filled[rowSegments[rowIndex++]]++] = row.Level;
         }
 
         // Third pass, one contiguous segment at a time: order by warehouse, and where a warehouse was
         // read twice keep the later row.
-        foreach (var sku in _segments.Keys)
+        for (var i = 0; i < _counts.Length; i++)
         {
-            ref var segment = ref CollectionsMarshal.GetValueRefOrNullRef(_segments, sku);
-            segment = segment with { Count = SortAndDeduplicate(_levels.AsSpan(segment.Start, segment.Count)) };
+            _counts[i] = SortAndDeduplicate(_levels.AsSpan(_starts[i], _counts[i]));
         }
     }
 
@@ -65,17 +75,17 @@ public sealed class SitooStockSnapshot
     public Instant TakenAt { get; }
 
     /// <summary>The Sitoo SKUs present.</summary>
-    public IEnumerable<string> Skus => _segments.Keys;
+    public IEnumerable<string> Skus => _segmentOf.Keys;
 
     /// <summary>How many SKUs are present.</summary>
-    public int Count => _segments.Count;
+    public int Count => _segmentOf.Count;
 
     /// <summary>The levels of a Sitoo SKU; empty when it is not present.</summary>
     public ReadOnlySpan<WarehouseStock> Levels(string sku) =>
-        _segments.TryGetValue(sku, out var segment) ? _levels.AsSpan(segment.Start, segment.Count) : [];
+        _segmentOf.TryGetValue(sku, out var segment) ? _levels.AsSpan(_starts[segment], _counts[segment]) : [];
 
     /// <summary>Whether a Sitoo SKU is present.</summary>
-    public bool Contains(string sku) => _segments.ContainsKey(sku);
+    public bool Contains(string sku) => _segmentOf.ContainsKey(sku);
 
     /// <summary>
     /// Stable insertion sort by warehouse id (rows usually arrive in warehouse order, so this is linear),
@@ -111,6 +121,4 @@ public sealed class SitooStockSnapshot
 
         return length;
     }
-
-    private readonly record struct Segment(int Start, int Count);
 }

@@ -21,12 +21,10 @@ namespace Connectors.Shopware.Internal;
 [JsonSerializable(typeof(ShopwareTokenRequest))]
 [JsonSerializable(typeof(ShopwareTokenResponse))]
 [JsonSerializable(typeof(ShopwareOrder))]
-[JsonSerializable(typeof(ShopwareOrderLineItem))]
 [JsonSerializable(typeof(ShopwareWebhookEnvelope))]
 [JsonSerializable(typeof(List<ShopwareEntityWrite>))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
-[JsonSerializable(typeof(JsonArray))]
 internal sealed partial class ShopwareJsonContext : JsonSerializerContext;
 
 /// <summary>A plain-JSON search response: <c>{ "total": n, "data": [...] }</c>.</summary>

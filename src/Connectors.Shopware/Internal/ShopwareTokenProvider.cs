@@ -49,6 +49,11 @@ internal sealed partial class ShopwareTokenProvider(
                 return current;
             }
 
+            if (rejected is not null)
+            {
+                LogTokenRejected(logger);
+            }
+
             var fresh = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _current, fresh);
             return fresh;
@@ -92,6 +97,9 @@ internal sealed partial class ShopwareTokenProvider(
         LogTokenIssued(logger, token.ExpiresIn.Value);
         return new ShopwareAccessToken(token.AccessToken, requestedAt + lifetime - skew);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shopware refused the access token before its expiry; requesting a new one")]
+    private static partial void LogTokenRejected(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Obtained a Shopware access token valid for {ExpiresInSeconds} s")]
     private static partial void LogTokenIssued(ILogger logger, int expiresInSeconds);

@@ -46,6 +46,9 @@ public sealed record ShopwareEntityWrite
 /// <summary>A parsed Shopware app webhook delivery. Verify the signature over the raw body first.</summary>
 public sealed record ShopwareWebhookEvent
 {
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     /// <summary>Event name, e.g. <c>product.written</c> or <c>state_enter.order_transaction.state.refunded</c>.</summary>
     public required string EventName { get; init; }
 
@@ -79,6 +82,11 @@ public sealed record ShopwareWebhookEvent
         if (envelope?.Data is not { Event: { Length: > 0 } eventName } data)
         {
             throw new FormatException("The webhook body has no data.event.");
+        }
+
+        if (envelope.Timestamp is < MinUnixSeconds or > MaxUnixSeconds)
+        {
+            throw new FormatException("The webhook timestamp is out of range.");
         }
 
         return new ShopwareWebhookEvent

@@ -131,7 +131,8 @@ public sealed class ShopwareWebhookSignatureVerifier
             return false;
         }
 
-        var age = _timeProvider.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(timestamp);
-        return age.Duration() <= tolerance;
+        var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        // Compared in seconds so an absurd timestamp cannot overflow a date.
+        return timestamp >= now - (long)tolerance.TotalSeconds && timestamp <= now + (long)tolerance.TotalSeconds;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connectors.Testing.Contracts;
 
 namespace Connectors.Testing.Shopware;
 
@@ -168,7 +169,7 @@ public sealed partial class ShopwareSimulator
     }
 
     // POST /api/customer: a single create; violations point at /0/{field} like every single write.
-    private HttpResponseMessage CreateCustomer(HttpRequestMessage request, JsonObject body)
+    private HttpResponseMessage CreateCustomer(HttpRequestMessage request, JsonObject body, ContractValidation contract)
     {
         var errors = new List<ShopwareErrorEntry>();
         var required = ShopOptions.RequireDefaultPaymentMethod ? [.. _requiredCustomerFields, "defaultPaymentMethodId"] : _requiredCustomerFields;
@@ -195,6 +196,7 @@ public sealed partial class ShopwareSimulator
         {
             throw new ShopwareRejection(HttpStatusCode.BadRequest, errors);
         }
+        EnsureConforms(contract);
         var skipFlows = Header(request, "sw-skip-trigger-flow") is "1" or "true";
         lock (Gate)
         {

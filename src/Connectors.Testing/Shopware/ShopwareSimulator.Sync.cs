@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connectors.Testing.Contracts;
 
 namespace Connectors.Testing.Shopware;
 
@@ -31,7 +32,7 @@ public sealed partial class ShopwareSimulator
     }
 
     // One transaction: every row of every operation is resolved and validated first; one error writes nothing.
-    private HttpResponseMessage Sync(HttpRequestMessage request, string? body)
+    private HttpResponseMessage Sync(HttpRequestMessage request, string? body, ContractValidation contract)
     {
         var operations = ParseOperations(body);
         var indexing = Header(request, "indexing-behavior");
@@ -85,6 +86,7 @@ public sealed partial class ShopwareSimulator
             {
                 throw new ShopwareRejection(HttpStatusCode.BadRequest, errors);
             }
+            EnsureConforms(contract);
             return Commit(plans, indexing, skipFlows);
         }
     }

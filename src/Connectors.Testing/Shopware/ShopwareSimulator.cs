@@ -105,13 +105,8 @@ public sealed partial class ShopwareSimulator : SimulatedApi
             Authenticate(request);
             jsonApi = WantsJsonApi(request);
             var validation = await _contract.ValidateAsync(request, cancellationToken).ConfigureAwait(false);
-            // An operation the trimmed contract does not describe is still served: the contract only grows.
-            if (validation.OperationId is not null && !validation.IsValid)
-            {
-                throw new ShopwareRejection(ShopwareErrors.ContractViolation(string.Join("; ", validation.Errors)));
-            }
             var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return Route(request, path["/api/".Length..].Split('/'), body, jsonApi);
+            return Route(request, path["/api/".Length..].Split('/'), body, jsonApi, validation);
         }
         catch (ShopwareRejection rejection)
         {
@@ -145,24 +140,38 @@ public sealed partial class ShopwareSimulator : SimulatedApi
         items.AddRange(array);
     }
 
-    private HttpResponseMessage Route(HttpRequestMessage request, string[] segments, string? body, bool jsonApi)
+    // Writes check their own rules first, so a bad row gets the precise violation the real shop reports, then the contract.
+    private HttpResponseMessage Route(HttpRequestMessage request, string[] segments, string? body, bool jsonApi, ContractValidation contract)
     {
         var method = request.Method;
         var path = request.RequestUri!.AbsolutePath;
+        if (segments is not (["_action", "sync"] or ["customer"]))
+        {
+            EnsureConforms(contract);
+        }
         return segments switch
         {
             ["search", var entity] when method == HttpMethod.Post => Search(entity, ParseObject(body), jsonApi, request.RequestUri, idsOnly: false),
             ["search-ids", var entity] when method == HttpMethod.Post => Search(entity, ParseObject(body), jsonApi, request.RequestUri, idsOnly: true),
-            ["_action", "sync"] when method == HttpMethod.Post => Sync(request, body),
+            ["_action", "sync"] when method == HttpMethod.Post => Sync(request, body, contract),
             ["_action", "state-machine", var entity, var id, "state"] when method == HttpMethod.Get => AvailableTransitions(entity, id),
             ["_action", "state-machine", var entity, var id, "state", var action] when method == HttpMethod.Post => Transition(entity, id, action),
             ["_action", "order" or "order_transaction" or "order_delivery", var id, "state", var action] when method == HttpMethod.Post => Transition(segments[1], id, action),
             ["_action", "order_transaction_capture_refund", var id] when method == HttpMethod.Post => ProcessCaptureRefund(id),
             ["_action", "number-range", "reserve", var type, _] when method == HttpMethod.Get => ReserveNumber(type),
-            ["customer"] when method == HttpMethod.Post => CreateCustomer(request, ParseObject(body)),
+            ["customer"] when method == HttpMethod.Post => CreateCustomer(request, ParseObject(body), contract),
             ["product" or "order" or "customer", var id] when method == HttpMethod.Get => Detail(segments[0], id, jsonApi, request.RequestUri),
             _ => throw new ShopwareRejection(ShopwareErrors.RouteNotFound(method, path)),
         };
+    }
+
+    // An operation the trimmed contract does not describe is still served: the contract only grows.
+    private static void EnsureConforms(ContractValidation contract)
+    {
+        if (contract.OperationId is not null && !contract.IsValid)
+        {
+            throw new ShopwareRejection(ShopwareErrors.ContractViolation(string.Join("; ", contract.Errors)));
+        }
     }
 
     private static JsonObject ParseObject(string? body)

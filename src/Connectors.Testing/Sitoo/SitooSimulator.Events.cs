@@ -5,6 +5,9 @@ namespace Connectors.Testing.Sitoo;
 
 public sealed partial class SitooSimulator
 {
+    // One connection pool for deliveries over the network, shared by all simulators in the process.
+    private static readonly SocketsHttpHandler _network = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+
     /// <summary>Events raised but not yet acknowledged, rejected or expired (including a batch waiting for a retry).</summary>
     public int PendingEventCount => _events.PendingCount;
 
@@ -20,8 +23,8 @@ public sealed partial class SitooSimulator
         ArgumentNullException.ThrowIfNull(subscription);
         lock (_gate)
         {
-            _eventClient?.Dispose();
-            _eventClient = subscription.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient();
+            // The client never owns the handler, so replacing it needs no disposal.
+            _eventClient = subscription.Handler is { } handler ? new HttpClient(handler, disposeHandler: false) : new HttpClient(_network, disposeHandler: false);
             _subscription = subscription;
         }
     }
@@ -49,19 +52,20 @@ public sealed partial class SitooSimulator
     }
 
     /// <summary>Delivers events every <paramref name="interval"/> until cancelled, for hosts such as the sample worker.</summary>
+    /// <returns>A task that completes when <paramref name="cancellationToken"/> is cancelled.</returns>
     public async Task RunEventDeliveryAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            await DeliverEventsAsync(cancellationToken).ConfigureAwait(false);
-            try
+            while (true)
             {
+                await DeliverEventsAsync(cancellationToken).ConfigureAwait(false);
                 await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is the normal end of the loop.
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -94,9 +95,9 @@ public sealed partial class SitooSimulator : SimulatedApi
                 continue;
             }
             var ids = match.Groups.Values.Skip(1).Select(g => g.Value).ToList();
-            if (ids.Count > 0 && ids[0] != Sitoo.EshopId.ToString(System.Globalization.CultureInfo.InvariantCulture) && relative.StartsWith("/sites/", StringComparison.Ordinal))
+            if (match.Groups["site"] is { Success: true } site && site.Value != Sitoo.EshopId.ToString(CultureInfo.InvariantCulture))
             {
-                return SitooWire.Error(HttpStatusCode.NotFound, $"No site with eshopid {ids[0]}");
+                return SitooWire.Error(HttpStatusCode.NotFound, $"No site with eshopid {site.Value}");
             }
             var context = new RouteContext(ids, SitooQuery.Parse(uri), body);
             lock (_gate)
@@ -117,7 +118,7 @@ public sealed partial class SitooSimulator : SimulatedApi
 
     private string? RelativePath(string path)
     {
-        var prefix = BasePathPrefix + Sitoo.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var prefix = BasePathPrefix + Sitoo.AccountId.ToString(CultureInfo.InvariantCulture);
         return path.StartsWith(prefix + "/", StringComparison.Ordinal) ? path[prefix.Length..] : null;
     }
 
@@ -142,8 +143,8 @@ public sealed partial class SitooSimulator : SimulatedApi
 
     private sealed record RouteContext(IReadOnlyList<string> Ids, SitooQuery Query, JsonNode? Body)
     {
-        public int Int(int index) => int.Parse(Ids[index], System.Globalization.CultureInfo.InvariantCulture);
+        public int Int(int index) => int.Parse(Ids[index], CultureInfo.InvariantCulture);
 
-        public long Long(int index) => long.Parse(Ids[index], System.Globalization.CultureInfo.InvariantCulture);
+        public long Long(int index) => long.Parse(Ids[index], CultureInfo.InvariantCulture);
     }
 }

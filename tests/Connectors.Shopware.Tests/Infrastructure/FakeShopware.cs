@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Connectors.Shopware.Tests.Infrastructure;
 
-public sealed record RecordedRequest(HttpMethod Method, string Path, string Query, string? Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At)
+public sealed record RecordedRequest(HttpMethod Method, string Path, string? Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
@@ -53,7 +53,7 @@ public sealed class FakeShopware(FakeTimeProvider time) : HttpMessageHandler
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        var recorded = new RecordedRequest(request.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, body, headers, time.GetUtcNow());
+        var recorded = new RecordedRequest(request.Method, request.RequestUri!.AbsolutePath, body, headers, time.GetUtcNow());
         _requests.Enqueue(recorded);
 
         if (recorded.Path == "/api/oauth/token")

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Connectors.Shopware;
 using Connectors.Shopware.Models;
@@ -51,10 +50,10 @@ public class ShopwareOrderTests
     }
 
     [Theory]
-    [InlineData(ShopTaxStatus.Gross, 10, 0, 4.95)]
-    [InlineData(ShopTaxStatus.Gross, null, 7.5, 0)]
-    [InlineData(ShopTaxStatus.Net, 15, 0, 5)]
-    [InlineData(ShopTaxStatus.Net, null, 3.33, 0)]
+    [InlineData(ShopTaxStatus.Gross, 10.0, 0.0, 4.95)]
+    [InlineData(ShopTaxStatus.Gross, null, 7.5, 0.0)]
+    [InlineData(ShopTaxStatus.Net, 15.0, 0.0, 5.0)]
+    [InlineData(ShopTaxStatus.Net, null, 3.33, 0.0)]
     public async Task Order_money_adds_up_and_promotions_carry_their_composition(ShopTaxStatus status, double? percentage, double amount, double shipping)
     {
         await using var shop = new ShopwareTestShop();

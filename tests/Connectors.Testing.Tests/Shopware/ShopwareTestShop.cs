@@ -22,6 +22,7 @@ internal sealed class ShopwareTestShop : IAsyncDisposable
     });
 
     private ServiceProvider? _services;
+    private string? _token;
 
     public ShopwareTestShop(ShopwareSimulatorOptions? options = null, int seed = 7)
     {
@@ -86,10 +87,11 @@ internal sealed class ShopwareTestShop : IAsyncDisposable
         return await SendAsync(request, token, accept, null);
     }
 
-    /// <summary>Posts with a fresh token and returns the status and parsed body.</summary>
+    /// <summary>Posts with the shop's token (fetched once) and returns the status and parsed body.</summary>
     public async Task<(HttpStatusCode Status, JsonNode? Body)> CallAsync(string path, JsonNode body, IDictionary<string, string>? headers = null)
     {
-        using var response = await PostAsync(path, body, await TokenAsync(), headers: headers);
+        _token ??= await TokenAsync();
+        using var response = await PostAsync(path, body, _token, headers: headers);
         return (response.StatusCode, response.Content.Headers.ContentLength == 0 ? null : await Json(response));
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using Connectors.Sitoo.Events;
+using Connectors.Testing.Simulation;
 using Connectors.Testing.Sitoo;
 using NodaTime;
 
@@ -49,7 +51,8 @@ public class SitooEventTests
         await sitoo.Simulator.DeliverEventsAsync();
 
         Assert.Equal([10, 10, 3], receiver.Deliveries.Select(d => d.Events.Count));
-        Assert.All(receiver.Deliveries, d => Assert.Equal("Basic aG9va3M6czNjcmV0", d.Authorization));
+        var authenticator = new SitooEventsBasicAuthenticator("hooks", "s3cret");
+        Assert.All(receiver.Deliveries, d => Assert.True(authenticator.IsAuthorized(d.Authorization)));
         var delivered = receiver.Deliveries.SelectMany(d => d.Events).ToList();
         Assert.Equal(transactionIds, delivered.Select(e => e.TryGetWarehouseTransactionData(out var data) ? data.WarehouseTransactionId!.Value : -1));
         Assert.All(delivered, e => Assert.Equal((SitooEventType.WarehouseTransaction, 1500), (e.EventType, e.AccountId!.Value)));
@@ -267,6 +270,61 @@ public class SitooEventTests
             Bodies.Add(await request.Content!.ReadAsStringAsync(cancellationToken));
             return new HttpResponseMessage(HttpStatusCode.OK);
         }
+    }
+
+    [Fact]
+    public async Task The_background_loop_delivers_until_stopped()
+    {
+        var (sitoo, receiver, dc) = Setup(new Receiver());
+        await using var _ = sitoo;
+        using var stop = new CancellationTokenSource();
+        var loop = sitoo.Simulator.RunEventDeliveryAsync(TimeSpan.FromMilliseconds(10), stop.Token);
+
+        sitoo.Simulator.AdjustStock(dc, "A", 1);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!receiver.Acknowledged.Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+        await stop.CancelAsync();
+        await loop;
+
+        Assert.Single(receiver.Acknowledged);
+        Assert.True(loop.IsCompletedSuccessfully);
+    }
+
+    /// <summary>An events endpoint served by Kestrel on a loopback port, for deliveries over real HTTP.</summary>
+    private sealed class LoopbackReceiver() : SimulatedApi(null)
+    {
+        public List<(string Path, string Body)> Received { get; } = [];
+
+        protected override async Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            lock (Received)
+            {
+                Received.Add((request.RequestUri!.AbsolutePath, body));
+            }
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("", Encoding.UTF8, "text/plain") };
+        }
+    }
+
+    [Fact]
+    public async Task Events_are_delivered_to_a_configured_url_over_http()
+    {
+        await using var receiver = new LoopbackReceiver();
+        var address = await receiver.StartLoopbackAsync();
+        await using var sitoo = SitooHarness.Create();
+        sitoo.Simulator.SubscribeEvents(new(new Uri(address, "sitoo/events")) { UserName = "hooks", Password = "s3cret" });
+        var dc = sitoo.Simulator.AddWarehouse("DC", SitooWarehouseKind.Fifo);
+        sitoo.Simulator.AdjustStock(dc, "A", 1);
+
+        await sitoo.Simulator.DeliverEventsAsync();
+
+        var (path, body) = Assert.Single(receiver.Received);
+        Assert.Equal("/sitoo/events", path);
+        Assert.Equal(SitooEventType.WarehouseTransaction, Assert.Single(SitooEventParser.Parse(body)).EventType);
+        Assert.Equal(0, sitoo.Simulator.PendingEventCount);
     }
 
     [Fact]
