@@ -141,7 +141,8 @@ public static class StockReconciler
                 return bySku != 0 ? bySku : a.Class.CompareTo(b.Class);
             });
             var ledger = input.Ledger with { Skus = _ledger.ToImmutable() };
-            return new ReconciliationResult(_writes, new DriftReport(now, _differences), ledger);
+            var report = new DriftReport(now, input.Shopware.TakenAt, input.Sitoo.TakenAt, _differences);
+            return new ReconciliationResult(_writes, report, ledger);
         }
 
         private bool IsStoreStocked(ReadOnlySpan<WarehouseStock> levels)

@@ -46,8 +46,9 @@ public sealed record ShopwareEntityWrite
 /// <summary>A parsed Shopware app webhook delivery. Verify the signature over the raw body first.</summary>
 public sealed record ShopwareWebhookEvent
 {
-    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
-    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+    // The Unix seconds of DateTimeOffset.MinValue and MaxValue.
+    private const long MinUnixSeconds = -62_135_596_800;
+    private const long MaxUnixSeconds = 253_402_300_799;
 
     /// <summary>Event name, e.g. <c>product.written</c> or <c>state_enter.order_transaction.state.refunded</c>.</summary>
     public required string EventName { get; init; }

@@ -24,7 +24,7 @@ internal static class SitooMalformedBody
             : $"a body that is not the expected JSON ({mediaType})";
         return new SitooApiException(
             $"Sitoo answered {(int)response.StatusCode} to {what} with {kind}: {cause?.Message}",
-            response.StatusCode == 0 ? HttpStatusCode.OK : response.StatusCode,
+            response.StatusCode,
             responseBody: SitooResponseBody.Truncate(body),
             innerException: cause);
     }

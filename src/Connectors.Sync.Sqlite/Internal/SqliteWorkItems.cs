@@ -73,7 +73,7 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
                     WHERE state = 'pending' AND next_attempt_at <= $now
                       AND (lease_expires_at IS NULL OR lease_expires_at <= $now)
                       AND ($lanes IS NULL OR lane IN (SELECT value FROM json_each($lanes)))
-                      AND (ordering_key IS NOT NULL OR NOT EXISTS (
+                      AND (ordering_key IS NULL OR NOT EXISTS (
                           SELECT 1 FROM work_items AS earlier
                           WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
                     ORDER BY priority, next_attempt_at, seq

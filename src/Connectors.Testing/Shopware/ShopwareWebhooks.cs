@@ -161,7 +161,7 @@ public sealed class ShopwareWebhookDispatcher : IDisposable
             var requests = 0;
             foreach (var (delivery, copies) in batch)
             {
-                for (var copy = 0; copy < copies; copy++)
+                for (var copy = 0; copy < copies && IsActive(delivery.Webhook); copy++)
                 {
                     requests++;
                     var status = await SendAsync(delivery, cancellationToken).ConfigureAwait(false);
@@ -191,6 +191,14 @@ public sealed class ShopwareWebhookDispatcher : IDisposable
     {
         _client.Dispose();
         _pump.Dispose();
+    }
+
+    private bool IsActive(ShopwareWebhook webhook)
+    {
+        lock (_shop.Gate)
+        {
+            return webhook.Active;
+        }
     }
 
     /// <summary>Queues an event for every active webhook subscribed to it; call under the shop's lock.</summary>

@@ -16,8 +16,8 @@ public class StockReconcilerTests
         Instant? now = null)
     {
         var input = new ReconciliationInput(
-            new ShopwareStockSnapshot(T0, shopware.ToDictionary(p => p.Sku, p => p.Product)),
-            new SitooStockSnapshot(T0, sitoo),
+            new ShopwareStockSnapshot(T0.Minus(Duration.FromMinutes(1)), shopware.ToDictionary(p => p.Sku, p => p.Product)),
+            new SitooStockSnapshot(T0.Minus(Duration.FromMinutes(2)), sitoo),
             demand ?? NoDemand,
             ledger ?? StockLedger.Empty);
         return StockReconciler.Reconcile(input, options, now ?? T0);
@@ -229,6 +229,9 @@ public class StockReconcilerTests
             },
             result.Report.CountByClass());
         Assert.Equal(["A", "B", "C", "D"], result.Report.Differences.Select(d => d.Sku));
+        Assert.Equal(
+            (T0, T0.Minus(Duration.FromMinutes(1)), T0.Minus(Duration.FromMinutes(2))),
+            (result.Report.At, result.Report.ShopwareReadAt, result.Report.SitooReadAt));
     }
 
     /// <summary>Counts total on-hand everywhere, ignoring reservations, buffers and ownership.</summary>

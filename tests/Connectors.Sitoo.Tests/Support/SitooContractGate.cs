@@ -17,10 +17,19 @@ public sealed class SitooContractGate : DelegatingHandler
     public List<ContractValidation> Validations { get; } = [];
 
     public static bool IsKnownGap(string? operationId, string error) =>
-        operationId is not null
-        && CreationOnlyFieldOfUpdate.TryGetValue(operationId, out var field)
+        operationId is not null && (IsCreationOnlyField(operationId, error) || IsBooleanEnumSlip(operationId, error));
+
+    private static bool IsCreationOnlyField(string operationId, string error) =>
+        CreationOnlyFieldOfUpdate.TryGetValue(operationId, out var field)
         && error.Contains("required", StringComparison.OrdinalIgnoreCase)
         && error.Contains(field, StringComparison.Ordinal);
+
+    /// <summary>The description types <c>includeinactive</c> as a string but lists the JSON booleans true/false as its
+    /// enum (an unquoted YAML value), so the text Sitoo expects, "true"/"false", cannot match.</summary>
+    private static bool IsBooleanEnumSlip(string operationId, string error) =>
+        operationId == "getProducts"
+        && error.Contains("'includeinactive'", StringComparison.Ordinal)
+        && error.Contains("enum", StringComparison.Ordinal);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

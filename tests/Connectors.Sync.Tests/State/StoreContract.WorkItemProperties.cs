@@ -44,9 +44,9 @@ public abstract partial class StoreContract
     public Property Any_interleaving_of_enqueue_claim_and_settle_completes_every_key_exactly_once_and_in_order_per_ordering_key() =>
         Prop.ForAll(
             Gen.Choose(20, 60).SelectMany(length => Steps.ArrayOf(length)).ToArbitrary(),
-            steps => Task.Run(() => CompletesEveryKeyExactlyOnceAsync(steps)).GetAwaiter().GetResult());
+            steps => Task.Run(() => RunScheduleAsync(steps)).GetAwaiter().GetResult()); // properties run synchronously
 
-    private async Task<bool> CompletesEveryKeyExactlyOnceAsync(ScheduleStep[] steps)
+    private async Task<bool> RunScheduleAsync(ScheduleStep[] steps)
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 26, 9, 0));
         await using var store = await OpenAsync($"schedule-{Guid.NewGuid():N}", clock);
