@@ -1,3 +1,4 @@
+#:property PublishAot=false
 // Trims a full OpenAPI description down to the operations the project uses, so the contract the tests
 // check against is small enough to commit and review.
 //

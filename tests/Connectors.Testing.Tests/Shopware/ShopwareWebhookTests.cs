@@ -180,4 +180,24 @@ public class ShopwareWebhookTests
         Assert.Equal(10, receiver.Received.Count);
         Assert.Equal(0, shop.Simulator.Webhooks.PendingCount);
     }
+
+    [Fact]
+    public async Task The_background_loop_delivers_without_a_pump_call()
+    {
+        var (shop, receiver) = Shop();
+        await using var _ = shop;
+        shop.Simulator.Webhooks.Register("stock", "product.written", _receiverUrl, Secret);
+        using var stop = new CancellationTokenSource();
+        var loop = shop.Simulator.Webhooks.RunAsync(TimeSpan.FromMilliseconds(10), stop.Token);
+
+        await shop.CallAsync("api/_action/sync", StockRows(("A", 4)));
+        for (var wait = 0; wait < 500 && receiver.Received.Count == 0; wait++)
+        {
+            await Task.Delay(10);
+        }
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
+        Assert.Single(receiver.Received);
+    }
 }

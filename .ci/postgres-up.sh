@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Starts a PostgreSQL server on 127.0.0.1:5432 for the tests of Connectors.Sync.PostgreSql and prints the
+# connection string they read from CONNECTORS_POSTGRES. Idempotent: safe to run again on a running server.
+# Debian only: installs the distribution's `postgresql` package when it is missing. Needs root.
+set -euo pipefail
+
+role=connectors
+password=connectors
+database=connectors_test
+
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update >&2
+  apt-get install -y postgresql >&2
+fi
+
+# The newest installed major version (e.g. 15 on Debian 12).
+version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+if [ -z "$version" ]; then
+  echo "postgres-up: no PostgreSQL found under /usr/lib/postgresql" >&2
+  exit 1
+fi
+
+if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" { found = 1 } END { exit !found }'; then
+  pg_createcluster "$version" main >&2
+fi
+
+# Loopback only (the default listen_addresses, 'localhost'), on the standard port.
+# No systemd in CI: the cluster is started directly.
+pg_conftool "$version" main remove listen_addresses >&2 || true
+pg_conftool "$version" main set port 5432 >&2
+if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" && $4 == "online" { found = 1 } END { exit !found }'; then
+  pg_ctlcluster "$version" main start >&2
+fi
+
+# Wait until the server accepts connections.
+for _ in $(seq 1 30); do
+  if su postgres -c "psql -h 127.0.0.1 -p 5432 -d postgres -Atqc 'select 1'" >/dev/null 2>&1 \
+     || su postgres -c "psql -p 5432 -d postgres -Atqc 'select 1'" >/dev/null 2>&1; then
+    break
+  fi
+  sleep 1
+done
+
+as_postgres() { su postgres -c "psql -p 5432 -d postgres -v ON_ERROR_STOP=1 -Atq $*"; }
+
+if [ "$(as_postgres "-c \"select 1 from pg_roles where rolname = '$role'\"")" != "1" ]; then
+  as_postgres "-c \"create role $role login password '$password'\"" >&2
+fi
+if [ "$(as_postgres "-c \"select 1 from pg_database where datname = '$database'\"")" != "1" ]; then
+  as_postgres "-c \"create database $database owner $role\"" >&2
+fi
+
+echo "Host=127.0.0.1;Port=5432;Username=$role;Password=$password;Database=$database"
