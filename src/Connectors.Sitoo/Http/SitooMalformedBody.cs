@@ -1,4 +1,3 @@
-
 namespace Connectors.Sitoo.Http;
 
 /// <summary>Explains a successful answer whose body could not be read as the expected JSON

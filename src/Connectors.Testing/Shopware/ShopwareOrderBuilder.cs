@@ -135,7 +135,7 @@ public sealed partial class ShopwareSimulator
         private JsonObject ProductLine(JsonObject product, int quantity, decimal unit, decimal total, decimal rate, int position)
         {
             var productId = product["id"]!.GetValue<string>();
-            return Line(productId, "product", product["name"]?.GetValue<string>() ?? product["productNumber"]!.GetValue<string>(), quantity, unit, total, rate, position, new JsonObject
+            return Line(null, "product", product["name"]?.GetValue<string>() ?? product["productNumber"]!.GetValue<string>(), quantity, unit, total, rate, position, new JsonObject
             {
                 ["productNumber"] = product["productNumber"]!.DeepClone(),
                 ["parentId"] = null,
@@ -196,10 +196,11 @@ public sealed partial class ShopwareSimulator
             return shares;
         }
 
-        private JsonObject Line(string lineId, string type, string label, int quantity, decimal unit, decimal total, decimal rate, int position, JsonObject payload,
+        private JsonObject Line(string? lineId, string type, string label, int quantity, decimal unit, decimal total, decimal rate, int position, JsonObject payload,
             string? productId, string referencedId, string identifier, bool good, string? promotionId = null)
         {
-            var id = type == "product" ? shop.NewId() : lineId;
+            // Product lines get a fresh id; a promotion line's id is its discount id, as the converter writes it.
+            var id = lineId ?? shop.NewId();
             return new JsonObject
             {
                 ["id"] = id,

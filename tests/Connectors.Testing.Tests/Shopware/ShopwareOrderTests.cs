@@ -117,4 +117,18 @@ public class ShopwareOrderTests
         Assert.Equal([second.CustomerId, third.CustomerId], customers.Items.Select(c => c.Id));
         Assert.All(customers.Items, c => Assert.Equal("ann@example.com", c.Email));
     }
+
+    [Fact]
+    public async Task Concurrent_orders_and_stock_writes_keep_the_books_straight()
+    {
+        await using var shop = new ShopwareTestShop();
+        shop.Simulator.AddProduct(new ShopProductDraft("A", 100));
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => shop.Simulator.PlaceOrder(Guest(new ShopOrderLine("A", 2))))));
+
+        var product = shop.Simulator.GetProduct("A");
+        Assert.Equal(20, product.Stock);
+        Assert.Equal(80, product.Sales);
+        Assert.Equal(40, (await shop.CallAsync("api/search-ids/order", new JsonObject { ["total-count-mode"] = "exact" })).Body!["total"]!.GetValue<int>());
+    }
 }

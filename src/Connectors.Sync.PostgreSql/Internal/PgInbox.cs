@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Connectors.Sync.State;
+using Npgsql;
+using NodaTime;
+
+namespace Connectors.Sync.PostgreSql.Internal;
+
+internal sealed class PgInbox(PgScope scope, IClock clock) : IInbox
+{
+    private const string SelectList = "source, event_id, event_type, body, headers, received_at, processed_at";
+
+    public Task<InboxStoreResult> StoreAsync(InboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentException.ThrowIfNullOrEmpty(delivery.Source);
+        ArgumentException.ThrowIfNullOrEmpty(delivery.EventId);
+        var headers = JsonSerializer.Serialize(
+            new Dictionary<string, string>(delivery.Headers, StringComparer.Ordinal), StateJsonContext.Default.DictionaryStringString);
+
+        // A copy arriving on another instance at the same moment waits for the first insert and then does nothing.
+        return scope.WriteAsync(
+            async sql =>
+            {
+                var inserted = await sql.ExecuteAsync(
+                    """
+                    INSERT INTO inbox (source, event_id, event_type, body, headers, received_at)
+                    VALUES (@source, @eventId, @eventType, @body, @headers, @now)
+                    ON CONFLICT (source, event_id) DO NOTHING;
+                    """,
+                    cancellationToken,
+                    ("source", delivery.Source),
+                    ("eventId", delivery.EventId),
+                    ("eventType", delivery.EventType),
+                    ("body", delivery.Body.ToArray()),
+                    ("headers", headers),
+                    ("now", Columns.ToTicks(clock.GetCurrentInstant()))).ConfigureAwait(false);
+                return inserted == 1 ? InboxStoreResult.Stored : InboxStoreResult.Duplicate;
+            },
+            cancellationToken);
+    }
+
+    public Task<InboxMessage?> FindAsync(string source, string eventId, CancellationToken cancellationToken) =>
+        scope.ReadAsync(
+            sql => sql.QuerySingleAsync(
+                $"SELECT {SelectList} FROM inbox WHERE source = @source AND event_id = @eventId;",
+                Read,
+                cancellationToken,
+                ("source", source),
+                ("eventId", eventId)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<InboxMessage>> ListUnprocessedAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return scope.ReadAsync(
+            sql => sql.QueryAsync(
+                $"SELECT {SelectList} FROM inbox WHERE processed_at IS NULL ORDER BY seq LIMIT @max;",
+                Read,
+                cancellationToken,
+                ("max", maxCount)),
+            cancellationToken);
+    }
+
+    public Task<bool> MarkProcessedAsync(string source, string eventId, CancellationToken cancellationToken) =>
+        scope.WriteAsync(
+            async sql => await sql.ExecuteAsync(
+                "UPDATE inbox SET processed_at = COALESCE(processed_at, @now) WHERE source = @source AND event_id = @eventId;",
+                cancellationToken,
+                ("source", source),
+                ("eventId", eventId),
+                ("now", Columns.ToTicks(clock.GetCurrentInstant()))).ConfigureAwait(false) == 1,
+            cancellationToken);
+
+    public Task<int> PurgeProcessedAsync(Instant receivedBefore, CancellationToken cancellationToken) =>
+        scope.WriteAsync(
+            sql => sql.ExecuteAsync(
+                "DELETE FROM inbox WHERE processed_at IS NOT NULL AND received_at < @before;",
+                cancellationToken,
+                ("before", Columns.ToTicks(receivedBefore))),
+            cancellationToken);
+
+    private static InboxMessage Read(NpgsqlDataReader reader)
+    {
+        var headers = JsonSerializer.Deserialize(Columns.Text(reader, "headers"), StateJsonContext.Default.DictionaryStringString) ?? [];
+        return new InboxMessage(
+            Columns.Text(reader, "source"),
+            Columns.Text(reader, "event_id"),
+            Columns.Text(reader, "event_type"),
+            reader.GetFieldValue<byte[]>(reader.GetOrdinal("body")),
+            headers,
+            Columns.Instant(reader, "received_at"),
+            Columns.NullableInstant(reader, "processed_at"));
+    }
+}

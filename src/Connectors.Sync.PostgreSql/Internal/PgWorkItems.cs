@@ -1,0 +1,200 @@
+using Connectors.Sync.State;
+using Npgsql;
+using NodaTime;
+
+namespace Connectors.Sync.PostgreSql.Internal;
+
+internal sealed class PgWorkItems(PgScope scope, IClock clock) : IWorkItems
+{
+    private const string SelectList =
+        "key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at, last_error, lease_owner, lease_token, lease_expires_at";
+
+    // Settling a claimed item requires the claim's token: a worker whose lease was taken over matches nothing.
+    private const string HeldLease = "key = @key AND lease_token = @token AND state = 'pending'";
+
+    private const string ClearLease = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = @now";
+
+    public Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentException.ThrowIfNullOrEmpty(item.Key);
+        ArgumentException.ThrowIfNullOrEmpty(item.Kind);
+        ArgumentException.ThrowIfNullOrEmpty(item.Lane.Name);
+        var now = clock.GetCurrentInstant();
+
+        // A second enqueue of the key (another path, another instance) waits for the first and then does nothing.
+        return scope.WriteAsync(
+            async sql => await sql.ExecuteAsync(
+                """
+                INSERT INTO work_items (key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at)
+                VALUES (@key, @kind, @lane, @priority, @payload, @orderingKey, 'pending', 0, @due, @now, @now)
+                ON CONFLICT (key) DO NOTHING;
+                """,
+                cancellationToken,
+                ("key", item.Key),
+                ("kind", item.Kind),
+                ("lane", item.Lane.Name),
+                ("priority", item.Lane.Priority),
+                ("payload", item.Payload),
+                ("orderingKey", item.OrderingKey),
+                ("due", Columns.ToTicks(item.DueAt ?? now)),
+                ("now", Columns.ToTicks(now))).ConfigureAwait(false) == 1,
+            cancellationToken);
+    }
+
+    public Task<WorkItem?> FindAsync(string key, CancellationToken cancellationToken) =>
+        scope.ReadAsync(
+            sql => sql.QuerySingleAsync($"SELECT {SelectList} FROM work_items WHERE key = @key;", Read, cancellationToken, ("key", key)),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkClaimRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.Owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxCount);
+        if (request.LeaseDuration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "The lease duration must be positive.");
+        }
+
+        var now = clock.GetCurrentInstant();
+
+        // Rows another instance is claiming right now are locked: SKIP LOCKED passes over them instead of
+        // waiting, and a row whose lease was taken meanwhile fails the re-checked conditions. Expired leases
+        // count as free; an item with an ordering key waits for every earlier pending item of that key (a
+        // leased one included), so items of one key never run on two instances at once.
+        var claimed = await scope.WriteAsync(
+            sql => sql.QueryAsync(
+                $"""
+                WITH picked AS (
+                    SELECT seq FROM work_items AS candidate
+                    WHERE state = 'pending' AND next_attempt_at <= @now
+                      AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
+                      AND (@lanes::text[] IS NULL OR lane = ANY (@lanes::text[]))
+                      AND (ordering_key IS NULL OR NOT EXISTS (
+                          SELECT 1 FROM work_items AS earlier
+                          WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
+                    ORDER BY priority, next_attempt_at, seq
+                    LIMIT @max
+                    FOR UPDATE OF candidate SKIP LOCKED)
+                UPDATE work_items AS item
+                SET lease_owner = @owner, lease_token = gen_random_uuid(), lease_expires_at = @expires,
+                    attempts = item.attempts + 1, updated_at = @now
+                FROM picked
+                WHERE item.seq = picked.seq
+                RETURNING item.seq, {string.Join(", ", SelectList.Split(", ").Select(column => "item." + column))};
+                """,
+                reader => (Seq: Columns.Int64(reader, "seq"), Item: Read(reader)),
+                cancellationToken,
+                ("owner", request.Owner),
+                ("expires", Columns.ToTicks(now + request.LeaseDuration)),
+                ("now", Columns.ToTicks(now)),
+                ("lanes", request.Lanes?.ToArray()),
+                ("max", request.MaxCount)),
+            cancellationToken).ConfigureAwait(false);
+
+        return claimed
+            .OrderBy(row => row.Item.Lane.Priority)
+            .ThenBy(row => row.Item.NextAttemptAt)
+            .ThenBy(row => row.Seq)
+            .Select(row => row.Item)
+            .ToList();
+    }
+
+    public Task CompleteAsync(WorkLease lease, CancellationToken cancellationToken) =>
+        SettleAsync(
+            lease,
+            $"UPDATE work_items SET state = 'completed', last_error = NULL, {ClearLease} WHERE {HeldLease};",
+            cancellationToken);
+
+    public Task FailAsync(WorkLease lease, string failure, Instant retryAt, CancellationToken cancellationToken) =>
+        SettleAsync(
+            lease,
+            $"UPDATE work_items SET next_attempt_at = @retryAt, last_error = @error, {ClearLease} WHERE {HeldLease};",
+            cancellationToken,
+            ("retryAt", Columns.ToTicks(retryAt)),
+            ("error", failure));
+
+    public Task ParkAsync(WorkLease lease, string reason, CancellationToken cancellationToken) =>
+        SettleAsync(
+            lease,
+            $"UPDATE work_items SET state = 'parked', last_error = @error, {ClearLease} WHERE {HeldLease};",
+            cancellationToken,
+            ("error", reason));
+
+    public Task ReleaseAsync(WorkLease lease, CancellationToken cancellationToken) =>
+        SettleAsync(
+            lease,
+            $"UPDATE work_items SET attempts = attempts - 1, {ClearLease} WHERE {HeldLease};",
+            cancellationToken);
+
+    public async Task<WorkLease> RenewAsync(WorkLease lease, Duration duration, CancellationToken cancellationToken)
+    {
+        if (duration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), "The lease duration must be positive.");
+        }
+
+        var renewed = lease with { ExpiresAt = clock.GetCurrentInstant() + duration };
+        await SettleAsync(
+            lease,
+            $"UPDATE work_items SET lease_expires_at = @expires, updated_at = @now WHERE {HeldLease};",
+            cancellationToken,
+            ("expires", Columns.ToTicks(renewed.ExpiresAt))).ConfigureAwait(false);
+        return renewed;
+    }
+
+    public Task<IReadOnlyDictionary<string, int>> CountPendingByLaneAsync(CancellationToken cancellationToken) =>
+        scope.ReadAsync(
+            async sql =>
+            {
+                var rows = await sql.QueryAsync(
+                    "SELECT lane, COUNT(*)::integer AS pending FROM work_items WHERE state = 'pending' GROUP BY lane;",
+                    reader => (Lane: Columns.Text(reader, "lane"), Count: Columns.Int32(reader, "pending")),
+                    cancellationToken).ConfigureAwait(false);
+                return (IReadOnlyDictionary<string, int>)rows.ToDictionary(row => row.Lane, row => row.Count, StringComparer.Ordinal);
+            },
+            cancellationToken);
+
+    private async Task SettleAsync(WorkLease lease, string update, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        (string, object?)[] all =
+        [
+            .. parameters,
+            ("key", lease.Key),
+            ("token", lease.Token),
+            ("now", Columns.ToTicks(clock.GetCurrentInstant())),
+        ];
+        var changed = await scope.WriteAsync(sql => sql.ExecuteAsync(update, cancellationToken, all), cancellationToken).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            throw new WorkLeaseLostException(lease);
+        }
+    }
+
+    private static WorkItem Read(NpgsqlDataReader reader)
+    {
+        var tokenOrdinal = reader.GetOrdinal("lease_token");
+        var lease = reader.IsDBNull(tokenOrdinal)
+            ? null
+            : new WorkLease(
+                Columns.Text(reader, "key"),
+                Columns.Text(reader, "lease_owner"),
+                reader.GetGuid(tokenOrdinal),
+                Columns.Instant(reader, "lease_expires_at"));
+        return new WorkItem(
+            Columns.Text(reader, "key"),
+            Columns.Text(reader, "kind"),
+            new WorkLane(Columns.Text(reader, "lane"), Columns.Int32(reader, "priority")),
+            Columns.Text(reader, "payload"),
+            Columns.NullableText(reader, "ordering_key"),
+            Columns.Enum<WorkItemState>(reader, "state"),
+            Columns.Int32(reader, "attempts"),
+            Columns.Instant(reader, "next_attempt_at"),
+            Columns.Instant(reader, "created_at"),
+            Columns.Instant(reader, "updated_at"),
+            Columns.NullableText(reader, "last_error"),
+            lease);
+    }
+}

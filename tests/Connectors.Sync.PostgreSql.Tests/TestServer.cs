@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Connectors.Sync.PostgreSql;
+using Npgsql;
+using NodaTime;
+
+namespace Connectors.Sync.PostgreSql.Tests;
+
+/// <summary>
+/// The PostgreSQL server the tests run against: <c>CONNECTORS_POSTGRES</c>, or the loopback server that
+/// <c>.ci/postgres-up.sh</c> starts. A missing server fails the tests with that hint; they are never skipped.
+/// </summary>
+internal static class TestServer
+{
+    public const string DefaultConnectionString =
+        "Host=127.0.0.1;Port=5432;Username=connectors;Password=connectors;Database=connectors_test";
+
+    public static string ConnectionString { get; } =
+        Environment.GetEnvironmentVariable("CONNECTORS_POSTGRES") is { Length: > 0 } configured ? configured : DefaultConnectionString;
+
+    /// <summary>Opens a store, turning "no server" into a failure that says how to start one.</summary>
+    public static async Task<PostgreSqlConnectorStore> OpenAsync(string schema, IClock clock, string? applicationName = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if (applicationName is not null)
+        {
+            builder.ApplicationName = applicationName;
+        }
+
+        try
+        {
+            return await PostgreSqlConnectorStore.OpenAsync(
+                new PostgreSqlStoreOptions { ConnectionString = builder.ConnectionString, Schema = schema }, clock, CancellationToken.None);
+        }
+        catch (PostgreSqlStoreTransientException exception)
+        {
+            throw NoServer(exception);
+        }
+    }
+
+    /// <summary>Runs one statement as the test role, outside any store.</summary>
+    public static async Task<T> AdminAsync<T>(string sql, Func<NpgsqlCommand, Task<T>> run)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            return await run(command);
+        }
+        catch (NpgsqlException exception) when (exception.IsTransient)
+        {
+            throw NoServer(exception);
+        }
+    }
+
+    /// <summary>Drops every schema whose name starts with <paramref name="prefix"/>.</summary>
+    public static Task DropSchemasAsync(string prefix) =>
+        AdminAsync(
+            $"""
+            DO $$
+            DECLARE s text;
+            BEGIN
+                FOR s IN SELECT nspname FROM pg_namespace WHERE starts_with(nspname, '{prefix}') LOOP
+                    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+                END LOOP;
+            END $$;
+            """,
+            command => command.ExecuteNonQueryAsync());
+
+    /// <summary>Ends the server sessions of one application name: a network cut or a killed process, as the server sees it.</summary>
+    public static Task<long> TerminateSessionsAsync(string applicationName) =>
+        AdminAsync(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name AND pid <> pg_backend_pid();",
+            async command =>
+            {
+                command.Parameters.AddWithValue("name", applicationName);
+                return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            });
+
+    /// <summary>A schema-name prefix unique to one test class instance.</summary>
+    public static string NewPrefix() => "test_" + Guid.NewGuid().ToString("N")[..12];
+
+    private static InvalidOperationException NoServer(Exception exception) => new(
+        $"No PostgreSQL server answers for the tests ({Redacted()}): {exception.Message} " +
+        "Start one with `.ci/postgres-up.sh` (it prints the connection string), or point the environment variable " +
+        "CONNECTORS_POSTGRES at a server where the role may create schemas.",
+        exception);
+
+    private static string Redacted()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null };
+        return builder.ConnectionString;
+    }
+}
+
+/// <summary>Maps the suite's database names to schemas under one prefix, and drops them all at the end.</summary>
+internal sealed class TestSchemas : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, string> _schemas = new(StringComparer.Ordinal);
+    private int _count;
+
+    public string Prefix { get; } = TestServer.NewPrefix();
+
+    public string SchemaFor(string database) =>
+        _schemas.GetOrAdd(database, _ => string.Create(CultureInfo.InvariantCulture, $"{Prefix}_{Interlocked.Increment(ref _count)}"));
+
+    public async ValueTask DisposeAsync() => await TestServer.DropSchemasAsync(Prefix);
+}
