@@ -169,6 +169,52 @@ public sealed class UnavailableTests
     }
 
     [Fact]
+    public async Task An_attempt_that_never_answers_times_out_and_the_read_is_retried()
+    {
+        using var host = SitooTestHost.Create(options => options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(30));
+        host.Server
+            .ThenAsync(async (_, token) =>
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                throw new InvalidOperationException("unreachable");
+            })
+            .ThenJson("""{"totalcount":0,"items":[]}""");
+
+        var call = host.Client.Sites.ListAsync();
+        for (var i = 0; i < 500 && host.Server.Requests.Count < 1; i++)
+        {
+            await Task.Delay(10);
+        }
+        host.Time.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Empty(await call);
+        Assert.Equal(2, host.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_create_that_times_out_is_reported_as_unavailable_not_repeated()
+    {
+        using var host = SitooTestHost.Create(options => options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(30));
+        host.Server.Always(_ => FakeSitooServer.Json("1"));
+        host.Server.ThenAsync(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            throw new InvalidOperationException("unreachable");
+        });
+
+        var call = host.Client.Orders.CreateAsync(new() { OrderType = Models.SitooOrderType.Order });
+        for (var i = 0; i < 500 && host.Server.Requests.Count < 1; i++)
+        {
+            await Task.Delay(10);
+        }
+        host.Time.Advance(TimeSpan.FromSeconds(30));
+
+        var exception = await Assert.ThrowsAsync<SitooUnavailableException>(() => call);
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(exception.InnerException);
+        Assert.Single(host.Server.Requests);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_stays_a_cancellation()
     {
         using var host = SitooTestHost.Create();

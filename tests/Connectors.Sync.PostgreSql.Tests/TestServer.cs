@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Connectors.Sync.PostgreSql;
 using Npgsql;
 using NodaTime;
 

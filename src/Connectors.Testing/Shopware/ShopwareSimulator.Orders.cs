@@ -131,7 +131,7 @@ public sealed partial class ShopwareSimulator
         }
     }
 
-    private HttpResponseMessage Transition(string entity, string id, string action)
+    private HttpResponseMessage TransitionByApi(string entity, string id, string action)
     {
         var machine = ShopwareStateMachine.ForEntity(entity) ?? throw new ShopwareRejection(new ShopwareErrorEntry(
             HttpStatusCode.NotFound, "SYSTEM__STATE_MACHINE_NOT_FOUND", "Not Found", $"The StateMachine named \"{entity}.state\" was not found."));

@@ -176,13 +176,23 @@ public sealed class ShopwareWebhookDispatcher : IDisposable
         }
     }
 
-    /// <summary>Delivers pending events every <paramref name="interval"/> until cancelled (for the sample and browser tests).</summary>
+    /// <summary>
+    /// Delivers pending events every <paramref name="interval"/> (for the sample and browser tests); completes
+    /// normally once <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
     public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            await DeliverPendingAsync(cancellationToken).ConfigureAwait(false);
-            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await DeliverPendingAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping is the normal end of the loop.
         }
     }
 

@@ -19,9 +19,9 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Body, s
 /// Nothing leaves the process.</summary>
 public sealed class FakeSitooServer : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<Func<RecordedRequest, HttpResponseMessage>> _script = new();
+    private readonly ConcurrentQueue<Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>>> _script = new();
     private readonly List<RecordedRequest> _requests = [];
-    private Func<RecordedRequest, HttpResponseMessage>? _fallback;
+    private Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>>? _fallback;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -35,7 +35,11 @@ public sealed class FakeSitooServer : HttpMessageHandler
     }
 
     /// <summary>Answers the next request with <paramref name="respond"/>.</summary>
-    public FakeSitooServer Then(Func<RecordedRequest, HttpResponseMessage> respond)
+    public FakeSitooServer Then(Func<RecordedRequest, HttpResponseMessage> respond) =>
+        ThenAsync((request, _) => Task.FromResult(respond(request)));
+
+    /// <summary>Answers the next request asynchronously, e.g. never (until the client gives up).</summary>
+    public FakeSitooServer ThenAsync(Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> respond)
     {
         _script.Enqueue(respond);
         return this;
@@ -46,7 +50,7 @@ public sealed class FakeSitooServer : HttpMessageHandler
     /// <summary>Answers every request not scripted with <see cref="Then"/>.</summary>
     public FakeSitooServer Always(Func<RecordedRequest, HttpResponseMessage> respond)
     {
-        _fallback = respond;
+        _fallback = (request, _) => Task.FromResult(respond(request));
         return this;
     }
 
@@ -63,7 +67,7 @@ public sealed class FakeSitooServer : HttpMessageHandler
         }
         var respond = _script.TryDequeue(out var next) ? next : _fallback
             ?? throw new InvalidOperationException($"No scripted answer for {request.Method} {request.RequestUri}");
-        var response = respond(recorded);
+        var response = await respond(recorded, cancellationToken);
         response.RequestMessage = request;
         return response;
     }
