@@ -69,10 +69,26 @@ internal static class TestServer
             """,
             command => command.ExecuteNonQueryAsync());
 
-    /// <summary>Ends the server sessions of one application name: a network cut or a killed process, as the server sees it.</summary>
-    public static Task<long> TerminateSessionsAsync(string applicationName) =>
+    /// <summary>
+    /// Ends the server sessions of one application name, a network cut or a killed process as the server sees
+    /// it, and waits until they are gone (a terminated session holds its locks until its process exits).
+    /// </summary>
+    /// <returns>How many sessions were ended.</returns>
+    public static async Task<long> TerminateSessionsAsync(string applicationName)
+    {
+        var ended = await CountSessionsAsync("SELECT count(pg_terminate_backend(pid))", applicationName);
+        for (var waited = 0; await CountSessionsAsync("SELECT count(*)", applicationName) > 0; waited++)
+        {
+            Assert.True(waited < 200, $"The sessions of '{applicationName}' did not end within 10 s.");
+            await Task.Delay(50);
+        }
+
+        return ended;
+    }
+
+    private static Task<long> CountSessionsAsync(string select, string applicationName) =>
         AdminAsync(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name AND pid <> pg_backend_pid();",
+            $"{select} FROM pg_stat_activity WHERE application_name = @name AND pid <> pg_backend_pid();",
             async command =>
             {
                 command.Parameters.AddWithValue("name", applicationName);

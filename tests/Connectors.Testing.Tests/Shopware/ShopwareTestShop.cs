@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Connectors.Shopware;
-using Connectors.Testing.Contracts;
 using Connectors.Testing.Shopware;
 using Connectors.Testing.Simulation;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,24 +14,16 @@ namespace Connectors.Testing.Tests.Shopware;
 /// <summary>A simulated shop on a fake clock, with raw HTTP helpers and the real client wired to it.</summary>
 internal sealed class ShopwareTestShop : IAsyncDisposable
 {
-    private static readonly Lazy<OpenApiContract> _contract = new(() =>
-    {
-        using var stream = File.OpenRead(Fixture.PathOf("shopware-admin-api.trimmed.json"));
-        return OpenApiContract.Load(stream);
-    });
-
     private ServiceProvider? _services;
     private string? _token;
 
     public ShopwareTestShop(ShopwareSimulatorOptions? options = null, int seed = 7)
     {
         Clock = new FakeClock(Instant.FromUtc(2026, 11, 26, 9, 0));
-        Simulator = new ShopwareSimulator((options ?? new ShopwareSimulatorOptions()) with { Contract = Contract }, new SimulatorOptions { Seed = seed, Clock = Clock });
+        // The default contract: the embedded Admin API description, as integrators get it.
+        Simulator = new ShopwareSimulator(options, new SimulatorOptions { Seed = seed, Clock = Clock });
         Http = new HttpClient(Simulator.CreateHandler()) { BaseAddress = new Uri("http://shop.test/") };
     }
-
-    /// <summary>The Admin API contract of the operations the client uses (a trimmed copy of the official schema).</summary>
-    public static OpenApiContract Contract => _contract.Value;
 
     public FakeClock Clock { get; }
 
