@@ -33,7 +33,7 @@ internal static class TestServer
             return await PostgreSqlConnectorStore.OpenAsync(
                 new PostgreSqlStoreOptions { ConnectionString = builder.ConnectionString, Schema = schema }, clock, CancellationToken.None);
         }
-        catch (PostgreSqlStoreTransientException exception)
+        catch (Exception exception) when (exception is PostgreSqlStoreTransientException or NpgsqlException)
         {
             throw NoServer(exception);
         }
@@ -49,7 +49,7 @@ internal static class TestServer
             await using var command = new NpgsqlCommand(sql, connection);
             return await run(command);
         }
-        catch (NpgsqlException exception) when (exception.IsTransient)
+        catch (NpgsqlException exception)
         {
             throw NoServer(exception);
         }

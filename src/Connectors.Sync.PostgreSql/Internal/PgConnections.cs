@@ -56,7 +56,7 @@ internal sealed class PgConnections : IAsyncDisposable
     {
         DropIdleConnections();
         return new PostgreSqlStoreTransientException(
-            $"The PostgreSQL state store (schema '{Schema}') failed for a passing reason: {exception.Message} Retry after a backoff.",
+            $"The PostgreSQL state store (schema '{Schema}') failed for a passing reason: {exception.Message.TrimEnd('.')}. Retry after a backoff.",
             exception);
     }
 

@@ -23,22 +23,35 @@ internal sealed class PgWorkItems(PgScope scope, IClock clock) : IWorkItems
         var now = clock.GetCurrentInstant();
 
         // A second enqueue of the key (another path, another instance) waits for the first and then does nothing.
+        // Enqueues sharing an ordering key take turns (a lock held until commit), so their sequence numbers
+        // follow commit order: a claimer can never see a later item of a key while an earlier one is uncommitted.
         return scope.WriteAsync(
-            async sql => await sql.ExecuteAsync(
-                """
-                INSERT INTO work_items (key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at)
-                VALUES (@key, @kind, @lane, @priority, @payload, @orderingKey, 'pending', 0, @due, @now, @now)
-                ON CONFLICT (key) DO NOTHING;
-                """,
-                cancellationToken,
-                ("key", item.Key),
-                ("kind", item.Kind),
-                ("lane", item.Lane.Name),
-                ("priority", item.Lane.Priority),
-                ("payload", item.Payload),
-                ("orderingKey", item.OrderingKey),
-                ("due", Columns.ToTicks(item.DueAt ?? now)),
-                ("now", Columns.ToTicks(now))).ConfigureAwait(false) == 1,
+            async sql =>
+            {
+                if (item.OrderingKey is { } orderingKey)
+                {
+                    await sql.ExecuteAsync(
+                        "SELECT pg_advisory_xact_lock(hashtext('connectors.ordering-key'), hashtext(@orderingKey));",
+                        cancellationToken,
+                        ("orderingKey", orderingKey)).ConfigureAwait(false);
+                }
+
+                return await sql.ExecuteAsync(
+                    """
+                    INSERT INTO work_items (key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at)
+                    VALUES (@key, @kind, @lane, @priority, @payload, @orderingKey, 'pending', 0, @due, @now, @now)
+                    ON CONFLICT (key) DO NOTHING;
+                    """,
+                    cancellationToken,
+                    ("key", item.Key),
+                    ("kind", item.Kind),
+                    ("lane", item.Lane.Name),
+                    ("priority", item.Lane.Priority),
+                    ("payload", item.Payload),
+                    ("orderingKey", item.OrderingKey),
+                    ("due", Columns.ToTicks(item.DueAt ?? now)),
+                    ("now", Columns.ToTicks(now))).ConfigureAwait(false) == 1;
+            },
             cancellationToken);
     }
 

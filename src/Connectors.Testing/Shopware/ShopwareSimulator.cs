@@ -70,6 +70,13 @@ public sealed partial class ShopwareSimulator : SimulatedApi
     /// <summary>App webhooks: registration, delivery and delivery faults.</summary>
     public ShopwareWebhookDispatcher Webhooks { get; }
 
+    /// <inheritdoc />
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        Webhooks.Dispose();
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+
     /// <summary>The writes the Admin API accepted, in order, with their indexing and flow headers.</summary>
     public IReadOnlyList<ShopwareWriteRecord> Writes
     {

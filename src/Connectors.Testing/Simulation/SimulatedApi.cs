@@ -57,8 +57,12 @@ public abstract partial class SimulatedApi : IAsyncDisposable
             await _server.DisposeAsync().ConfigureAwait(false);
             _server = null;
         }
+        await DisposeAsyncCore().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Releases what a simulated system holds beyond the frame (e.g. the client that delivers its webhooks).</summary>
+    protected virtual ValueTask DisposeAsyncCore() => ValueTask.CompletedTask;
 
     /// <summary>Handles a request that no fault intercepted: the simulated system's behaviour.</summary>
     protected abstract Task<HttpResponseMessage> HandleAsync(HttpRequestMessage request, CancellationToken cancellationToken);

@@ -71,7 +71,7 @@ public class OpenApiContractTests
           "post": {
             "operationId": "sync",
             "parameters": [ { "name": "indexing-behavior", "in": "header", "schema": { "type": "string", "enum": ["use-queue-indexing", "disable-indexing"] } } ],
-            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "array", "items": { "type": "object", "required": ["action"], "properties": { "action": { "type": "string", "enum": ["upsert", "delete"] }, "description": { "type": ["string", "null"] } } } } } } }
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "array", "items": { "type": "object", "required": ["action"], "properties": { "action": { "type": "string", "enum": ["upsert", "delete"] }, "description": { "type": ["string", "null"] }, "quantity": { "type": "float" }, "payload": { "type": "mixed" } } } } } } }
           }
         }
       }
@@ -195,6 +195,18 @@ public class OpenApiContractTests
         var result = Shopware.Validate(HttpMethod.Post, uri, """[ { "action": "upsert", "description": 5 } ]""", "application/json");
 
         Assert.Contains(result.Errors, e => e.Contains("/0/description", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Shopware_type_names_outside_json_schema_are_read_as_meant()
+    {
+        var uri = new Uri("https://shop.example/api/_action/sync");
+
+        var number = Shopware.Validate(HttpMethod.Post, uri, """[ { "action": "upsert", "quantity": 1.5, "payload": [1, "a"] } ]""", "application/json");
+        var text = Shopware.Validate(HttpMethod.Post, uri, """[ { "action": "upsert", "quantity": "1.5" } ]""", "application/json");
+
+        Assert.True(number.IsValid, string.Join("; ", number.Errors));
+        Assert.Contains(text.Errors, e => e.Contains("/0/quantity", StringComparison.Ordinal));
     }
 
     [Fact]

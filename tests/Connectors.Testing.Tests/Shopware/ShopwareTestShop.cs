@@ -92,7 +92,6 @@ internal sealed class ShopwareTestShop : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        Simulator.Webhooks.Dispose();
         if (_services is not null)
         {
             await _services.DisposeAsync();
