@@ -5,14 +5,16 @@ using NodaTime;
 namespace Connectors.Sync.PostgreSql.Tests;
 
 /// <summary>The shared store contract on a real PostgreSQL server, each test on fresh schemas dropped afterwards.</summary>
-public sealed class PostgreSqlStoreTests : StoreContract, IAsyncLifetime
+/// <remarks>
+/// Synchronous <see cref="IDisposable"/> rather than <c>IAsyncLifetime</c>: the property runner disposes test
+/// classes but does not call asynchronous lifetime hooks.
+/// </remarks>
+public sealed class PostgreSqlStoreTests : StoreContract, IDisposable
 {
     private readonly TestSchemas _schemas = new();
 
     protected override async Task<IConnectorStore> OpenAsync(string database, IClock clock) =>
         await TestServer.OpenAsync(_schemas.SchemaFor(database), clock);
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _schemas.DisposeAsync();
+    public void Dispose() => _schemas.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
