@@ -33,14 +33,17 @@ if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" && $4 == "o
   pg_ctlcluster "$version" main start >&2
 fi
 
-# Wait until the server accepts connections.
+# Wait until the server accepts connections on loopback.
 for _ in $(seq 1 30); do
-  if su postgres -c "psql -h 127.0.0.1 -p 5432 -d postgres -Atqc 'select 1'" >/dev/null 2>&1 \
-     || su postgres -c "psql -p 5432 -d postgres -Atqc 'select 1'" >/dev/null 2>&1; then
+  if pg_isready -q -h 127.0.0.1 -p 5432; then
     break
   fi
   sleep 1
 done
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  echo "postgres-up: the server does not accept connections on 127.0.0.1:5432; see /var/log/postgresql/" >&2
+  exit 1
+fi
 
 as_postgres() { su postgres -c "psql -p 5432 -d postgres -v ON_ERROR_STOP=1 -Atq $*"; }
 

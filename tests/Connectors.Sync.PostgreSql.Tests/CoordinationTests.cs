@@ -155,6 +155,23 @@ public sealed class CoordinationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cursor_advanced_by_several_instances_at_once_ends_at_the_highest_position()
+    {
+        var schema = _schemas.SchemaFor("cursor");
+        await using var seed = await TestServer.OpenAsync(schema, _clock);
+
+        var moved = await Task.WhenAll(Enumerable.Range(1, 8).Select(position => Task.Run(async () =>
+        {
+            await using var instance = await TestServer.OpenAsync(schema, _clock);
+            return (Position: position, Moved: await instance.Cursors.AdvanceAsync("sitoo:wtx", CursorPosition.FromNumber(position), None));
+        })));
+
+        Assert.Equal(8, (await seed.Cursors.GetAsync("sitoo:wtx", None))?.Position.Number);
+        Assert.Contains(moved, m => m is { Position: 8, Moved: true });
+        Assert.False(await seed.Cursors.AdvanceAsync("sitoo:wtx", CursorPosition.FromNumber(7), None));
+    }
+
+    [Fact]
     public async Task Instances_starting_together_on_a_new_schema_apply_each_migration_once()
     {
         var schema = _schemas.SchemaFor("fresh");

@@ -42,32 +42,42 @@ internal static class TestServer
     /// <summary>Runs one statement as the test role, outside any store.</summary>
     public static async Task<T> AdminAsync<T>(string sql, Func<NpgsqlCommand, Task<T>> run)
     {
+        await using var connection = new NpgsqlConnection(ConnectionString);
         try
         {
-            await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            return await run(command);
         }
         catch (NpgsqlException exception)
         {
             throw NoServer(exception);
         }
+
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await run(command);
     }
 
-    /// <summary>Drops every schema whose name starts with <paramref name="prefix"/>.</summary>
-    public static Task DropSchemasAsync(string prefix) =>
-        AdminAsync(
-            $"""
-            DO $$
-            DECLARE s text;
-            BEGIN
-                FOR s IN SELECT nspname FROM pg_namespace WHERE starts_with(nspname, '{prefix}') LOOP
-                    EXECUTE format('DROP SCHEMA %I CASCADE', s);
-                END LOOP;
-            END $$;
-            """,
-            command => command.ExecuteNonQueryAsync());
+    /// <summary>Drops every schema whose name starts with <paramref name="prefix"/>, one per transaction (each takes many locks).</summary>
+    public static async Task DropSchemasAsync(string prefix)
+    {
+        var schemas = await AdminAsync(
+            "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, @prefix);",
+            async command =>
+            {
+                command.Parameters.AddWithValue("prefix", prefix);
+                var names = new List<string>();
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    names.Add(reader.GetString(0));
+                }
+
+                return names;
+            });
+        foreach (var schema in schemas)
+        {
+            await AdminAsync($"DROP SCHEMA {schema} CASCADE;", command => command.ExecuteNonQueryAsync());
+        }
+    }
 
     /// <summary>
     /// Ends the server sessions of one application name, a network cut or a killed process as the server sees
@@ -99,7 +109,7 @@ internal static class TestServer
     public static string NewPrefix() => "test_" + Guid.NewGuid().ToString("N")[..12];
 
     private static InvalidOperationException NoServer(Exception exception) => new(
-        $"No PostgreSQL server answers for the tests ({Redacted()}): {exception.Message} " +
+        $"No usable PostgreSQL server for the tests ({Redacted()}): {exception.Message} " +
         "Start one with `.ci/postgres-up.sh` (it prints the connection string), or point the environment variable " +
         "CONNECTORS_POSTGRES at a server where the role may create schemas.",
         exception);
