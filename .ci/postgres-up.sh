@@ -8,14 +8,15 @@ role=connectors
 password=connectors
 database=connectors_test
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; then
+# A machine may have the client (psql) without the server: look for the server binary itself.
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || ! command -v pg_ctlcluster >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update >&2
   apt-get install -y postgresql >&2
 fi
 
 # The newest installed major version (e.g. 15 on Debian 12).
-version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+version=$(ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | awk -F/ '{ print $5 }' | sort -n | tail -n 1)
 if [ -z "$version" ]; then
   echo "postgres-up: no PostgreSQL found under /usr/lib/postgresql" >&2
   exit 1
