@@ -1,5 +1,6 @@
 using Connectors.Sync.PostgreSql.Internal;
 using Connectors.Sync.State;
+using Connectors.Sync.State.Relational;
 using NodaTime;
 
 namespace Connectors.Sync.PostgreSql;
@@ -26,39 +27,37 @@ namespace Connectors.Sync.PostgreSql;
 public sealed class PostgreSqlConnectorStore : IConnectorStore
 {
     private readonly PgConnections _connections;
-    private readonly IClock _clock;
-    private readonly PgStateParts _parts;
+    private readonly RelationalStore _state;
 
     private PostgreSqlConnectorStore(PgConnections connections, IClock clock)
     {
         _connections = connections;
-        _clock = clock;
-        _parts = new PgStateParts(new AutoCommitScope(connections), clock);
+        _state = new RelationalStore(connections, PgDialect.Instance, clock);
     }
 
     /// <summary>The schema version this library creates and reads.</summary>
     public static int SchemaVersion => PgMigrator.Migrations[^1].Version;
 
     /// <inheritdoc />
-    public IInbox Inbox => _parts.Inbox;
+    public IInbox Inbox => _state.Inbox;
 
     /// <inheritdoc />
-    public ICursors Cursors => _parts.Cursors;
+    public ICursors Cursors => _state.Cursors;
 
     /// <inheritdoc />
-    public IWorkItems WorkItems => _parts.WorkItems;
+    public IWorkItems WorkItems => _state.WorkItems;
 
     /// <inheritdoc />
-    public ILedger Ledger => _parts.Ledger;
+    public ILedger Ledger => _state.Ledger;
 
     /// <inheritdoc />
-    public ILinks Links => _parts.Links;
+    public ILinks Links => _state.Links;
 
     /// <inheritdoc />
-    public IExceptionLog Exceptions => _parts.Exceptions;
+    public IExceptionLog Exceptions => _state.Exceptions;
 
     /// <inheritdoc />
-    public IRunHistory Runs => _parts.Runs;
+    public IRunHistory Runs => _state.Runs;
 
     /// <summary>Opens the store in the default schema (<c>connectors</c>) of a database.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
@@ -95,7 +94,7 @@ public sealed class PostgreSqlConnectorStore : IConnectorStore
 
     /// <inheritdoc />
     public Task<IUnitOfWork> BeginUnitOfWorkAsync(CancellationToken cancellationToken) =>
-        PgUnitOfWork.BeginAsync(_connections, _clock, cancellationToken);
+        _state.BeginUnitOfWorkAsync(cancellationToken);
 
     /// <summary>Closes the store's pooled connections.</summary>
     public ValueTask DisposeAsync() => _connections.DisposeAsync();

@@ -1,5 +1,6 @@
 using Connectors.Sync.Sqlite.Internal;
 using Connectors.Sync.State;
+using Connectors.Sync.State.Relational;
 using NodaTime;
 
 namespace Connectors.Sync.Sqlite;
@@ -17,39 +18,37 @@ namespace Connectors.Sync.Sqlite;
 public sealed class SqliteConnectorStore : IConnectorStore
 {
     private readonly SqliteConnectionFactory _connections;
-    private readonly IClock _clock;
-    private readonly SqliteStateParts _parts;
+    private readonly RelationalStore _state;
 
     private SqliteConnectorStore(SqliteConnectionFactory connections, IClock clock)
     {
         _connections = connections;
-        _clock = clock;
-        _parts = new SqliteStateParts(new AutoCommitScope(connections), clock);
+        _state = new RelationalStore(connections, SqliteDialect.Instance, clock);
     }
 
     /// <summary>The schema version this library creates and reads.</summary>
     public static int SchemaVersion => SqliteMigrator.Migrations[^1].Version;
 
     /// <inheritdoc />
-    public IInbox Inbox => _parts.Inbox;
+    public IInbox Inbox => _state.Inbox;
 
     /// <inheritdoc />
-    public ICursors Cursors => _parts.Cursors;
+    public ICursors Cursors => _state.Cursors;
 
     /// <inheritdoc />
-    public IWorkItems WorkItems => _parts.WorkItems;
+    public IWorkItems WorkItems => _state.WorkItems;
 
     /// <inheritdoc />
-    public ILedger Ledger => _parts.Ledger;
+    public ILedger Ledger => _state.Ledger;
 
     /// <inheritdoc />
-    public ILinks Links => _parts.Links;
+    public ILinks Links => _state.Links;
 
     /// <inheritdoc />
-    public IExceptionLog Exceptions => _parts.Exceptions;
+    public IExceptionLog Exceptions => _state.Exceptions;
 
     /// <inheritdoc />
-    public IRunHistory Runs => _parts.Runs;
+    public IRunHistory Runs => _state.Runs;
 
     /// <summary>Opens (creating when missing) the store in a file with default settings.</summary>
     /// <param name="path">The database file.</param>
@@ -76,7 +75,7 @@ public sealed class SqliteConnectorStore : IConnectorStore
 
     /// <inheritdoc />
     public Task<IUnitOfWork> BeginUnitOfWorkAsync(CancellationToken cancellationToken) =>
-        SqliteUnitOfWork.BeginAsync(_connections, _clock, cancellationToken);
+        _state.BeginUnitOfWorkAsync(cancellationToken);
 
     /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>
     public ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Connectors.Sync.State.Relational;
 using Npgsql;
 
 namespace Connectors.Sync.PostgreSql.Internal;
@@ -7,7 +9,7 @@ namespace Connectors.Sync.PostgreSql.Internal;
 /// <see cref="PostgreSqlStoreTransientException"/> and drops the pool's idle connections with them, since
 /// after a server restart or a terminated session those are dead too: the next call starts afresh.
 /// </summary>
-internal sealed class PgConnections : IAsyncDisposable
+internal sealed class PgConnections : RelationalConnections, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -38,8 +40,8 @@ internal sealed class PgConnections : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens a connection held by the caller (a unit of work).</summary>
-    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Opens a connection held by the caller (a scope's call or a unit of work).</summary>
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -51,6 +53,13 @@ internal sealed class PgConnections : IAsyncDisposable
         }
     }
 
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override bool IsPassingFailure(Exception exception) => exception is NpgsqlException { IsTransient: true };
+
+    public override Exception PassingFailure(Exception exception) => Transient((NpgsqlException)exception);
+
     /// <summary>The exception to throw for a passing failure; also empties the pool of connections that may be dead.</summary>
     public PostgreSqlStoreTransientException Transient(NpgsqlException exception)
     {
@@ -61,7 +70,7 @@ internal sealed class PgConnections : IAsyncDisposable
     }
 
     /// <summary>Closes the pool's idle connections; those in use are closed when returned.</summary>
-    public void DropIdleConnections() => _dataSource.Clear();
+    public override void DropIdleConnections() => _dataSource.Clear();
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -1,10 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
+using Connectors.Sync.State.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace Connectors.Sync.Sqlite.Internal;
 
 /// <summary>Opens pooled connections to the store's file, each set up the same way.</summary>
-internal sealed class SqliteConnectionFactory
+internal sealed class SqliteConnectionFactory : RelationalConnections
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
@@ -25,7 +27,7 @@ internal sealed class SqliteConnectionFactory
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.SyncEveryCommit ? "FULL" : "NORMAL")};");
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -51,7 +53,8 @@ internal sealed class SqliteConnectionFactory
     /// Takes the write lock at the start (BEGIN IMMEDIATE): a transaction that started as a reader could not
     /// upgrade later in WAL mode once another writer committed.
     /// </summary>
-    public static SqliteTransaction BeginImmediate(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     /// <summary>Closes the idle pooled connections so that the file is released.</summary>
     public void ReleaseFile()

@@ -1,11 +1,10 @@
+using System.Data.Common;
 using System.Text.Json;
-using Connectors.Sync.State;
-using Npgsql;
 using NodaTime;
 
-namespace Connectors.Sync.PostgreSql.Internal;
+namespace Connectors.Sync.State.Relational;
 
-internal sealed class PgInbox(PgScope scope, IClock clock) : IInbox
+internal sealed class RelationalInbox(RelationalScope scope, IClock clock) : IInbox
 {
     private const string SelectList = "source, event_id, event_type, body, headers, received_at, processed_at";
 
@@ -15,9 +14,7 @@ internal sealed class PgInbox(PgScope scope, IClock clock) : IInbox
         ArgumentException.ThrowIfNullOrEmpty(delivery.Source);
         ArgumentException.ThrowIfNullOrEmpty(delivery.EventId);
         var headers = JsonSerializer.Serialize(
-            new Dictionary<string, string>(delivery.Headers, StringComparer.Ordinal), StateJsonContext.Default.DictionaryStringString);
-
-        // A copy arriving on another instance at the same moment waits for the first insert and then does nothing.
+            new Dictionary<string, string>(delivery.Headers, StringComparer.Ordinal), RelationalJsonContext.Default.DictionaryStringString);
         return scope.WriteAsync(
             async sql =>
             {
@@ -79,14 +76,14 @@ internal sealed class PgInbox(PgScope scope, IClock clock) : IInbox
                 ("before", Columns.ToTicks(receivedBefore))),
             cancellationToken);
 
-    private static InboxMessage Read(NpgsqlDataReader reader)
+    private static InboxMessage Read(DbDataReader reader)
     {
-        var headers = JsonSerializer.Deserialize(Columns.Text(reader, "headers"), StateJsonContext.Default.DictionaryStringString) ?? [];
+        var headers = JsonSerializer.Deserialize(Columns.Text(reader, "headers"), RelationalJsonContext.Default.DictionaryStringString) ?? [];
         return new InboxMessage(
             Columns.Text(reader, "source"),
             Columns.Text(reader, "event_id"),
             Columns.Text(reader, "event_type"),
-            reader.GetFieldValue<byte[]>(reader.GetOrdinal("body")),
+            (byte[])reader.GetValue(reader.GetOrdinal("body")),
             headers,
             Columns.Instant(reader, "received_at"),
             Columns.NullableInstant(reader, "processed_at"));

@@ -1,17 +1,26 @@
-using Npgsql;
+using System.Data.Common;
 using NodaTime;
 
-namespace Connectors.Sync.PostgreSql.Internal;
+namespace Connectors.Sync.State.Relational;
 
-/// <summary>Builds and runs parameterised commands on one connection (and transaction, if any).</summary>
-internal readonly struct PgSql(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+/// <summary>
+/// Builds and runs parameterised commands on one connection (and transaction, if any), whatever the ADO.NET
+/// provider. Statements name their parameters <c>@name</c> and the values are given without the prefix, a
+/// form both supported providers bind.
+/// </summary>
+internal readonly struct RelationalSql(DbConnection connection, DbTransaction? transaction)
 {
-    public NpgsqlCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         return command;
@@ -27,7 +36,7 @@ internal readonly struct PgSql(NpgsqlConnection connection, NpgsqlTransaction? t
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+        string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         var command = Command(sql, parameters);
         await using (command.ConfigureAwait(false))
@@ -47,7 +56,7 @@ internal readonly struct PgSql(NpgsqlConnection connection, NpgsqlTransaction? t
     }
 
     public async Task<T?> QuerySingleAsync<T>(
-        string sql, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+        string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
         where T : class
     {
         var rows = await QueryAsync(sql, map, cancellationToken, parameters).ConfigureAwait(false);
@@ -55,33 +64,33 @@ internal readonly struct PgSql(NpgsqlConnection connection, NpgsqlTransaction? t
     }
 }
 
-/// <summary>Conversions between column values and model values.</summary>
+/// <summary>Conversions between column values and model values, the same in every relational store.</summary>
 internal static class Columns
 {
     public static long ToTicks(Instant instant) => instant.ToUnixTimeTicks();
 
-    public static Instant Instant(NpgsqlDataReader reader, string column) =>
+    public static Instant Instant(DbDataReader reader, string column) =>
         NodaTime.Instant.FromUnixTimeTicks(reader.GetInt64(reader.GetOrdinal(column)));
 
-    public static Instant? NullableInstant(NpgsqlDataReader reader, string column)
+    public static Instant? NullableInstant(DbDataReader reader, string column)
     {
         var ordinal = reader.GetOrdinal(column);
         return reader.IsDBNull(ordinal) ? null : NodaTime.Instant.FromUnixTimeTicks(reader.GetInt64(ordinal));
     }
 
-    public static string Text(NpgsqlDataReader reader, string column) => reader.GetString(reader.GetOrdinal(column));
+    public static string Text(DbDataReader reader, string column) => reader.GetString(reader.GetOrdinal(column));
 
-    public static string? NullableText(NpgsqlDataReader reader, string column)
+    public static string? NullableText(DbDataReader reader, string column)
     {
         var ordinal = reader.GetOrdinal(column);
         return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     }
 
-    public static long Int64(NpgsqlDataReader reader, string column) => reader.GetInt64(reader.GetOrdinal(column));
+    public static long Int64(DbDataReader reader, string column) => reader.GetInt64(reader.GetOrdinal(column));
 
-    public static int Int32(NpgsqlDataReader reader, string column) => reader.GetInt32(reader.GetOrdinal(column));
+    public static int Int32(DbDataReader reader, string column) => reader.GetInt32(reader.GetOrdinal(column));
 
-    public static long? NullableInt64(NpgsqlDataReader reader, string column)
+    public static long? NullableInt64(DbDataReader reader, string column)
     {
         var ordinal = reader.GetOrdinal(column);
         return reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
@@ -91,6 +100,6 @@ internal static class Columns
     public static string EnumName<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
-    public static TEnum Enum<TEnum>(NpgsqlDataReader reader, string column)
+    public static TEnum Enum<TEnum>(DbDataReader reader, string column)
         where TEnum : struct, Enum => System.Enum.Parse<TEnum>(Text(reader, column), ignoreCase: true);
 }

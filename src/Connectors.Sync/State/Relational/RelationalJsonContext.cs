@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using Connectors.Sync.State;
 
-namespace Connectors.Sync.Sqlite.Internal;
+namespace Connectors.Sync.State.Relational;
 
 /// <summary>JSON shapes of the columns that hold maps and nested records.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
@@ -10,4 +9,4 @@ namespace Connectors.Sync.Sqlite.Internal;
 [JsonSerializable(typeof(Dictionary<string, long>))]
 [JsonSerializable(typeof(RemoteError))]
 [JsonSerializable(typeof(string[]))]
-internal sealed partial class StateJsonContext : JsonSerializerContext;
+internal sealed partial class RelationalJsonContext : JsonSerializerContext;

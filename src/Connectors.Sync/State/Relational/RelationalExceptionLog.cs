@@ -1,11 +1,10 @@
+using System.Data.Common;
 using System.Text.Json;
-using Connectors.Sync.State;
-using Npgsql;
 using NodaTime;
 
-namespace Connectors.Sync.PostgreSql.Internal;
+namespace Connectors.Sync.State.Relational;
 
-internal sealed class PgExceptionLog(PgScope scope, IClock clock) : IExceptionLog
+internal sealed class RelationalExceptionLog(RelationalScope scope, IClock clock) : IExceptionLog
 {
     private const string SelectList =
         "id, reason_code, team, entity_type, entity_id, message, fix, detail, remote_error, work_item_key, status, attempts, first_seen, last_seen, status_changed_at";
@@ -16,7 +15,7 @@ internal sealed class PgExceptionLog(PgScope scope, IClock clock) : IExceptionLo
         ArgumentException.ThrowIfNullOrEmpty(report.ReasonCode);
         ArgumentException.ThrowIfNullOrEmpty(report.Entity.Type);
         ArgumentException.ThrowIfNullOrEmpty(report.Entity.Id);
-        var remoteError = report.RemoteError is null ? null : JsonSerializer.Serialize(report.RemoteError, StateJsonContext.Default.RemoteError);
+        var remoteError = report.RemoteError is null ? null : JsonSerializer.Serialize(report.RemoteError, RelationalJsonContext.Default.RemoteError);
 
         // One record per (reason, entity): a recurrence counts up and reopens it, unless an operator ignored it.
         return scope.WriteAsync(
@@ -59,13 +58,14 @@ internal sealed class PgExceptionLog(PgScope scope, IClock clock) : IExceptionLo
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filter.MaxCount);
+        // CAST types the optional filters: PostgreSQL cannot infer a parameter's type from "IS NULL" alone.
         return scope.ReadAsync(
             sql => sql.QueryAsync(
                 $"""
                 SELECT {SelectList} FROM exceptions
-                WHERE (@team::text IS NULL OR team = @team::text)
-                  AND (@reason::text IS NULL OR reason_code = @reason::text)
-                  AND (@status::text IS NULL OR status = @status::text)
+                WHERE (CAST(@team AS TEXT) IS NULL OR team = CAST(@team AS TEXT))
+                  AND (CAST(@reason AS TEXT) IS NULL OR reason_code = CAST(@reason AS TEXT))
+                  AND (CAST(@status AS TEXT) IS NULL OR status = CAST(@status AS TEXT))
                 ORDER BY last_seen DESC, id DESC
                 LIMIT @max;
                 """,
@@ -125,7 +125,7 @@ internal sealed class PgExceptionLog(PgScope scope, IClock clock) : IExceptionLo
                 ("now", Columns.ToTicks(clock.GetCurrentInstant()))).ConfigureAwait(false) == 1,
             cancellationToken);
 
-    private static ExceptionRecord Read(NpgsqlDataReader reader)
+    private static ExceptionRecord Read(DbDataReader reader)
     {
         var remoteError = Columns.NullableText(reader, "remote_error");
         return new ExceptionRecord(
@@ -136,7 +136,7 @@ internal sealed class PgExceptionLog(PgScope scope, IClock clock) : IExceptionLo
             Columns.Text(reader, "message"),
             Columns.Text(reader, "fix"),
             Columns.NullableText(reader, "detail"),
-            remoteError is null ? null : JsonSerializer.Deserialize(remoteError, StateJsonContext.Default.RemoteError),
+            remoteError is null ? null : JsonSerializer.Deserialize(remoteError, RelationalJsonContext.Default.RemoteError),
             Columns.NullableText(reader, "work_item_key"),
             Columns.Enum<ExceptionStatus>(reader, "status"),
             Columns.Int32(reader, "attempts"),

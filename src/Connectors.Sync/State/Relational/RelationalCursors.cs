@@ -1,10 +1,9 @@
-using Connectors.Sync.State;
-using Npgsql;
+using System.Data.Common;
 using NodaTime;
 
-namespace Connectors.Sync.PostgreSql.Internal;
+namespace Connectors.Sync.State.Relational;
 
-internal sealed class PgCursors(PgScope scope, IClock clock) : ICursors
+internal sealed class RelationalCursors(RelationalScope scope, RelationalDialect dialect, IClock clock) : ICursors
 {
     public Task<Cursor?> GetAsync(string name, CancellationToken cancellationToken) =>
         scope.ReadAsync(sql => FindAsync(sql, name, forUpdate: false, cancellationToken), cancellationToken);
@@ -33,9 +32,9 @@ internal sealed class PgCursors(PgScope scope, IClock clock) : ICursors
                     return true;
                 }
 
-                // The row stays locked until commit: a concurrent advance compares with what this one writes.
-                // The comparison is made here, not in SQL, so that text positions compare ordinally whatever
-                // the database's collation.
+                // The row stays locked until commit (a row lock, or the database's single writer): a concurrent
+                // advance compares with what this one writes. The comparison is made here, not in SQL, so that
+                // text positions compare ordinally whatever the database's collation.
                 var current = await FindAsync(sql, name, forUpdate: true, cancellationToken).ConfigureAwait(false);
                 if (current is not null && position <= current.Position)
                 {
@@ -54,14 +53,14 @@ internal sealed class PgCursors(PgScope scope, IClock clock) : ICursors
             cancellationToken);
     }
 
-    private static Task<Cursor?> FindAsync(PgSql sql, string name, bool forUpdate, CancellationToken cancellationToken) =>
+    private Task<Cursor?> FindAsync(RelationalSql sql, string name, bool forUpdate, CancellationToken cancellationToken) =>
         sql.QuerySingleAsync(
-            $"SELECT name, number_value, text_value, updated_at FROM cursors WHERE name = @name{(forUpdate ? " FOR UPDATE" : "")};",
+            $"SELECT name, number_value, text_value, updated_at FROM cursors WHERE name = @name{(forUpdate ? dialect.LockRowForUpdate : "")};",
             Read,
             cancellationToken,
             ("name", name));
 
-    private static Cursor Read(NpgsqlDataReader reader)
+    private static Cursor Read(DbDataReader reader)
     {
         var number = Columns.NullableInt64(reader, "number_value");
         var position = number is { } value ? CursorPosition.FromNumber(value) : CursorPosition.FromText(Columns.Text(reader, "text_value"));

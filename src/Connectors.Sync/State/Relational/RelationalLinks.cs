@@ -1,10 +1,9 @@
-using Connectors.Sync.State;
-using Npgsql;
+using System.Data.Common;
 using NodaTime;
 
-namespace Connectors.Sync.PostgreSql.Internal;
+namespace Connectors.Sync.State.Relational;
 
-internal sealed class PgLinks(PgScope scope, IClock clock) : ILinks
+internal sealed class RelationalLinks(RelationalScope scope, IClock clock) : ILinks
 {
     public Task<LinkResult> LinkAsync(EntityLink link, CancellationToken cancellationToken)
     {
@@ -39,7 +38,7 @@ internal sealed class PgLinks(PgScope scope, IClock clock) : ILinks
     public Task<EntityLink?> FindBySitooIdAsync(LinkedEntityType type, string sitooId, CancellationToken cancellationToken) =>
         scope.ReadAsync(sql => FindAsync(sql, "sitoo_id", type, sitooId, cancellationToken), cancellationToken);
 
-    private static Task<EntityLink?> FindAsync(PgSql sql, string idColumn, LinkedEntityType type, string id, CancellationToken cancellationToken) =>
+    private static Task<EntityLink?> FindAsync(RelationalSql sql, string idColumn, LinkedEntityType type, string id, CancellationToken cancellationToken) =>
         sql.QuerySingleAsync(
             $"SELECT entity_type, shopware_id, sitoo_id FROM links WHERE entity_type = @type AND {idColumn} = @id;",
             Read,
@@ -47,7 +46,7 @@ internal sealed class PgLinks(PgScope scope, IClock clock) : ILinks
             ("type", Columns.EnumName(type)),
             ("id", id));
 
-    private static EntityLink Read(NpgsqlDataReader reader) => new(
+    private static EntityLink Read(DbDataReader reader) => new(
         Columns.Enum<LinkedEntityType>(reader, "entity_type"),
         Columns.Text(reader, "shopware_id"),
         Columns.Text(reader, "sitoo_id"));

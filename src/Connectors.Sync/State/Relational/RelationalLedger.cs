@@ -1,17 +1,16 @@
-using Connectors.Sync.State;
-using Npgsql;
+using System.Data.Common;
 using NodaTime;
 
-namespace Connectors.Sync.PostgreSql.Internal;
+namespace Connectors.Sync.State.Relational;
 
-internal sealed class PgLedger(PgScope scope, IClock clock) : ILedger
+internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect dialect, IClock clock) : ILedger
 {
-    private const string SelectList = "sku, location, quantity_names, quantities, version, updated_at";
+    private readonly string _selectList = $"sku, location, {dialect.LedgerQuantityColumns}, version, updated_at";
 
     public Task<LedgerEntry?> GetAsync(LedgerKey key, CancellationToken cancellationToken) =>
         scope.ReadAsync(
             sql => sql.QuerySingleAsync(
-                $"SELECT {SelectList} FROM ledger_entries WHERE sku = @sku AND location = @location;",
+                $"SELECT {_selectList} FROM ledger_entries WHERE sku = @sku AND location = @location;",
                 Read,
                 cancellationToken,
                 ("sku", key.Sku),
@@ -21,7 +20,10 @@ internal sealed class PgLedger(PgScope scope, IClock clock) : ILedger
     public Task<IReadOnlyList<LedgerEntry>> GetSkuAsync(string sku, CancellationToken cancellationToken) =>
         scope.ReadAsync(
             sql => sql.QueryAsync(
-                $"SELECT {SelectList} FROM ledger_entries WHERE sku = @sku ORDER BY location COLLATE \"C\";", Read, cancellationToken, ("sku", sku)),
+                $"SELECT {_selectList} FROM ledger_entries WHERE sku = @sku ORDER BY location{dialect.OrdinalCollation};",
+                Read,
+                cancellationToken,
+                ("sku", sku)),
             cancellationToken);
 
     public Task<LedgerEntry> SetAsync(
@@ -33,30 +35,28 @@ internal sealed class PgLedger(PgScope scope, IClock clock) : ILedger
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         var copy = new Dictionary<string, decimal>(quantities, StringComparer.Ordinal);
         var entry = new LedgerEntry(key, copy, expectedVersion + 1, clock.GetCurrentInstant());
-
-        // numeric keeps every decimal exactly, scale included.
         var statement = expectedVersion == 0
-            ? """
-              INSERT INTO ledger_entries (sku, location, quantity_names, quantities, version, updated_at)
-              VALUES (@sku, @location, @names, @quantities, 1, @now)
+            ? $"""
+              INSERT INTO ledger_entries (sku, location, {dialect.LedgerQuantityColumns}, version, updated_at)
+              VALUES (@sku, @location, {dialect.LedgerQuantityValues}, 1, @now)
               ON CONFLICT (sku, location) DO NOTHING;
               """
-            : """
-              UPDATE ledger_entries SET quantity_names = @names, quantities = @quantities, version = version + 1, updated_at = @now
+            : $"""
+              UPDATE ledger_entries SET {dialect.LedgerQuantityAssignments}, version = version + 1, updated_at = @now
               WHERE sku = @sku AND location = @location AND version = @expected;
               """;
+        (string, object?)[] parameters =
+        [
+            .. dialect.LedgerQuantityParameters(copy),
+            ("sku", key.Sku),
+            ("location", key.Location),
+            ("expected", expectedVersion),
+            ("now", Columns.ToTicks(entry.UpdatedAt)),
+        ];
         return scope.WriteAsync(
             async sql =>
             {
-                var changed = await sql.ExecuteAsync(
-                    statement,
-                    cancellationToken,
-                    ("sku", key.Sku),
-                    ("location", key.Location),
-                    ("names", copy.Keys.ToArray()),
-                    ("quantities", copy.Values.ToArray()),
-                    ("expected", expectedVersion),
-                    ("now", Columns.ToTicks(entry.UpdatedAt))).ConfigureAwait(false);
+                var changed = await sql.ExecuteAsync(statement, cancellationToken, parameters).ConfigureAwait(false);
                 return changed == 1 ? entry : throw new LedgerConflictException(key, expectedVersion);
             },
             cancellationToken);
@@ -80,14 +80,10 @@ internal sealed class PgLedger(PgScope scope, IClock clock) : ILedger
                 "SELECT 1 FROM applied_facts WHERE fact_key = @key;", _ => true, cancellationToken, ("key", factKey)).ConfigureAwait(false)).Count == 1,
             cancellationToken);
 
-    private static LedgerEntry Read(NpgsqlDataReader reader)
-    {
-        var names = reader.GetFieldValue<string[]>(reader.GetOrdinal("quantity_names"));
-        var values = reader.GetFieldValue<decimal[]>(reader.GetOrdinal("quantities"));
-        return new LedgerEntry(
+    private LedgerEntry Read(DbDataReader reader) =>
+        new(
             new LedgerKey(Columns.Text(reader, "sku"), Columns.Text(reader, "location")),
-            names.Zip(values).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal),
+            dialect.ReadLedgerQuantities(reader),
             Columns.Int64(reader, "version"),
             Columns.Instant(reader, "updated_at"));
-    }
 }

@@ -1,11 +1,10 @@
+using System.Data.Common;
 using System.Text.Json;
-using Connectors.Sync.State;
-using Npgsql;
 using NodaTime;
 
-namespace Connectors.Sync.PostgreSql.Internal;
+namespace Connectors.Sync.State.Relational;
 
-internal sealed class PgRunHistory(PgScope scope, IClock clock) : IRunHistory
+internal sealed class RelationalRunHistory(RelationalScope scope, IClock clock) : IRunHistory
 {
     private const string SelectList = "id, pipeline, started_at, finished_at, outcome, counts, error";
 
@@ -31,7 +30,7 @@ internal sealed class PgRunHistory(PgScope scope, IClock clock) : IRunHistory
             throw new ArgumentOutOfRangeException(nameof(outcome), "A run finishes with an outcome other than Running.");
         }
 
-        var json = JsonSerializer.Serialize(new Dictionary<string, long>(counts, StringComparer.Ordinal), StateJsonContext.Default.DictionaryStringInt64);
+        var json = JsonSerializer.Serialize(new Dictionary<string, long>(counts, StringComparer.Ordinal), RelationalJsonContext.Default.DictionaryStringInt64);
         return scope.WriteAsync(
             async sql => await sql.QuerySingleAsync(
                 $"""
@@ -53,9 +52,11 @@ internal sealed class PgRunHistory(PgScope scope, IClock clock) : IRunHistory
     public Task<IReadOnlyList<PipelineRun>> ListAsync(string? pipeline, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+
+        // CAST types the optional filter: PostgreSQL cannot infer a parameter's type from "IS NULL" alone.
         return scope.ReadAsync(
             sql => sql.QueryAsync(
-                $"SELECT {SelectList} FROM runs WHERE (@pipeline::text IS NULL OR pipeline = @pipeline::text) ORDER BY id DESC LIMIT @max;",
+                $"SELECT {SelectList} FROM runs WHERE (CAST(@pipeline AS TEXT) IS NULL OR pipeline = CAST(@pipeline AS TEXT)) ORDER BY id DESC LIMIT @max;",
                 Read,
                 cancellationToken,
                 ("pipeline", pipeline),
@@ -63,12 +64,12 @@ internal sealed class PgRunHistory(PgScope scope, IClock clock) : IRunHistory
             cancellationToken);
     }
 
-    private static PipelineRun Read(NpgsqlDataReader reader) => new(
+    private static PipelineRun Read(DbDataReader reader) => new(
         Columns.Int64(reader, "id"),
         Columns.Text(reader, "pipeline"),
         Columns.Instant(reader, "started_at"),
         Columns.NullableInstant(reader, "finished_at"),
         Columns.Enum<RunOutcome>(reader, "outcome"),
-        JsonSerializer.Deserialize(Columns.Text(reader, "counts"), StateJsonContext.Default.DictionaryStringInt64) ?? [],
+        JsonSerializer.Deserialize(Columns.Text(reader, "counts"), RelationalJsonContext.Default.DictionaryStringInt64) ?? [],
         Columns.NullableText(reader, "error"));
 }

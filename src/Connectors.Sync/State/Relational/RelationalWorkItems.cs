@@ -1,20 +1,17 @@
-using System.Globalization;
-using System.Text.Json;
-using Connectors.Sync.State;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
-namespace Connectors.Sync.Sqlite.Internal;
+namespace Connectors.Sync.State.Relational;
 
-internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkItems
+internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDialect dialect, IClock clock) : IWorkItems
 {
     private const string SelectList =
         "key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at, last_error, lease_owner, lease_token, lease_expires_at";
 
     // Settling a claimed item requires the claim's token: a worker whose lease was taken over matches nothing.
-    private const string HeldLease = "key = $key AND lease_token = $token AND state = 'pending'";
+    private const string HeldLease = "key = @key AND lease_token = @token AND state = 'pending'";
 
-    private const string ClearLease = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = $now";
+    private const string ClearLease = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = @now";
 
     public Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken)
     {
@@ -23,28 +20,34 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
         ArgumentException.ThrowIfNullOrEmpty(item.Kind);
         ArgumentException.ThrowIfNullOrEmpty(item.Lane.Name);
         var now = clock.GetCurrentInstant();
+
+        // A second enqueue of the key (another path, another instance) waits for the first and then does nothing.
         return scope.WriteAsync(
-            async sql => await sql.ExecuteAsync(
-                """
-                INSERT INTO work_items (key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at)
-                VALUES ($key, $kind, $lane, $priority, $payload, $orderingKey, 'pending', 0, $due, $now, $now)
-                ON CONFLICT (key) DO NOTHING;
-                """,
-                cancellationToken,
-                ("$key", item.Key),
-                ("$kind", item.Kind),
-                ("$lane", item.Lane.Name),
-                ("$priority", item.Lane.Priority),
-                ("$payload", item.Payload),
-                ("$orderingKey", item.OrderingKey),
-                ("$due", Columns.ToTicks(item.DueAt ?? now)),
-                ("$now", Columns.ToTicks(now))).ConfigureAwait(false) == 1,
+            async sql =>
+            {
+                await dialect.BeforeEnqueueAsync(sql, item.OrderingKey, cancellationToken).ConfigureAwait(false);
+                return await sql.ExecuteAsync(
+                    """
+                    INSERT INTO work_items (key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at)
+                    VALUES (@key, @kind, @lane, @priority, @payload, @orderingKey, 'pending', 0, @due, @now, @now)
+                    ON CONFLICT (key) DO NOTHING;
+                    """,
+                    cancellationToken,
+                    ("key", item.Key),
+                    ("kind", item.Kind),
+                    ("lane", item.Lane.Name),
+                    ("priority", item.Lane.Priority),
+                    ("payload", item.Payload),
+                    ("orderingKey", item.OrderingKey),
+                    ("due", Columns.ToTicks(item.DueAt ?? now)),
+                    ("now", Columns.ToTicks(now))).ConfigureAwait(false) == 1;
+            },
             cancellationToken);
     }
 
     public Task<WorkItem?> FindAsync(string key, CancellationToken cancellationToken) =>
         scope.ReadAsync(
-            sql => sql.QuerySingleAsync($"SELECT {SelectList} FROM work_items WHERE key = $key;", Read, cancellationToken, ("$key", key)),
+            sql => sql.QuerySingleAsync($"SELECT {SelectList} FROM work_items WHERE key = @key;", Read, cancellationToken, ("key", key)),
             cancellationToken);
 
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkClaimRequest request, CancellationToken cancellationToken)
@@ -58,35 +61,19 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
         }
 
         var now = clock.GetCurrentInstant();
-        var lanes = request.Lanes is null ? null : JsonSerializer.Serialize(request.Lanes.ToArray(), StateJsonContext.Default.StringArray);
 
-        // One statement under the write lock: selection and lease are atomic. Expired leases count as free;
-        // an item with an ordering key waits for every earlier pending item of that key.
+        // The dialect's statement leases atomically (no two claimers get one item); expired leases count as
+        // free and an item with an ordering key waits for every earlier pending item of that key.
         var claimed = await scope.WriteAsync(
             sql => sql.QueryAsync(
-                $"""
-                UPDATE work_items
-                SET lease_owner = $owner, lease_token = lower(hex(randomblob(16))), lease_expires_at = $expires,
-                    attempts = attempts + 1, updated_at = $now
-                WHERE seq IN (
-                    SELECT seq FROM work_items AS candidate
-                    WHERE state = 'pending' AND next_attempt_at <= $now
-                      AND (lease_expires_at IS NULL OR lease_expires_at <= $now)
-                      AND ($lanes IS NULL OR lane IN (SELECT value FROM json_each($lanes)))
-                      AND (ordering_key IS NULL OR NOT EXISTS (
-                          SELECT 1 FROM work_items AS earlier
-                          WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
-                    ORDER BY priority, next_attempt_at, seq
-                    LIMIT $max)
-                RETURNING seq, {SelectList};
-                """,
+                dialect.ClaimStatement(SelectList),
                 reader => (Seq: Columns.Int64(reader, "seq"), Item: Read(reader)),
                 cancellationToken,
-                ("$owner", request.Owner),
-                ("$expires", Columns.ToTicks(now + request.LeaseDuration)),
-                ("$now", Columns.ToTicks(now)),
-                ("$lanes", lanes),
-                ("$max", request.MaxCount)),
+                ("owner", request.Owner),
+                ("expires", Columns.ToTicks(now + request.LeaseDuration)),
+                ("now", Columns.ToTicks(now)),
+                ("lanes", dialect.LanesParameter(request.Lanes?.ToArray())),
+                ("max", request.MaxCount)),
             cancellationToken).ConfigureAwait(false);
 
         return claimed
@@ -106,17 +93,17 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
     public Task FailAsync(WorkLease lease, string failure, Instant retryAt, CancellationToken cancellationToken) =>
         SettleAsync(
             lease,
-            $"UPDATE work_items SET next_attempt_at = $retryAt, last_error = $error, {ClearLease} WHERE {HeldLease};",
+            $"UPDATE work_items SET next_attempt_at = @retryAt, last_error = @error, {ClearLease} WHERE {HeldLease};",
             cancellationToken,
-            ("$retryAt", Columns.ToTicks(retryAt)),
-            ("$error", failure));
+            ("retryAt", Columns.ToTicks(retryAt)),
+            ("error", failure));
 
     public Task ParkAsync(WorkLease lease, string reason, CancellationToken cancellationToken) =>
         SettleAsync(
             lease,
-            $"UPDATE work_items SET state = 'parked', last_error = $error, {ClearLease} WHERE {HeldLease};",
+            $"UPDATE work_items SET state = 'parked', last_error = @error, {ClearLease} WHERE {HeldLease};",
             cancellationToken,
-            ("$error", reason));
+            ("error", reason));
 
     public Task ReleaseAsync(WorkLease lease, CancellationToken cancellationToken) =>
         SettleAsync(
@@ -134,9 +121,9 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
         var renewed = lease with { ExpiresAt = clock.GetCurrentInstant() + duration };
         await SettleAsync(
             lease,
-            $"UPDATE work_items SET lease_expires_at = $expires, updated_at = $now WHERE {HeldLease};",
+            $"UPDATE work_items SET lease_expires_at = @expires, updated_at = @now WHERE {HeldLease};",
             cancellationToken,
-            ("$expires", Columns.ToTicks(renewed.ExpiresAt))).ConfigureAwait(false);
+            ("expires", Columns.ToTicks(renewed.ExpiresAt))).ConfigureAwait(false);
         return renewed;
     }
 
@@ -145,7 +132,7 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
             async sql =>
             {
                 var rows = await sql.QueryAsync(
-                    "SELECT lane, COUNT(*) AS pending FROM work_items WHERE state = 'pending' GROUP BY lane;",
+                    "SELECT lane, CAST(COUNT(*) AS INTEGER) AS pending FROM work_items WHERE state = 'pending' GROUP BY lane;",
                     reader => (Lane: Columns.Text(reader, "lane"), Count: Columns.Int32(reader, "pending")),
                     cancellationToken).ConfigureAwait(false);
                 return (IReadOnlyDictionary<string, int>)rows.ToDictionary(row => row.Lane, row => row.Count, StringComparer.Ordinal);
@@ -158,9 +145,9 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
         (string, object?)[] all =
         [
             .. parameters,
-            ("$key", lease.Key),
-            ("$token", lease.Token.ToString("N", CultureInfo.InvariantCulture)),
-            ("$now", Columns.ToTicks(clock.GetCurrentInstant())),
+            ("key", lease.Key),
+            ("token", dialect.LeaseTokenParameter(lease.Token)),
+            ("now", Columns.ToTicks(clock.GetCurrentInstant())),
         ];
         var changed = await scope.WriteAsync(sql => sql.ExecuteAsync(update, cancellationToken, all), cancellationToken).ConfigureAwait(false);
         if (changed == 0)
@@ -169,15 +156,15 @@ internal sealed class SqliteWorkItems(SqliteScope scope, IClock clock) : IWorkIt
         }
     }
 
-    private static WorkItem Read(SqliteDataReader reader)
+    private WorkItem Read(DbDataReader reader)
     {
-        var token = Columns.NullableText(reader, "lease_token");
-        var lease = token is null
+        var tokenOrdinal = reader.GetOrdinal("lease_token");
+        var lease = reader.IsDBNull(tokenOrdinal)
             ? null
             : new WorkLease(
                 Columns.Text(reader, "key"),
                 Columns.Text(reader, "lease_owner"),
-                Guid.ParseExact(token, "N"),
+                dialect.ReadLeaseToken(reader, tokenOrdinal),
                 Columns.Instant(reader, "lease_expires_at"));
         return new WorkItem(
             Columns.Text(reader, "key"),

@@ -1,0 +1,55 @@
+using System.Data.Common;
+
+namespace Connectors.Sync.State.Relational;
+
+/// <summary>
+/// What really differs between the relational stores: how the ledger's quantities and the lease tokens are
+/// stored, how rows are locked, and the claim statement. Everything else is the shared SQL of the parts.
+/// </summary>
+internal abstract class RelationalDialect
+{
+    /// <summary>The ledger columns holding the quantities, in select order.</summary>
+    public abstract string LedgerQuantityColumns { get; }
+
+    /// <summary>The parameters for <see cref="LedgerQuantityColumns"/>, in the same order.</summary>
+    public abstract string LedgerQuantityValues { get; }
+
+    /// <summary>The SET list writing the quantities.</summary>
+    public abstract string LedgerQuantityAssignments { get; }
+
+    /// <summary>
+    /// Appended to an ORDER BY of a text column so that it sorts ordinally, as the in-memory store does,
+    /// whatever the database's default collation.
+    /// </summary>
+    public abstract string OrdinalCollation { get; }
+
+    /// <summary>
+    /// Appended to a single-row SELECT inside a write so that the row stays locked until commit; empty where
+    /// the write transaction already excludes every other writer.
+    /// </summary>
+    public abstract string LockRowForUpdate { get; }
+
+    /// <summary>The values of the parameters named in <see cref="LedgerQuantityValues"/>.</summary>
+    public abstract (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities);
+
+    /// <summary>Reads the quantities of the current ledger row.</summary>
+    public abstract Dictionary<string, decimal> ReadLedgerQuantities(DbDataReader reader);
+
+    /// <summary>
+    /// The statement leasing up to <c>@max</c> due items to <c>@owner</c> until <c>@expires</c>, of the lanes
+    /// <c>@lanes</c> (all when null); it returns <c>seq</c> and the columns of <paramref name="selectList"/>.
+    /// </summary>
+    public abstract string ClaimStatement(string selectList);
+
+    /// <summary>The value of <c>@lanes</c> in <see cref="ClaimStatement"/>.</summary>
+    public abstract object? LanesParameter(string[]? lanes);
+
+    /// <summary>The value of a lease token as a parameter.</summary>
+    public abstract object LeaseTokenParameter(Guid token);
+
+    /// <summary>Reads a non-null lease token column.</summary>
+    public abstract Guid ReadLeaseToken(DbDataReader reader, int ordinal);
+
+    /// <summary>Runs inside an enqueue's transaction before its insert; nothing unless the database needs a lock there.</summary>
+    public virtual Task BeforeEnqueueAsync(RelationalSql sql, string? orderingKey, CancellationToken cancellationToken) => Task.CompletedTask;
+}
