@@ -5,8 +5,11 @@
 //   dotnet run tools/trim-openapi.cs -- <full-spec.json> <operations.txt> <output.json>
 //
 // operations.txt lists one "METHOD /path-template" per line ('#' starts a comment), optionally followed by
-// "+name" for each query parameter the vendor documents but the description lacks; those are added as
-// optional string parameters marked "x-connectors-added". The output keeps
+// corrections where the vendor's documentation and the description disagree, each marked in the output:
+//   +name  the query parameter "name" is plain text (added if missing, its schema replaced if defective);
+//   -name  the property "name" of the request body is not required for this operation (e.g. an update that
+//          reuses the create schema); the body's schema becomes a copy without that requirement.
+// The output keeps
 // openapi, info (title, version, licence), servers, security schemes, the listed operations and every
 // component they reference (transitively); prose (description, summary, examples) is dropped.
 using System.Text.Json;
@@ -23,7 +26,11 @@ var operations = File.ReadAllLines(args[1])
     .Select(line => line.Split('#', 2)[0].Trim())
     .Where(line => line.Length > 0)
     .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-    .Select(parts => (Method: parts[0].ToLowerInvariant(), Path: parts[1], Added: parts.Skip(2).Select(p => p.TrimStart('+')).ToList()))
+    .Select(parts => (
+        Method: parts[0].ToLowerInvariant(),
+        Path: parts[1],
+        TextParameters: parts.Skip(2).Where(p => p.StartsWith('+')).Select(p => p[1..]).ToList(),
+        NotRequired: parts.Skip(2).Where(p => p.StartsWith('-')).Select(p => p[1..]).ToList()))
     .ToList();
 
 var trimmed = new JsonObject { ["openapi"] = full["openapi"]!.DeepClone() };
@@ -45,7 +52,8 @@ if (full["servers"] is { } servers)
 
 var paths = new JsonObject();
 var missing = new List<string>();
-foreach (var (method, path, added) in operations)
+var patchedSchemas = new Dictionary<string, JsonNode>();
+foreach (var (method, path, textParameters, notRequired) in operations)
 {
     if (full["paths"]?[path]?[method] is not { } operation)
     {
@@ -62,23 +70,31 @@ foreach (var (method, path, added) in operations)
         paths[path] = pathItem;
     }
     var copy = WithoutProse(operation, insideProperties: false)!.AsObject();
-    if (added.Count > 0)
+    foreach (var name in textParameters)
     {
         if (copy["parameters"] is not JsonArray parameters)
         {
             parameters = new JsonArray();
             copy["parameters"] = parameters;
         }
-        foreach (var name in added)
+        var existing = parameters.FirstOrDefault(p => p?["name"]?.GetValue<string>() == name && p?["in"]?.GetValue<string>() == "query");
+        if (existing is not null)
         {
-            parameters.Add(new JsonObject
-            {
-                ["name"] = name,
-                ["in"] = "query",
-                ["schema"] = new JsonObject { ["type"] = "string" },
-                ["x-connectors-added"] = "documented by the vendor, missing from the full description",
-            });
+            parameters.Remove(existing);
         }
+        parameters.Add(new JsonObject
+        {
+            ["name"] = name,
+            ["in"] = "query",
+            ["schema"] = new JsonObject { ["type"] = "string" },
+            ["x-connectors-added"] = existing is null
+                ? "documented by the vendor, missing from the full description"
+                : "documented by the vendor as text; the full description's schema cannot match any text",
+        });
+    }
+    if (notRequired.Count > 0)
+    {
+        RelaxRequired(copy, notRequired, full, patchedSchemas);
     }
     pathItem[method] = copy;
 }
@@ -91,7 +107,16 @@ trimmed["paths"] = paths;
 
 // Pull in every referenced component, following references inside components too.
 var components = new JsonObject();
-var pending = new Queue<string>(References(paths));
+foreach (var (name, schema) in patchedSchemas)
+{
+    if (components["schemas"] is not JsonObject schemas)
+    {
+        schemas = new JsonObject();
+        components["schemas"] = schemas;
+    }
+    schemas[name] = schema;
+}
+var pending = new Queue<string>(References(paths).Concat(patchedSchemas.Values.SelectMany(References)));
 var seen = new HashSet<string>();
 while (pending.TryDequeue(out var reference))
 {
@@ -103,6 +128,10 @@ while (pending.TryDequeue(out var reference))
     if (segments.Length != 3 || segments[0] != "components")
     {
         throw new InvalidOperationException($"unsupported reference {reference}");
+    }
+    if (components[segments[1]]?[Unescape(segments[2])] is not null)
+    {
+        continue;
     }
     var source = full["components"]?[segments[1]]?[Unescape(segments[2])]
         ?? throw new InvalidOperationException($"dangling reference {reference}");
@@ -131,6 +160,30 @@ trimmed["components"] = Sorted(components);
 File.WriteAllText(args[2], trimmed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 Console.WriteLine($"{operations.Count} operations, {seen.Count} components -> {args[2]}");
 return 0;
+
+// Points the operation's JSON body at a copy of its component schema (or of the component its array holds)
+// that no longer requires the given properties.
+static void RelaxRequired(JsonObject operation, List<string> notRequired, JsonObject full, Dictionary<string, JsonNode> patchedSchemas)
+{
+    var schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] as JsonObject
+        ?? throw new InvalidOperationException($"{operation["operationId"]} has no JSON request body to relax");
+    var holder = schema["$ref"] is not null ? schema : schema["items"] as JsonObject
+        ?? throw new InvalidOperationException($"{operation["operationId"]}: the body is neither a reference nor an array of one");
+    var reference = holder["$ref"]!.GetValue<string>();
+    var name = reference.Split('/')[^1];
+    var patchedName = $"{name}.{operation["operationId"]}";
+    var patched = WithoutProse(full["components"]!["schemas"]![name], insideProperties: false)!.AsObject();
+    var required = (patched["required"] as JsonArray ?? []).Select(r => r!.GetValue<string>()).ToList();
+    var missing = notRequired.Except(required, StringComparer.Ordinal).ToList();
+    if (missing.Count > 0)
+    {
+        throw new InvalidOperationException($"{name} does not require {string.Join(", ", missing)}");
+    }
+    patched["required"] = new JsonArray(required.Except(notRequired, StringComparer.Ordinal).Select(r => (JsonNode?)JsonValue.Create(r)).ToArray());
+    patched["x-connectors-patched"] = $"{name} without the requirement of {string.Join(", ", notRequired)}: the vendor's own examples of this operation leave them out";
+    patchedSchemas[patchedName] = patched;
+    holder["$ref"] = $"#/components/schemas/{patchedName}";
+}
 
 static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 

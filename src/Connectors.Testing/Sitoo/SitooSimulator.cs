@@ -66,10 +66,9 @@ public sealed partial class SitooSimulator : SimulatedApi
         if (Sitoo.ValidateRequests)
         {
             var validation = await (Sitoo.Contract ?? OpenApiContract.SitooApi).ValidateAsync(request, cancellationToken).ConfigureAwait(false);
-            var errors = validation.Errors.Where(e => !SitooContractDefects.IsTolerated(request.Method, e)).ToList();
-            if (validation.OperationId is not null && errors.Count > 0)
+            if (validation.OperationId is not null && !validation.IsValid)
             {
-                return SitooWire.Error(HttpStatusCode.BadRequest, string.Join("; ", errors));
+                return SitooWire.Error(HttpStatusCode.BadRequest, string.Join("; ", validation.Errors));
             }
         }
 
