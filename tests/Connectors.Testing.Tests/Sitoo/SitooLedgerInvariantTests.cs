@@ -33,7 +33,7 @@ public class SitooLedgerInvariantTests
                         sales.Add(sitoo.SellAtPos(store, [new(sku, 1 + Math.Abs(amount % 3))]).OrderId);
                         break;
                     case 2 when sales.Count > 0:
-                        var sale = sales[Math.Abs(amount) % sales.Count];
+                        var sale = sales[Math.Abs((int)amount) % sales.Count];
                         var bought = sitoo.GetOrderSnapshot(sale)!["orderitems"]![0]!;
                         try
                         {
