@@ -2,7 +2,17 @@
 # Starts a PostgreSQL server on 127.0.0.1:5432 for the tests of Connectors.Sync.PostgreSql and prints the
 # connection string they read from CONNECTORS_POSTGRES. Idempotent: safe to run again on a running server.
 # Debian only: installs the distribution's `postgresql` package when it is missing. Needs root.
+# `postgres-up.sh --stop` stops the server again.
 set -euo pipefail
+
+# The newest installed server version (e.g. 15 on Debian 12), or nothing.
+server_version() { ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | awk -F/ '{ print $5 }' | sort -n | tail -n 1; }
+
+if [ "${1:-}" = "--stop" ]; then
+  version=$(server_version)
+  [ -z "$version" ] || pg_ctlcluster "$version" main stop >&2 || true
+  exit 0
+fi
 
 role=connectors
 password=connectors
@@ -15,8 +25,7 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || ! command -v pg_ct
   apt-get install -y postgresql >&2
 fi
 
-# The newest installed major version (e.g. 15 on Debian 12).
-version=$(ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | awk -F/ '{ print $5 }' | sort -n | tail -n 1)
+version=$(server_version)
 if [ -z "$version" ]; then
   echo "postgres-up: no PostgreSQL found under /usr/lib/postgresql" >&2
   exit 1
