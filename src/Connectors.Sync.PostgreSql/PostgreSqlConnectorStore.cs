@@ -59,6 +59,9 @@ public sealed class PostgreSqlConnectorStore : IConnectorStore
     /// <inheritdoc />
     public IRunHistory Runs => _state.Runs;
 
+    /// <inheritdoc />
+    public ISnapshots Snapshots => _state.Snapshots;
+
     /// <summary>Opens the store in the default schema (<c>connectors</c>) of a database.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="clock">The source of "now" for every timestamp the store writes and every lease it checks.</param>

@@ -44,4 +44,14 @@ public interface ILedger
     /// <param name="factKey">The fact's idempotency key.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<bool> IsAppliedAsync(string factKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads entries in key order (SKU, then location, both ordinal), a page at a time: for full passes such as
+    /// reconciliation.
+    /// </summary>
+    /// <param name="after">Start after this key; <see langword="null"/> for the first page.</param>
+    /// <param name="maxCount">At most this many entries.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The page; fewer than <paramref name="maxCount"/> entries means it is the last.</returns>
+    Task<IReadOnlyList<LedgerEntry>> ListAsync(LedgerKey? after, int maxCount, CancellationToken cancellationToken);
 }

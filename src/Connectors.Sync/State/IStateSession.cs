@@ -23,4 +23,7 @@ public interface IStateSession
 
     /// <summary>History of pipeline runs.</summary>
     IRunHistory Runs { get; }
+
+    /// <summary>The latest version of named documents such as the drift report.</summary>
+    ISnapshots Snapshots { get; }
 }

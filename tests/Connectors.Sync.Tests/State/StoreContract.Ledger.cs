@@ -71,3 +71,48 @@ public abstract partial class StoreContract
         Assert.True(await store.Ledger.IsAppliedAsync("sitoo:acme:1:wtx:4711", None));
     }
 }
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task Ledger_pages_through_every_row_in_ordinal_key_order()
+    {
+        await using var store = await OpenAsync();
+        LedgerKey[] keys = [new("SW-10", "*"), new("SW-2", "7"), new("SW-1", "12"), new("SW-1", "*"), new("sw-1", "3"), new("SW-2", "*")];
+        foreach (var key in keys)
+        {
+            await store.Ledger.SetAsync(key, new Dictionary<string, decimal> { ["total"] = 1 }, 0, None);
+        }
+
+        var seen = new List<LedgerKey>();
+        LedgerKey? after = null;
+        while (true)
+        {
+            var page = await store.Ledger.ListAsync(after, 4, None);
+            seen.AddRange(page.Select(e => e.Key));
+            if (page.Count < 4)
+            {
+                break;
+            }
+
+            after = page[^1].Key;
+        }
+
+        var expected = keys.OrderBy(k => k.Sku, StringComparer.Ordinal).ThenBy(k => k.Location, StringComparer.Ordinal);
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task A_snapshot_keeps_its_latest_version()
+    {
+        await using var store = await OpenAsync();
+        Assert.Null(await store.Snapshots.LoadAsync("drift-report", None));
+
+        await store.Snapshots.SaveAsync("drift-report", """{"v":1}""", None);
+        Clock.AdvanceSeconds(5);
+        await store.Snapshots.SaveAsync("drift-report", """{"v":2}""", None);
+
+        var latest = await store.Snapshots.LoadAsync("drift-report", None);
+        Assert.Equal(("""{"v":2}""", Clock.GetCurrentInstant()), (latest?.Body, latest?.SavedAt));
+    }
+}

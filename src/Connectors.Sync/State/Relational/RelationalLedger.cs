@@ -80,6 +80,24 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
                 "SELECT 1 FROM applied_facts WHERE fact_key = @key;", _ => true, cancellationToken, ("key", factKey)).ConfigureAwait(false)).Count == 1,
             cancellationToken);
 
+    public Task<IReadOnlyList<LedgerEntry>> ListAsync(LedgerKey? after, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        var collate = dialect.OrdinalCollation;
+        var where = after is null
+            ? ""
+            : $"WHERE sku{collate} > @sku{collate} OR (sku = @sku AND location{collate} > @location{collate}) ";
+        return scope.ReadAsync(
+            sql => sql.QueryAsync(
+                $"SELECT {_selectList} FROM ledger_entries {where}ORDER BY sku{collate}, location{collate} LIMIT @max;",
+                Read,
+                cancellationToken,
+                ("sku", after?.Sku),
+                ("location", after?.Location),
+                ("max", maxCount)),
+            cancellationToken);
+    }
+
     private LedgerEntry Read(DbDataReader reader) =>
         new(
             new LedgerKey(Columns.Text(reader, "sku"), Columns.Text(reader, "location")),

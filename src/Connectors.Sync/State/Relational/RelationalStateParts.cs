@@ -18,4 +18,6 @@ internal class RelationalStateParts(RelationalScope scope, RelationalDialect dia
     public IExceptionLog Exceptions { get; } = new RelationalExceptionLog(scope, clock);
 
     public IRunHistory Runs { get; } = new RelationalRunHistory(scope, clock);
+
+    public ISnapshots Snapshots { get; } = new RelationalSnapshots(scope, clock);
 }
