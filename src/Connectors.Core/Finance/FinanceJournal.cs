@@ -13,6 +13,13 @@ public sealed record FinanceJournal(
     IReadOnlyList<JournalDayTotal> DayTotals,
     IReadOnlyList<JournalCurrencyTotal> CurrencyTotals)
 {
+    /// <summary>
+    /// The stores that had orders but no configured time zone, in sort order: for the operator's exception list
+    /// (<c>UnknownStoreLocation</c>, owned by finance), since their days were cut in the default zone.
+    /// </summary>
+    public IReadOnlyList<JournalStore> UnknownStores =>
+        DayTotals.Select(day => day.Store).Where(store => store.Kind == JournalStoreKind.Unknown).Distinct().ToList();
+
     /// <summary>Whether both journals hold the same rows and totals in the same order.</summary>
     /// <param name="other">The journal to compare with.</param>
     public bool Equals(FinanceJournal? other) =>

@@ -19,7 +19,7 @@ public sealed record FinanceJournalOptions
     /// <param name="storeZoneIds">The tzdb zone id of each store.</param>
     /// <param name="defaultZoneId">The tzdb zone id of the online channel and unknown stores.</param>
     /// <returns>The options, with cents for every currency.</returns>
-    /// <exception cref="DateTimeZoneNotFoundException">A zone id is not in the tzdb.</exception>
+    /// <exception cref="NodaTime.TimeZones.DateTimeZoneNotFoundException">A zone id is not in the tzdb.</exception>
     public static FinanceJournalOptions FromTzdb(IReadOnlyDictionary<string, string> storeZoneIds, string defaultZoneId)
     {
         ArgumentNullException.ThrowIfNull(storeZoneIds);

@@ -1,0 +1,144 @@
+using System.Diagnostics.Metrics;
+using Connectors.Core.Inventory;
+using Connectors.Shopware;
+using Connectors.Sitoo;
+using Connectors.Sync.Engine;
+using Connectors.Sync.Options;
+using Connectors.Sync.State;
+using Connectors.Sync.Stock;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Connectors.Sync;
+
+/// <summary>Registers the connector: both API clients, the engine, its pipelines and default policies.</summary>
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>The configuration section of the Shopware client, relative to the connector's root.</summary>
+    public const string ShopwareSection = "Connectors:Shopware";
+
+    /// <summary>The configuration section of the Sitoo client.</summary>
+    public const string SitooSection = "Connectors:Sitoo";
+
+    /// <summary>
+    /// Registers the connector from configuration: <c>Connectors:Sync</c> (<see cref="ConnectorOptions"/>),
+    /// <c>Connectors:Shopware</c> and <c>Connectors:Sitoo</c> (the clients). A state store must be added too
+    /// (e.g. <c>UseSqlite</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The root configuration.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static ConnectorBuilder AddShopwareSitooConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName));
+        return AddCore(services, services.AddShopwareAdminApi(configuration.GetSection(ShopwareSection)), services.AddSitooApi(configuration.GetSection(SitooSection)));
+    }
+
+    /// <summary>Registers the connector with options set in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the connector's options.</param>
+    /// <param name="shopware">Sets the Shopware client's options.</param>
+    /// <param name="sitoo">Sets the Sitoo client's options.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static ConnectorBuilder AddShopwareSitooConnector(
+        this IServiceCollection services, Action<ConnectorOptions> configure, Action<ShopwareAdminApiOptions> shopware, Action<SitooApiOptions> sitoo)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ConnectorOptions>().Configure(configure);
+        return AddCore(services, services.AddShopwareAdminApi(shopware), services.AddSitooApi(sitoo));
+    }
+
+    /// <summary>Also runs the engine as a hosted service for the lifetime of the host.</summary>
+    /// <param name="builder">The connector builder.</param>
+    /// <returns>The builder.</returns>
+    public static ConnectorBuilder RunEngineInBackground(this ConnectorBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService<ConnectorEngineService>();
+        return builder;
+    }
+
+    private static ConnectorBuilder AddCore(IServiceCollection services, IHttpClientBuilder shopwareHttp, IHttpClientBuilder sitooHttp)
+    {
+        services.AddOptions<ConnectorOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.TryAddSingleton(provider => new EngineTelemetry(provider.GetService<IMeterFactory>()));
+
+        // Policies: replace these registrations to change how stock is computed or closeout is handled.
+        services.TryAddSingleton<IStockAvailabilityPolicy>(BufferedAvailabilityPolicy.Instance);
+        services.TryAddSingleton<ICloseoutPolicy>(provider => new FixedCloseoutPolicy(Options(provider).Stock.Closeout));
+        services.TryAddSingleton(provider => StockSyncOptionsFactory.Create(
+            Options(provider).Stock, provider.GetRequiredService<IStockAvailabilityPolicy>(), provider.GetRequiredService<ICloseoutPolicy>()));
+
+        shopwareHttp.AddHttpMessageHandler(provider => new ApiCallCounter("shopware", provider.GetRequiredService<EngineTelemetry>()));
+        sitooHttp.AddHttpMessageHandler(provider => new ApiCallCounter("sitoo", provider.GetRequiredService<EngineTelemetry>()));
+
+        AddStockPipeline(services);
+        AddEngine(services);
+        return new ConnectorBuilder(services, shopwareHttp, sitooHttp);
+    }
+
+    private static void AddStockPipeline(IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => new StockWriteQueue(Duration.FromTimeSpan(Options(provider).Stock.CoalesceWindow)));
+        services.TryAddSingleton(provider =>
+        {
+            var sitoo = provider.GetRequiredService<IOptions<SitooApiOptions>>().Value;
+            var stock = Options(provider).Stock;
+            return new StockIntakeSettings(
+                sitoo.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture), sitoo.SiteId, stock.TransactionPageSize, stock.TransactionOverlap);
+        });
+        services.TryAddSingleton(provider => new ProductDirectory(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            provider.GetRequiredService<StockSyncOptions>().Topology.Skus));
+        services.TryAddSingleton<TransactionIntake>();
+        services.TryAddSingleton<StockWriteHandler>();
+        services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<TransactionIntake>());
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<StockWriteHandler>());
+    }
+
+    private static void AddEngine(IServiceCollection services)
+    {
+        services.TryAddSingleton(provider =>
+        {
+            var engine = Options(provider).Engine;
+            return new RetrySchedule(Duration.FromTimeSpan(engine.RetryBaseDelay), Duration.FromTimeSpan(engine.RetryMaxDelay), engine.MaxAttempts);
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var engine = Options(provider).Engine;
+            var owner = engine.InstanceId ?? $"{Environment.MachineName}:{Environment.ProcessId}";
+            return new WorkClaimSettings(owner, engine.ClaimBatchSize, Duration.FromTimeSpan(engine.LeaseDuration));
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var engine = Options(provider).Engine;
+            return new EngineTiming(Duration.FromTimeSpan(engine.PollInterval), engine.TickInterval, engine.RetryBaseDelay);
+        });
+        services.TryAddSingleton<WorkSettler>();
+        services.TryAddSingleton<WorkDispatcher>();
+        services.TryAddSingleton(provider => new ConnectorEngine(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetServices<ISourcePoller>(),
+            provider.GetServices<IScheduledJob>(),
+            provider.GetRequiredService<WorkDispatcher>(),
+            provider.GetRequiredService<EngineTelemetry>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<EngineTiming>(),
+            provider.GetRequiredService<ILogger<ConnectorEngine>>()));
+        services.TryAddSingleton<IInboxSignal>(provider => provider.GetRequiredService<ConnectorEngine>());
+    }
+
+    private static ConnectorOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+}

@@ -1,0 +1,226 @@
+using Connectors.Sync.State;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Connectors.Sync.Engine;
+
+/// <summary>
+/// Runs the pipelines: reads the inbox, polls each source (at once when a webhook announced a change, else
+/// on schedule), queues scheduled jobs, then works every due work item, stock first.
+/// </summary>
+/// <remarks>
+/// One pass (<see cref="RunOnceAsync"/>) is safe to interrupt anywhere: every step commits what it applied
+/// together with its cursor or work item, so a restart on the same store continues without losing or
+/// repeating anything. <see cref="RunAsync"/> repeats passes until cancelled.
+/// </remarks>
+public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
+{
+    /// <summary>The event type receivers store a delivery under when its body cannot be parsed.</summary>
+    public const string MalformedEventType = "malformed";
+
+    private const int InboxBatch = 500;
+    private const int MaxClaimsPerPass = 50;
+    private readonly IConnectorStore _store;
+    private readonly IReadOnlyList<ISourcePoller> _pollers;
+    private readonly IReadOnlyList<IScheduledJob> _jobs;
+    private readonly WorkDispatcher _dispatcher;
+    private readonly EngineTelemetry _telemetry;
+    private readonly IClock _clock;
+    private readonly EngineTiming _timing;
+    private readonly ILogger<ConnectorEngine> _logger;
+    private readonly Dictionary<string, Instant> _lastPolled = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    internal ConnectorEngine(
+        IConnectorStore store,
+        IEnumerable<ISourcePoller> pollers,
+        IEnumerable<IScheduledJob> jobs,
+        WorkDispatcher dispatcher,
+        EngineTelemetry telemetry,
+        IClock clock,
+        EngineTiming timing,
+        ILogger<ConnectorEngine> logger)
+    {
+        _store = store;
+        _pollers = [.. pollers];
+        _jobs = [.. jobs];
+        _dispatcher = dispatcher;
+        _telemetry = telemetry;
+        _clock = clock;
+        _timing = timing;
+        _logger = logger;
+    }
+
+    /// <summary>The engine's metrics and lag samples.</summary>
+    public EngineTelemetry Telemetry => _telemetry;
+
+    /// <inheritdoc />
+    public void Notify(string source)
+    {
+        // At most one pending wake-up: many deliveries during one pass need just one more pass.
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another delivery woke the engine first.
+            }
+        }
+    }
+
+    /// <summary>Runs one pass: inbox, polls, scheduled jobs, due work.</summary>
+    /// <param name="cancellationToken">Stops the pass; what was committed stays.</param>
+    /// <returns>What the pass did.</returns>
+    public async Task<EnginePass> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var activity = EngineTelemetry.Activities.StartActivity("engine.pass");
+            var deliveries = await _store.Inbox.ListUnprocessedAsync(InboxBatch, cancellationToken).ConfigureAwait(false);
+            foreach (var delivery in deliveries)
+            {
+                _telemetry.EventReceived(delivery.Source, delivery.EventType);
+            }
+
+            var facts = 0;
+            foreach (var poller in _pollers)
+            {
+                if (IsDue(poller) || deliveries.Any(poller.WakesOn))
+                {
+                    facts += await PollAsync(poller, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await ScheduleJobsAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var delivery in deliveries)
+            {
+                if (delivery.EventType == MalformedEventType)
+                {
+                    await RecordMalformedAsync(delivery, cancellationToken).ConfigureAwait(false);
+                }
+
+                await _store.Inbox.MarkProcessedAsync(delivery.Source, delivery.EventId, cancellationToken).ConfigureAwait(false);
+            }
+
+            var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, cancellationToken).ConfigureAwait(false);
+            _telemetry.QueueDepth(await _store.WorkItems.CountPendingByLaneAsync(cancellationToken).ConfigureAwait(false));
+            return new EnginePass(deliveries.Count, facts, worked);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Runs passes until cancelled, waking early when a webhook delivery arrives.</summary>
+    /// <param name="cancellationToken">Stops the engine.</param>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var pass = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+                if (pass.DidSomething)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception failure)
+            {
+                // A pass fails as a whole only when the store or a poll fails; the next pass tries again.
+                LogPassFailed(failure);
+                await DelayAsync(_timing.RetryDelay, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await DelayAsync(_timing.Tick, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _wake.WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _wake.Dispose();
+        _oneAtATime.Dispose();
+    }
+
+    private bool IsDue(ISourcePoller poller) =>
+        !_lastPolled.TryGetValue(poller.Name, out var last) || _clock.GetCurrentInstant() - last >= _timing.PollInterval;
+
+    private async Task<int> PollAsync(ISourcePoller poller, CancellationToken cancellationToken)
+    {
+        var started = _clock.GetCurrentInstant();
+        var facts = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
+        _lastPolled[poller.Name] = started;
+        return facts;
+    }
+
+    private async Task ScheduleJobsAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        foreach (var job in _jobs.Where(j => j.Interval > Duration.Zero))
+        {
+            // One key per time slot: however many instances schedule it, the slot runs once.
+            var slot = now.ToUnixTimeTicks() / job.Interval.BclCompatibleTicks;
+            var key = FormattableString.Invariant($"job:{job.Kind}:{slot}");
+            await _store.WorkItems.EnqueueAsync(new NewWorkItem(key, job.Kind, WorkLane.Background, "", null, "job:" + job.Kind), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordMalformedAsync(InboxMessage delivery, CancellationToken cancellationToken)
+    {
+        var sitoo = delivery.Source == InboxSources.Sitoo;
+        var report = new ExceptionReport(
+            ReasonCodes.MalformedWebhook,
+            sitoo ? OwningTeam.Retail : OwningTeam.Ecommerce,
+            new EntityReference("webhook-delivery", $"{delivery.Source}:{delivery.EventId}"),
+            $"A {delivery.Source} webhook delivery received at {delivery.ReceivedAt} could not be read ({delivery.Body.Length} bytes); it is kept in the inbox.",
+            sitoo
+                ? "Check the Sitoo Events subscription (payload version, endpoint); the changes it announced are read by the next poll."
+                : "Check the Shopware app or webhook registration (event and payload); the changes it announced are read by the next poll.");
+        await _store.Exceptions.RecordAsync(report, cancellationToken).ConfigureAwait(false);
+        _telemetry.ExceptionRecorded(report.ReasonCode);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An engine pass failed; the next one retries")]
+    private partial void LogPassFailed(Exception exception);
+}
+
+/// <summary>What one engine pass did.</summary>
+/// <param name="Deliveries">Webhook deliveries read from the inbox.</param>
+/// <param name="FactsApplied">New source facts applied by the polls.</param>
+/// <param name="WorkItemsHandled">Work items handed to handlers.</param>
+public sealed record EnginePass(int Deliveries, int FactsApplied, int WorkItemsHandled)
+{
+    /// <summary>Whether the pass found anything to do (another pass may find more).</summary>
+    public bool DidSomething => Deliveries + FactsApplied + WorkItemsHandled > 0;
+}
+
+/// <summary>The engine's rhythm.</summary>
+/// <param name="PollInterval">Polls without webhooks this often.</param>
+/// <param name="Tick">Looks for due work this often when idle.</param>
+/// <param name="RetryDelay">Waits this long after a failed pass.</param>
+internal sealed record EngineTiming(Duration PollInterval, TimeSpan Tick, TimeSpan RetryDelay);

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Connectors.Sync.Engine;
+
+/// <summary>
+/// The engine's metrics (<see cref="MeterName"/>) and traces (<see cref="ActivitySourceName"/>), for
+/// OpenTelemetry or <c>dotnet-counters</c>. Tags never carry secrets or personal data.
+/// </summary>
+public sealed class EngineTelemetry : IDisposable
+{
+    /// <summary>The name of the engine's <see cref="Meter"/>.</summary>
+    public const string MeterName = "Connectors.Sync";
+
+    /// <summary>The name of the engine's <see cref="ActivitySource"/>.</summary>
+    public const string ActivitySourceName = "Connectors.Sync";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _stockWrites;
+    private readonly Counter<long> _apiCalls;
+    private readonly Counter<long> _exceptions;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _facts;
+    private readonly Histogram<double> _lag;
+    private readonly ConcurrentDictionary<string, int> _queueDepth = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter when none).</summary>
+    /// <param name="meterFactory">The host's meter factory; <see langword="null"/> outside dependency injection.</param>
+    public EngineTelemetry(IMeterFactory? meterFactory = null)
+    {
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _events = _meter.CreateCounter<long>("connectors.events.received", "{event}", "Webhook deliveries stored in the inbox, by source and type.");
+        _facts = _meter.CreateCounter<long>("connectors.facts.applied", "{fact}", "Source facts applied (e.g. Sitoo warehouse transactions), by pipeline.");
+        _stockWrites = _meter.CreateCounter<long>("connectors.stock.writes", "{product}", "Stock values written to Shopware, by outcome.");
+        _apiCalls = _meter.CreateCounter<long>("connectors.api.calls", "{call}", "Calls to Shopware and Sitoo, by system and outcome.");
+        _exceptions = _meter.CreateCounter<long>("connectors.exceptions", "{exception}", "Exception records written, by reason.");
+        _retries = _meter.CreateCounter<long>("connectors.work.retries", "{attempt}", "Failed attempts scheduled for retry, by work kind.");
+        _lag = _meter.CreateHistogram<double>("connectors.sync.lag", "ms", "From a change in the source system to its write in the other, by pipeline.");
+        _meter.CreateObservableGauge(
+            "connectors.work.queue_depth",
+            () => _queueDepth.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>("lane", pair.Key))),
+            "{item}",
+            "Pending work items per lane, as last counted.");
+    }
+
+    /// <summary>The traces of passes, polls and handlers.</summary>
+    public static ActivitySource Activities { get; } = new(ActivitySourceName);
+
+    /// <summary>Samples of the stock lag (change in Sitoo → written in Shopware), for status pages and summaries.</summary>
+    public LagSamples StockLag { get; } = new();
+
+    internal void EventReceived(string source, string type) =>
+        _events.Add(1, new("source", source), new("type", type));
+
+    internal void FactsApplied(string pipeline, int count) => _facts.Add(count, new KeyValuePair<string, object?>("pipeline", pipeline));
+
+    internal void StockWritten(string outcome, int count) => _stockWrites.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
+
+    internal void ApiCall(string system, string outcome) => _apiCalls.Add(1, new("system", system), new("outcome", outcome));
+
+    internal void ExceptionRecorded(string reason) => _exceptions.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    internal void WorkRetried(string kind) => _retries.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    internal void Lag(string pipeline, TimeSpan lag)
+    {
+        _lag.Record(lag.TotalMilliseconds, new KeyValuePair<string, object?>("pipeline", pipeline));
+        if (pipeline == "stock")
+        {
+            StockLag.Add(lag);
+        }
+    }
+
+    internal void QueueDepth(IReadOnlyDictionary<string, int> depthByLane)
+    {
+        foreach (var lane in _queueDepth.Keys.Except(depthByLane.Keys))
+        {
+            _queueDepth[lane] = 0;
+        }
+
+        foreach (var (lane, depth) in depthByLane)
+        {
+            _queueDepth[lane] = depth;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>A bounded window of the latest lag samples, with percentiles.</summary>
+public sealed class LagSamples
+{
+    private const int Capacity = 100_000;
+    private readonly Lock _gate = new();
+    private readonly Queue<double> _milliseconds = new();
+
+    /// <summary>How many samples were ever added.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>The given percentile (0–100) of the samples kept, in milliseconds; <see langword="null"/> when there are none.</summary>
+    /// <param name="percentile">E.g. 50 or 99.</param>
+    public double? Percentile(double percentile)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(percentile);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 100);
+        double[] sorted;
+        lock (_gate)
+        {
+            if (_milliseconds.Count == 0)
+            {
+                return null;
+            }
+
+            sorted = [.. _milliseconds];
+        }
+
+        Array.Sort(sorted);
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+
+    internal void Add(TimeSpan lag)
+    {
+        lock (_gate)
+        {
+            if (_milliseconds.Count == Capacity)
+            {
+                _milliseconds.Dequeue();
+            }
+
+            _milliseconds.Enqueue(Math.Max(0, lag.TotalMilliseconds));
+            Count++;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Connectors.Sync.Engine;
+
+/// <summary>The reason codes of the exception records the engine writes; each names one kind of problem.</summary>
+public static class ReasonCodes
+{
+    /// <summary>A SKU moved in Sitoo that no Shopware product carries as its product number (ecommerce).</summary>
+    public const string MissingProductMapping = nameof(MissingProductMapping);
+
+    /// <summary>Stock moved in a Sitoo warehouse that is not in the configured topology (retail).</summary>
+    public const string UnknownStoreLocation = nameof(UnknownStoreLocation);
+
+    /// <summary>A promotion or discount line no rule maps (ecommerce).</summary>
+    public const string PromotionLineUnmapped = nameof(PromotionLineUnmapped);
+
+    /// <summary>An order line cannot be translated (ecommerce).</summary>
+    public const string OrderUnmappable = nameof(OrderUnmappable);
+
+    /// <summary>A store return whose original order is not an exported online order (retail).</summary>
+    public const string ReturnWithoutOnlineOrder = nameof(ReturnWithoutOnlineOrder);
+
+    /// <summary>More was returned than bought (finance).</summary>
+    public const string OverReturn = nameof(OverReturn);
+
+    /// <summary>Two customer records claim one person, or one record matches several (ecommerce).</summary>
+    public const string CustomerConflict = nameof(CustomerConflict);
+
+    /// <summary>A remote API refused a request; the record carries its code and field.</summary>
+    public const string ApiRejected = nameof(ApiRejected);
+
+    /// <summary>A webhook delivery could not be read.</summary>
+    public const string MalformedWebhook = nameof(MalformedWebhook);
+
+    /// <summary>A stock write may or may not have reached Shopware before a crash, and Shopware's stock moved since.</summary>
+    public const string UncertainStockWrite = nameof(UncertainStockWrite);
+
+    /// <summary>A transient failure kept recurring until the attempts ran out.</summary>
+    public const string RetriesExhausted = nameof(RetriesExhausted);
+}

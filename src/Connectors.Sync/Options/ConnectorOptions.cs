@@ -1,0 +1,160 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Connectors.Sync.Options;
+
+/// <summary>
+/// How the connector keeps one shop and one Sitoo account in step; bound from the configuration section
+/// <see cref="SectionName"/> and validated at start-up.
+/// </summary>
+public sealed class ConnectorOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Connectors:Sync";
+
+    /// <summary>Stock topology and stock sync settings.</summary>
+    [Required]
+    public StockSyncSettings Stock { get; set; } = new();
+
+    /// <summary>Order export, returns and status settings.</summary>
+    [Required]
+    public OrderSyncSettings Orders { get; set; } = new();
+
+    /// <summary>Reconciliation schedule.</summary>
+    [Required]
+    public ReconciliationSettings Reconciliation { get; set; } = new();
+
+    /// <summary>Polling, leases, retries and batch sizes of the engine itself.</summary>
+    [Required]
+    public EngineSettings Engine { get; set; } = new();
+}
+
+/// <summary>One stock location of the topology, as configured.</summary>
+public sealed class StockLocationSettings
+{
+    /// <summary>The Sitoo <c>warehouseid</c>; leave empty for Shopware's own stock.</summary>
+    public int? SitooWarehouseId { get; set; }
+
+    /// <summary>
+    /// Who owns the location's stock: <c>Sitoo</c> (a store or DC warehouse in Sitoo) or <c>Shopware</c>
+    /// (Shopware's own stock, or a Sitoo virtual warehouse that mirrors it).
+    /// </summary>
+    public Connectors.Core.Inventory.StockOwner Owner { get; set; } = Connectors.Core.Inventory.StockOwner.Sitoo;
+
+    /// <summary>Whether the location's stock is sold online.</summary>
+    public bool ContributesOnline { get; set; } = true;
+
+    /// <summary>Quantity per SKU held back from online sale at this location (display items, shrinkage).</summary>
+    [Range(0, int.MaxValue)]
+    public decimal SafetyBuffer { get; set; }
+}
+
+/// <summary>Stock sync settings.</summary>
+public sealed class StockSyncSettings
+{
+    /// <summary>
+    /// The locations that hold stock. Projection mode when every contributing location is a Sitoo warehouse;
+    /// contribution mode when Shopware's own stock is one of them. At least one is required.
+    /// </summary>
+    public List<StockLocationSettings> Locations { get; set; } = [];
+
+    /// <summary>
+    /// Shopware product numbers whose Sitoo SKU differs (product number → SKU); all others are the same on
+    /// both sides.
+    /// </summary>
+    public Dictionary<string, string> SkuOverrides { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How long changes of one SKU are gathered before one write goes to Shopware. Longer means fewer calls,
+    /// shorter means fresher stock.
+    /// </summary>
+    public TimeSpan CoalesceWindow { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>At most this many products per Shopware sync request.</summary>
+    [Range(1, 500)]
+    public int WriteBatchSize { get; set; } = 200;
+
+    /// <summary>At most this many warehouse transactions are applied in one step.</summary>
+    [Range(1, 10_000)]
+    public int TransactionPageSize { get; set; } = 1_000;
+
+    /// <summary>
+    /// How many transaction ids below the cursor are read again on each poll, so a transaction that became
+    /// visible after a later one is not missed; already applied ones are recognised and skipped.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int TransactionOverlap { get; set; } = 50;
+
+    /// <summary>What happens to store-stocked products Shopware would keep selling at 0: <c>Warn</c>, <c>Force</c> (set <c>isCloseout</c>) or <c>Ignore</c>.</summary>
+    public Connectors.Core.Inventory.CloseoutAction Closeout { get; set; } = Connectors.Core.Inventory.CloseoutAction.Warn;
+}
+
+/// <summary>Order export, returns and status settings.</summary>
+public sealed class OrderSyncSettings
+{
+    /// <summary>Whether Shopware orders are exported to Sitoo.</summary>
+    public bool Export { get; set; } = true;
+
+    /// <summary>Only orders of these sales channels are exported; empty for all.</summary>
+    public List<string> SalesChannelIds { get; set; } = [];
+
+    /// <summary>The Sitoo warehouse online orders are placed (and reserved) on; empty for none.</summary>
+    public int? FulfilmentWarehouseId { get; set; }
+
+    /// <summary>How long an exported order holds its reservation in Sitoo.</summary>
+    public TimeSpan ReservationPeriod { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Orders changed this long before the cursor are read again on each poll (Shopware's <c>updatedAt</c> is
+    /// not strictly increasing across concurrent writers); known ones are recognised and skipped.
+    /// </summary>
+    public TimeSpan PollOverlap { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>An order placed this long ago and still not in Sitoo counts as stalled.</summary>
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The SKU of a non-inventoried discount product promotions are booked on; empty to spread promotions
+    /// over the product lines (the default).
+    /// </summary>
+    public string? DiscountProductSku { get; set; }
+}
+
+/// <summary>Reconciliation schedule.</summary>
+public sealed class ReconciliationSettings
+{
+    /// <summary>How often every SKU is compared; <see cref="TimeSpan.Zero"/> turns it off.</summary>
+    public TimeSpan FullEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether reconciliation writes the expected stock where it finds drift (otherwise it only reports).</summary>
+    public bool Heal { get; set; } = true;
+}
+
+/// <summary>Settings of the engine itself.</summary>
+public sealed class EngineSettings
+{
+    /// <summary>Identifies this instance in leases; defaults to the machine name and process id.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>How often each source is polled when no webhook arrives (the backstop for lost webhooks).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the engine looks for due work and new inbox deliveries.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long a claimed work item is held before another worker may take it over.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>At most this many work items are claimed at once.</summary>
+    [Range(1, 1_000)]
+    public int ClaimBatchSize { get; set; } = 200;
+
+    /// <summary>The first retry waits this long; each further one twice as long.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>No retry waits longer than this.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>After this many attempts a failing item is parked and shown as an exception.</summary>
+    [Range(1, 1_000)]
+    public int MaxAttempts { get; set; } = 12;
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Connectors.Core.Identity;
+using Connectors.Core.Inventory;
+using Connectors.Sitoo;
+using Connectors.Sync.Engine;
+using Connectors.Sync.Mapping;
+using Connectors.Sync.State;
+using NodaTime;
+
+namespace Connectors.Sync.Stock;
+
+/// <summary>
+/// Reads Sitoo warehouse transactions by id cursor and applies them to the ledger, each exactly once: the
+/// ledger rows, the applied-fact marks, the cursor and the coalesced stock writes commit together.
+/// </summary>
+internal sealed class TransactionIntake(
+    IConnectorStore store,
+    ISitooClient sitoo,
+    StockSyncOptions stock,
+    StockIntakeSettings settings,
+    StockWriteQueue writes,
+    IClock clock,
+    EngineTelemetry telemetry) : ISourcePoller
+{
+    /// <summary>The cursor: the highest warehouse transaction id applied.</summary>
+    public const string CursorName = "sitoo:warehouse-transactions";
+
+    public string Name => "sitoo.warehouse-transactions";
+
+    public bool WakesOn(InboxMessage delivery) =>
+        delivery.Source == InboxSources.Sitoo && delivery.EventType == Sitoo.Events.SitooEventType.WarehouseTransaction.Value;
+
+    /// <summary>Applies every transaction Sitoo has beyond the cursor.</summary>
+    /// <returns>How many new transactions were applied.</returns>
+    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        using var activity = EngineTelemetry.Activities.StartActivity("stock.poll-transactions");
+        var applied = 0;
+        while (true)
+        {
+            var cursor = (await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false))?.Position.Number ?? 0;
+            var page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            applied += await ApplyAsync(page, cursor, cancellationToken).ConfigureAwait(false);
+            if (page.Count(t => t.WarehouseTransactionId > cursor) < settings.PageSize)
+            {
+                break;
+            }
+        }
+
+        activity?.SetTag("applied", applied);
+        return applied;
+    }
+
+    private async Task<List<Sitoo.Models.SitooWarehouseTransaction>> ReadPageAsync(long cursor, CancellationToken cancellationToken)
+    {
+        var from = Math.Max(1, cursor - settings.Overlap + 1);
+        var page = new List<Sitoo.Models.SitooWarehouseTransaction>();
+        await foreach (var transaction in sitoo.WarehouseTransactions.ListFromAsync(from, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            page.Add(transaction);
+            if (transaction.WarehouseTransactionId > cursor && page.Count(t => t.WarehouseTransactionId > cursor) >= settings.PageSize)
+            {
+                break;
+            }
+        }
+
+        return page;
+    }
+
+    private async Task<int> ApplyAsync(List<Sitoo.Models.SitooWarehouseTransaction> page, long cursor, CancellationToken cancellationToken)
+    {
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        var fresh = new List<WarehouseTransaction>();
+        var problems = new List<ExceptionReport>();
+        foreach (var transaction in page.DistinctBy(t => t.WarehouseTransactionId))
+        {
+            // Marking first makes a replayed transaction (overlap, webhook and poll copies) a no-op.
+            if (!await unit.Ledger.TryMarkAppliedAsync(FactKey(transaction.WarehouseTransactionId), cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            try
+            {
+                fresh.Add(WarehouseTransactionMapper.ToCore(transaction));
+            }
+            catch (MappingException problem)
+            {
+                problems.Add(new ExceptionReport(
+                    ReasonCodes.ApiRejected,
+                    OwningTeam.Retail,
+                    new EntityReference("sitoo-warehouse-transaction", transaction.WarehouseTransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    problem.Message,
+                    "Check the transaction in Sitoo; the stock of its SKUs is corrected by the next reconciliation."));
+            }
+        }
+
+        var rows = await StockLedgerRows.LoadAsync(unit, fresh.SelectMany(t => t.Lines).Select(l => stock.Topology.Skus.ToShopware(l.Sku)), cancellationToken)
+            .ConfigureAwait(false);
+        var result = rows.Ledger.Apply(fresh, stock.Topology);
+        await rows.SaveAsync(unit, result.Ledger, cancellationToken).ConfigureAwait(false);
+        foreach (var unknown in result.Outcomes.Where(o => o.Kind == TransactionOutcomeKind.UnknownLocation))
+        {
+            var transaction = fresh.First(t => t.TransactionId == unknown.TransactionId);
+            problems.Add(UnknownLocation(transaction));
+        }
+
+        var now = clock.GetCurrentInstant();
+        foreach (var change in result.Changes)
+        {
+            await writes.EnqueueAsync(unit, change.Sku, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var problem in problems)
+        {
+            await unit.Exceptions.RecordAsync(problem, cancellationToken).ConfigureAwait(false);
+        }
+
+        var highest = page.Max(t => t.WarehouseTransactionId);
+        if (highest > cursor)
+        {
+            await unit.Cursors.AdvanceAsync(CursorName, CursorPosition.FromNumber(highest), cancellationToken).ConfigureAwait(false);
+        }
+
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var applied = result.Outcomes.Count(o => o.Kind == TransactionOutcomeKind.Applied);
+        telemetry.FactsApplied("stock", applied);
+        foreach (var problem in problems)
+        {
+            telemetry.ExceptionRecorded(problem.ReasonCode);
+        }
+
+        Activity.Current?.AddEvent(new ActivityEvent("applied", tags: new ActivityTagsCollection { ["count"] = applied }));
+        return applied;
+    }
+
+    private string FactKey(long transactionId) =>
+        IdempotencyKey.SitooWarehouseTransaction(settings.Account, settings.EshopId, transactionId).Value;
+
+    private static ExceptionReport UnknownLocation(WarehouseTransaction transaction)
+    {
+        var warehouse = transaction.WarehouseId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ExceptionReport(
+            ReasonCodes.UnknownStoreLocation,
+            OwningTeam.Retail,
+            new EntityReference("sitoo-warehouse", warehouse),
+            $"Stock moved in Sitoo warehouse {warehouse}, which is not in the connector's stock topology (e.g. transaction {transaction.TransactionId}).",
+            $"Add warehouse {warehouse} to Connectors:Sync:Stock:Locations (contributing or not), or stop booking stock on it; then run a full reconciliation.");
+    }
+}
+
+/// <summary>Where the intake reads from and how much at once.</summary>
+/// <param name="Account">The Sitoo account, part of every fact key.</param>
+/// <param name="EshopId">The Sitoo site (eshop), part of every fact key.</param>
+/// <param name="PageSize">New transactions per step.</param>
+/// <param name="Overlap">Ids below the cursor read again.</param>
+internal sealed record StockIntakeSettings(string Account, long EshopId, int PageSize, int Overlap);
