@@ -84,6 +84,9 @@ public static class ConnectorServiceCollectionExtensions
         sitooHttp.AddHttpMessageHandler(provider => new ApiCallCounter("sitoo", provider.GetRequiredService<EngineTelemetry>()));
 
         AddStockPipeline(services);
+        Orders.OrderPipelines.Add(services);
+        Returns.ReturnPipelines.Add(services);
+        Reconciliation.ReconciliationPipelines.Add(services);
         AddEngine(services);
         return new ConnectorBuilder(services, shopwareHttp, sitooHttp);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using Connectors.Hosting;
 using Connectors.Sync;
 using Connectors.Sync.Sqlite;
 using Connectors.Sync.State;
@@ -46,10 +45,13 @@ internal sealed class HostedConnector : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_folder, "state.db");
 
-    public static Task<HostedConnector> StartAsync(IInboxSignal? signal = null) => StartCoreAsync(useTestServer: false, clientAddress: null, signal);
+    public static Task<HostedConnector> StartAsync(IInboxSignal? signal = null) => StartCoreAsync(useTestServer: false, clientAddress: null, signal, null);
 
     /// <summary>On TestHost; every request seems to come from <paramref name="clientAddress"/>.</summary>
-    public static Task<HostedConnector> StartOnTestServerAsync(IPAddress clientAddress) => StartCoreAsync(useTestServer: true, clientAddress, null);
+    /// <param name="clientAddress">The client's address as the app sees it.</param>
+    /// <param name="configure">Changes settings or services before the app is built.</param>
+    public static Task<HostedConnector> StartOnTestServerAsync(IPAddress clientAddress, Action<WebApplicationBuilder>? configure = null) =>
+        StartCoreAsync(useTestServer: true, clientAddress, null, configure);
 
     public Uri Url(string path) => new(BaseAddress, path);
 
@@ -86,7 +88,8 @@ internal sealed class HostedConnector : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task<HostedConnector> StartCoreAsync(bool useTestServer, IPAddress? clientAddress, IInboxSignal? signal)
+    private static async Task<HostedConnector> StartCoreAsync(
+        bool useTestServer, IPAddress? clientAddress, IInboxSignal? signal, Action<WebApplicationBuilder>? configure)
     {
         var folder = Directory.CreateTempSubdirectory("connectors-hosting-").FullName;
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 26, 9, 0));
@@ -118,6 +121,7 @@ internal sealed class HostedConnector : IAsyncDisposable
             builder.Services.AddSingleton(signal);
         }
         builder.Services.AddConnectorHosting(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         if (clientAddress is not null)

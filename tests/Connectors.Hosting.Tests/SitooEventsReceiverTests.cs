@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Connectors.Sync;
-using Connectors.Sync.State;
 using Connectors.Testing.Simulation;
 using Connectors.Testing.Sitoo;
 using NodaTime;

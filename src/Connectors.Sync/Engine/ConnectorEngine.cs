@@ -169,12 +169,25 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private bool IsDue(ISourcePoller poller) =>
         !_lastPolled.TryGetValue(poller.Name, out var last) || _clock.GetCurrentInstant() - last >= _timing.PollInterval;
 
+    /// <summary>Polls one source and records the run; a failing source is logged and skipped so the others and the due work go on.</summary>
     private async Task<int> PollAsync(ISourcePoller poller, CancellationToken cancellationToken)
     {
         var started = _clock.GetCurrentInstant();
-        var facts = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
-        _lastPolled[poller.Name] = started;
-        return facts;
+        var run = await _store.Runs.StartAsync(poller.Name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var facts = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
+            _lastPolled[poller.Name] = started;
+            await _store.Runs.FinishAsync(run.Id, RunOutcome.Succeeded, new Dictionary<string, long> { ["facts"] = facts }, null, cancellationToken)
+                .ConfigureAwait(false);
+            return facts;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogPollFailed(failure, poller.Name);
+            await _store.Runs.FinishAsync(run.Id, RunOutcome.Failed, new Dictionary<string, long>(), failure.Message, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
     }
 
     private async Task ScheduleJobsAsync(CancellationToken cancellationToken)
@@ -204,6 +217,9 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         await _store.Exceptions.RecordAsync(report, cancellationToken).ConfigureAwait(false);
         _telemetry.ExceptionRecorded(report.ReasonCode);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling {Source} failed; the next pass tries again")]
+    private partial void LogPollFailed(Exception exception, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An engine pass failed; the next one retries")]
     private partial void LogPassFailed(Exception exception);

@@ -77,3 +77,54 @@ public sealed class CustomerMapperTests
         Assert.Null(noEmail.Value);
     }
 }
+
+public sealed class ShopwareCustomerDraftMapperTests
+{
+    private static readonly ShopwareCustomerSettings Settings = new("group", "channel", "language", "country-se");
+    private static readonly NewCustomer Anna = new("anna@example.com", "+46701234567", "Anna", "Berg");
+
+    [Fact]
+    public void A_new_customer_becomes_a_guest_draft_with_its_billing_address()
+    {
+        var draft = ShopwareCustomerDraftMapper.ToDraft(Anna, "id-1", "C-100", new ShopwareCustomerAddress("Storgatan 1", "11122", "Stockholm", null), Settings);
+
+        Assert.Equal(("id-1", "C-100", "group", "channel", "language"), (draft.Id, draft.CustomerNumber, draft.GroupId, draft.SalesChannelId, draft.LanguageId));
+        Assert.Equal(("Anna", "Berg", "anna@example.com", true), (draft.FirstName, draft.LastName, draft.Email, draft.Guest));
+        var address = draft.BillingAddress;
+        Assert.Equal(("country-se", "Anna", "Berg", "Storgatan 1", "Stockholm", "11122"), (address.CountryId, address.FirstName, address.LastName, address.Street, address.City, address.Zipcode));
+    }
+
+    [Fact]
+    public void The_address_country_and_the_account_setting_win_over_the_defaults()
+    {
+        var draft = ShopwareCustomerDraftMapper.ToDraft(
+            Anna, "id-1", "C-100", new ShopwareCustomerAddress("Storgatan 1", " ", "Stockholm", "country-no"), Settings with { CreateAsGuest = false });
+
+        Assert.Equal("country-no", draft.BillingAddress.CountryId);
+        Assert.Null(draft.BillingAddress.Zipcode);
+        Assert.False(draft.Guest);
+    }
+
+    [Theory]
+    [InlineData("email")]
+    [InlineData("firstName")]
+    [InlineData("lastName")]
+    [InlineData("defaultBillingAddress.street")]
+    [InlineData("defaultBillingAddress.city")]
+    public void What_shopware_requires_is_refused_when_missing(string field)
+    {
+        var address = new ShopwareCustomerAddress("Storgatan 1", null, "Stockholm", null);
+        var (customer, where) = field switch
+        {
+            "email" => (Anna with { Email = null }, address),
+            "firstName" => (Anna with { FirstName = "" }, address),
+            "lastName" => (Anna with { LastName = null }, address),
+            "defaultBillingAddress.street" => (Anna, address with { Street = null }),
+            _ => (Anna, address with { City = " " }),
+        };
+
+        var error = Assert.Throws<MappingException>(() => ShopwareCustomerDraftMapper.ToDraft(customer, "id-1", "C-100", where, Settings));
+
+        Assert.Equal(field, error.Field);
+    }
+}
