@@ -23,8 +23,11 @@ public sealed class ConnectorDashboardOptions
     /// <summary>At most this many runs on the runs page and in its chart (1–10,000).</summary>
     public int MaxRuns { get; set; } = 200;
 
-    /// <summary>The overview counts inbox backlog and open exceptions up to this number and shows "N+" beyond (1–100,000).</summary>
-    public int CountLimit { get; set; } = 10_000;
+    /// <summary>
+    /// The overview counts inbox backlog and open exceptions up to this number and shows "N+" beyond (1–100,000). The
+    /// counted rows are read, so keep it moderate.
+    /// </summary>
+    public int CountLimit { get; set; } = 1_000;
 
     /// <inheritdoc />
     public override string ToString() =>

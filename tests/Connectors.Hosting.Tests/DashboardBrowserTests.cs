@@ -39,9 +39,41 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Assert.Equal("retrying", status);
         Assert.Equal(ExceptionStatus.Retrying, (await _host.Store.Exceptions.GetAsync(target.Id, CancellationToken.None))!.Status);
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard-exceptions.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(screenshot);
-        Assert.True(new FileInfo(screenshot).Length > 0);
+        Assert.True(SaveScreenshot(driver, "dashboard-exceptions.png").Length > 0);
+    }
+
+    [Fact]
+    public async Task The_overview_and_the_run_chart_render_in_the_browser()
+    {
+        var store = _host.Store;
+        await Seeds.RecordAllAsync(store);
+        await store.WorkItems.EnqueueAsync(new NewWorkItem("k-1", "stock.apply", WorkLane.Stock, "{}"), CancellationToken.None);
+        for (var i = 1; i <= 6; i++)
+        {
+            var run = await store.Runs.StartAsync(i % 2 == 0 ? "stock.poll" : "orders.export", CancellationToken.None);
+            _host.Clock.Advance(NodaTime.Duration.FromSeconds(5 * i));
+            await store.Runs.FinishAsync(
+                run.Id, i == 5 ? RunOutcome.Failed : RunOutcome.Succeeded, new Dictionary<string, long> { ["read"] = i }, i == 5 ? "Sitoo answered 503" : null, CancellationToken.None);
+        }
+        using var driver = HeadlessChromium.Start();
+
+        driver.Navigate().GoToUrl(_host.Url("connector/").ToString());
+        var panels = driver.FindElements(By.CssSelector("section.panel h3")).Select(h => h.Text).ToList();
+        SaveScreenshot(driver, "dashboard-overview.png");
+        driver.FindElement(By.LinkText("Runs")).Click();
+        var bars = driver.FindElements(By.CssSelector("svg.run-chart rect"));
+        SaveScreenshot(driver, "dashboard-runs.png");
+
+        Assert.Equal(["Queue depth", "Inbox backlog", "Open exceptions", "Latest runs", "Cursors"], panels);
+        Assert.Equal(6, bars.Count);
+        Assert.All(bars, bar => Assert.True(bar.Size.Height > 0));
+    }
+
+    private static FileInfo SaveScreenshot(IWebDriver driver, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(path);
+        return new FileInfo(path);
     }
 }

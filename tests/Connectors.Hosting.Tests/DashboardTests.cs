@@ -36,14 +36,15 @@ public sealed partial class DashboardTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("::1")]
-    [InlineData("::ffff:127.0.0.1")]
-    public async Task A_loopback_client_is_served(string address)
+    [InlineData("::1", "connector/")]
+    [InlineData("::ffff:127.0.0.1", "connector")]
+    [InlineData("127.0.0.1", "connector/runs")]
+    public async Task A_loopback_client_is_served(string address, string path)
     {
         await using var local = await HostedConnector.StartOnTestServerAsync(IPAddress.Parse(address));
         using var client = local.CreateTestServerClient();
 
-        using var response = await client.GetAsync(new Uri("connector/", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

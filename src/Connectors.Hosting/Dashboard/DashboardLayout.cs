@@ -34,7 +34,6 @@ internal static class DashboardLayout
         .filters { margin-bottom: 1rem; display: flex; gap: .8rem; align-items: center; }
         .filters select { font: inherit; }
         svg .bar-succeeded { fill: #12b76a; } svg .bar-partial { fill: #2e90fa; } svg .bar-failed { fill: #f04438; } svg .bar-cancelled { fill: #98a2b3; }
-        svg text { font-size: 11px; fill: var(--muted); }
         """;
 
     public static string Render(DashboardContext context, IDashboardPage page, IReadOnlyList<IDashboardPage> pages, HtmlBuilder content)

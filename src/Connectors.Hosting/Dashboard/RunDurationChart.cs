@@ -10,7 +10,7 @@ internal static class RunDurationChart
 {
     private const double Width = 720;
     private const double Height = 160;
-    private const double Top = 16;
+    private const double Top = 4;
     private const double Bottom = 4;
     private const double Gap = 2;
 
@@ -22,12 +22,14 @@ internal static class RunDurationChart
             .Select(r => (Run: r, Seconds: Math.Max(0, (r.FinishedAt!.Value - r.StartedAt).TotalSeconds)))
             .ToList();
         var svg = new HtmlBuilder();
-        svg.Append($"<svg class=\"run-chart\" role=\"img\" aria-label=\"Run durations\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" height=\"{Height}\" preserveAspectRatio=\"none\">");
         if (finished.Count == 0)
         {
-            svg.Append($"<text x=\"8\" y=\"20\">No finished runs yet.</text></svg>");
+            svg.Append($"<p class=\"muted\">No finished runs yet.</p>");
             return svg.ToTrustedHtml();
         }
+
+        // Stretched to the page width, so labels live in the caption below, not in the drawing.
+        svg.Append($"<svg class=\"run-chart\" role=\"img\" aria-label=\"Run durations\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" height=\"{Height}\" preserveAspectRatio=\"none\">");
 
         // Scaled to the longest run, at least one second so a set of instant runs still shows bars.
         var longest = Math.Max(1, finished.Max(f => f.Seconds));
@@ -45,7 +47,7 @@ internal static class RunDurationChart
                 <rect class="bar-{outcome}" x="{x:0.##}" y="{y:0.##}" width="{barWidth:0.##}" height="{barHeight:0.##}"><title>{run.Pipeline} #{run.Id} · {DashboardFormat.Instant(run.StartedAt)} · {DashboardFormat.Age(run.FinishedAt!.Value - run.StartedAt)} · {outcome}</title></rect>
                 """);
         }
-        svg.Append($"<text x=\"4\" y=\"12\">longest {DashboardFormat.Age(NodaTime.Duration.FromSeconds(longest))}</text></svg>");
+        svg.Append($"</svg><p class=\"detail\">{finished.Count} runs, oldest on the left; the tallest bar is {DashboardFormat.Age(NodaTime.Duration.FromSeconds(longest))}.</p>");
         return svg.ToTrustedHtml();
     }
 }

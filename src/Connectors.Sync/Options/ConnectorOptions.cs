@@ -117,6 +117,15 @@ public sealed class OrderSyncSettings
     /// over the product lines (the default).
     /// </summary>
     public string? DiscountProductSku { get; set; }
+
+    /// <summary>
+    /// The SKU of the non-inventoried service product shipping is booked on in Sitoo (Sitoo orders take no
+    /// shipping money on write); required when orders charge shipping.
+    /// </summary>
+    public string? ShippingProductSku { get; set; }
+
+    /// <summary>The SKU of the service product Shopware credit lines are booked on; empty to refuse such orders with a reason.</summary>
+    public string? CreditProductSku { get; set; }
 }
 
 /// <summary>Reconciliation schedule.</summary>

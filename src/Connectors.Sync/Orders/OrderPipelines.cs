@@ -1,4 +1,16 @@
+using Connectors.Core.Customers;
+using Connectors.Core.Inventory;
+using Connectors.Core.Orders;
+using Connectors.Shopware;
+using Connectors.Sitoo;
+using Connectors.Sync.Engine;
+using Connectors.Sync.Options;
+using Connectors.Sync.State;
+using Connectors.Sync.Stock;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Connectors.Sync.Orders;
 
@@ -8,5 +20,70 @@ internal static class OrderPipelines
     public static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<OrderExportSettings>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Orders);
+
+        // Policies: register your own before AddShopwareSitooConnector to change how orders and customers are mapped.
+        services.TryAddSingleton<IContactNormalizer>(provider => new DefaultContactNormalizer(provider.GetRequiredService<OrderExportSettings>().DefaultCountryCallingCode));
+        services.TryAddSingleton<ICustomerMatcher>(provider => new CustomerMatcher(provider.GetRequiredService<IContactNormalizer>()));
+        services.TryAddSingleton<ILineItemClassifier>(provider =>
+        {
+            var export = provider.GetRequiredService<OrderExportSettings>();
+            var services = new ServiceProductSkus { Credit = Blank(export.CreditProductSku), Custom = Blank(export.CustomProductSku) };
+            return new ProductNumberClassifier(new DefaultLineItemClassifier(services), provider.GetRequiredService<StockSyncOptions>().Topology.Skus);
+        });
+        services.TryAddSingleton<IPromotionPolicy>(provider =>
+            Blank(provider.GetRequiredService<OrderSyncSettings>().DiscountProductSku) is { } sku ? new DiscountProductPromotionPolicy(sku) : new SpreadPromotionPolicy());
+        services.TryAddSingleton(provider => new OrderTranslator(new OrderTranslationOptions
+        {
+            Classifier = provider.GetRequiredService<ILineItemClassifier>(),
+            Promotions = provider.GetRequiredService<IPromotionPolicy>(),
+            ContactNormalizer = provider.GetRequiredService<IContactNormalizer>(),
+            WarehouseId = provider.GetRequiredService<OrderSyncSettings>().FulfilmentWarehouseId,
+        }));
+
+        services.TryAddSingleton(provider => new ShopwareOrderReader(
+            provider.GetRequiredService<IShopwareAdminClient>(), provider.GetRequiredService<OrderExportSettings>()));
+        services.TryAddSingleton(provider => new OrderStockEffects(
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<StockSyncOptions>(),
+            provider.GetRequiredService<StockWriteQueue>(),
+            provider.GetRequiredService<OrderSyncSettings>().FulfilmentWarehouseId));
+        services.TryAddSingleton(provider => new SitooCustomerResolver(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<ICustomerMatcher>(),
+            provider.GetRequiredService<IContactNormalizer>()));
+        services.TryAddSingleton(provider => new ShopwareOrderPoller(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            provider.GetRequiredService<OrderSyncSettings>(),
+            provider.GetRequiredService<OrderStockEffects>(),
+            provider.GetRequiredService<EngineTelemetry>()));
+        services.TryAddSingleton(provider => new OrderExportHandler(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<ShopwareOrderReader>(),
+            provider.GetRequiredService<OrderTranslator>(),
+            provider.GetRequiredService<SitooCustomerResolver>(),
+            provider.GetRequiredService<OrderStockEffects>(),
+            provider.GetRequiredService<OrderSyncSettings>(),
+            provider.GetRequiredService<OrderExportSettings>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<EngineTelemetry>()));
+        services.TryAddSingleton(provider => new OrderCancelHandler(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<ShopwareOrderReader>(),
+            provider.GetRequiredService<OrderStockEffects>(),
+            provider.GetRequiredService<IClock>()));
+        services.TryAddSingleton(provider => new OrderTranslationPreviewer(
+            provider.GetRequiredService<ShopwareOrderReader>(), provider.GetRequiredService<OrderTranslator>()));
+
+        services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<ShopwareOrderPoller>());
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<OrderExportHandler>());
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<OrderCancelHandler>());
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -1,12 +1,55 @@
+using Connectors.Core.Inventory;
+using Connectors.Shopware;
+using Connectors.Sitoo;
+using Connectors.Sync.Engine;
+using Connectors.Sync.Monitoring;
+using Connectors.Sync.Options;
+using Connectors.Sync.State;
+using Connectors.Sync.Stock;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Connectors.Sync.Reconciliation;
 
-/// <summary>Registers the pipelines of scheduled reconciliation and the drift report.</summary>
+/// <summary>Registers the pipelines of scheduled reconciliation and the drift report, and the monitoring read model.</summary>
 internal static class ReconciliationPipelines
 {
     public static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(provider => new ShopwareStockReader(provider.GetRequiredService<IShopwareAdminClient>()));
+        services.TryAddSingleton(provider => new SitooStockReader(provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<StockSyncOptions>()));
+        services.TryAddSingleton(provider => new ReconciliationHealer(
+            provider.GetRequiredService<IShopwareAdminClient>(), Options(provider).Stock.WriteBatchSize, provider.GetRequiredService<EngineTelemetry>()));
+        services.TryAddSingleton(provider => new ReconciliationRunner(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<ShopwareStockReader>(),
+            provider.GetRequiredService<SitooStockReader>(),
+            provider.GetRequiredService<ReconciliationHealer>(),
+            provider.GetRequiredService<StockSyncOptions>(),
+            provider.GetRequiredService<StockWriteQueue>(),
+            Options(provider).Reconciliation.Heal,
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<EngineTelemetry>()));
+        services.TryAddSingleton(provider => new FullReconciliationJob(
+            provider.GetRequiredService<ReconciliationRunner>(),
+            provider.GetRequiredService<IConnectorStore>(),
+            Duration.FromTimeSpan(Options(provider).Reconciliation.FullEvery)));
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<FullReconciliationJob>());
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<FullReconciliationJob>());
+
+        // Until ConnectorOptions carries them, the store time zones are set by registering FinanceJournalSettings first.
+        services.TryAddSingleton(new FinanceJournalSettings());
+        services.TryAddSingleton(provider => new FinanceJournalReader(provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<FinanceJournalSettings>()));
+        services.TryAddSingleton(provider => new ConnectorMonitor(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<EngineTelemetry>(),
+            provider.GetRequiredService<IClock>(),
+            Options(provider).Orders,
+            provider.GetRequiredService<FinanceJournalReader>()));
     }
+
+    private static ConnectorOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
 }

@@ -1,4 +1,7 @@
+using Connectors.Core.Returns;
+using Connectors.Sync.Engine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Connectors.Sync.Returns;
 
@@ -8,5 +11,24 @@ internal static class ReturnPipelines
     public static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // Policy: register your own before AddShopwareSitooConnector to restock differently. Returns read the exported
+        // order with the export's OrderTranslator, so both sides agree on its lines.
+        services.TryAddSingleton<IRestockPolicy, StockFlowRestockPolicy>();
+        services.TryAddSingleton(provider => new RefundPlanner(new RefundPlanOptions { Restock = provider.GetRequiredService<IRestockPolicy>() }));
+        services.TryAddSingleton(new ReturnSyncSettings());
+
+        services.TryAddSingleton<ShopwareOrderStates>();
+        services.TryAddSingleton<ReturnContextReader>();
+        services.TryAddSingleton<SitooOrderPoller>();
+        services.TryAddSingleton<ReturnRefundHandler>();
+        services.TryAddSingleton<WebOrderStatusChecker>();
+        services.TryAddSingleton<WebOrderStatusHandler>();
+        services.TryAddSingleton<WebOrderStatusSweep>();
+        services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<SitooOrderPoller>());
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<ReturnRefundHandler>());
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<WebOrderStatusHandler>());
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<WebOrderStatusSweep>());
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<WebOrderStatusSweep>());
     }
 }

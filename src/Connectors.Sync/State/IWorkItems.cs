@@ -73,4 +73,9 @@ public interface IWorkItems
     /// <summary>Counts pending items per lane (leased ones included): the queue depth.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<IReadOnlyDictionary<string, int>> CountPendingByLaneAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lists items, oldest first: for monitoring (stalled orders, parked work), not for claiming.</summary>
+    /// <param name="filter">Which items.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<IReadOnlyList<WorkItem>> ListAsync(WorkItemFilter filter, CancellationToken cancellationToken);
 }

@@ -96,3 +96,10 @@ public sealed class WorkLeaseLostException : Exception
     /// <summary>The lease that is no longer held.</summary>
     public WorkLease Lease { get; }
 }
+
+/// <summary>Which work items to list.</summary>
+/// <param name="Kind">Only this kind; <see langword="null"/> for all.</param>
+/// <param name="State">Only this state; <see langword="null"/> for all.</param>
+/// <param name="CreatedBefore">Only items enqueued before this instant; <see langword="null"/> for all.</param>
+/// <param name="MaxCount">At most this many.</param>
+public sealed record WorkItemFilter(string? Kind = null, WorkItemState? State = null, Instant? CreatedBefore = null, int MaxCount = 100);

@@ -20,12 +20,14 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 26, 9, 0);
     private readonly string _folder = Directory.CreateTempSubdirectory("connectors-engine-").FullName;
     private readonly Action<ConnectorOptions>? _configure;
+    private readonly Action<IServiceCollection>? _addServices;
     private ServiceProvider? _services;
     private SqliteConnectorStore? _store;
 
-    private ConnectorHarness(Action<ConnectorOptions>? configure)
+    private ConnectorHarness(Action<ConnectorOptions>? configure, Action<IServiceCollection>? addServices)
     {
         _configure = configure;
+        _addServices = addServices;
         Clock = new FakeClock(Start);
         Shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = Clock });
         Pos = new SitooSimulator(null, new SimulatorOptions { Clock = Clock });
@@ -59,9 +61,10 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     /// <summary>The store as the engine sees it, when <see cref="StartAsync"/> was told to crash.</summary>
     public CrashingStore? Crashing { get; private set; }
 
-    public static async Task<ConnectorHarness> StartAsync(Action<ConnectorOptions>? configure = null, int? crashAtCommit = null)
+    public static async Task<ConnectorHarness> StartAsync(
+        Action<ConnectorOptions>? configure = null, int? crashAtCommit = null, Action<IServiceCollection>? services = null)
     {
-        var harness = new ConnectorHarness(configure);
+        var harness = new ConnectorHarness(configure, services);
         await harness.BuildAsync(crashAtCommit);
         return harness;
     }
@@ -190,6 +193,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         _store = store;
         Crashing = crashAtCommit is { } n ? new CrashingStore(store, n) : null;
         services.AddSingleton<IConnectorStore>(Crashing ?? (IConnectorStore)store);
+        _addServices?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _ = _services.GetRequiredService<IOptions<ConnectorOptions>>().Value;
     }

@@ -246,3 +246,26 @@ public abstract partial class StoreContract
         Assert.Equal(0, (await seed.WorkItems.CountPendingByLaneAsync(None)).Values.Sum());
     }
 }
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task Work_items_are_listed_by_kind_state_and_age_oldest_first()
+    {
+        await using var store = await OpenAsync();
+        await store.WorkItems.EnqueueAsync(new NewWorkItem("order:1", "order.export", WorkLane.Orders, "1"), None);
+        Clock.AdvanceSeconds(60);
+        await store.WorkItems.EnqueueAsync(new NewWorkItem("order:2", "order.export", WorkLane.Orders, "2"), None);
+        await store.WorkItems.EnqueueAsync(new NewWorkItem("stock:1", "stock.write", WorkLane.Stock, "SW-1"), None);
+        var claimed = await store.WorkItems.ClaimAsync(Claim("a", lanes: "stock"), None);
+        await store.WorkItems.CompleteAsync(claimed[0].Lease!, None);
+
+        var exports = await store.WorkItems.ListAsync(new WorkItemFilter(Kind: "order.export"), None);
+        var old = await store.WorkItems.ListAsync(new WorkItemFilter(State: WorkItemState.Pending, CreatedBefore: Clock.GetCurrentInstant()), None);
+        var done = await store.WorkItems.ListAsync(new WorkItemFilter(State: WorkItemState.Completed), None);
+
+        Assert.Equal(["order:1", "order:2"], exports.Select(i => i.Key));
+        Assert.Equal(["order:1"], old.Select(i => i.Key));
+        Assert.Equal(["stock:1"], done.Select(i => i.Key));
+    }
+}

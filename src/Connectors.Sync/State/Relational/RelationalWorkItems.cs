@@ -156,6 +156,26 @@ internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDiale
         }
     }
 
+    public Task<IReadOnlyList<WorkItem>> ListAsync(WorkItemFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filter.MaxCount);
+        return scope.ReadAsync(
+            sql => sql.QueryAsync(
+                $"""
+                SELECT {SelectList} FROM work_items
+                WHERE (@kind IS NULL OR kind = @kind) AND (@state IS NULL OR state = @state) AND (@before IS NULL OR created_at < @before)
+                ORDER BY created_at, key LIMIT @max;
+                """,
+                Read,
+                cancellationToken,
+                ("kind", filter.Kind),
+                ("state", filter.State is { } state ? Columns.EnumName(state) : null),
+                ("before", filter.CreatedBefore is { } before ? Columns.ToTicks(before) : null),
+                ("max", filter.MaxCount)),
+            cancellationToken);
+    }
+
     private WorkItem Read(DbDataReader reader)
     {
         var tokenOrdinal = reader.GetOrdinal("lease_token");

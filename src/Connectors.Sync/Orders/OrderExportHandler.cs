@@ -1,0 +1,184 @@
+using System.Globalization;
+using Connectors.Core.Customers;
+using Connectors.Core.Orders;
+using Connectors.Shopware.Models;
+using Connectors.Sitoo;
+using Connectors.Sitoo.Models;
+using Connectors.Sync.Engine;
+using Connectors.Sync.Mapping;
+using Connectors.Sync.Options;
+using Connectors.Sync.State;
+using NodaTime;
+
+namespace Connectors.Sync.Orders;
+
+/// <summary>
+/// Exports Shopware orders to Sitoo, all or nothing: the order is translated and checked before anything is written,
+/// the customer is found or created once, and the Sitoo order is looked up by <c>externalid</c> before it is created,
+/// so a retry after a crash finds the order instead of making a second. Then, in one unit of work: the links, the end
+/// of the order's online demand, the fulfilment warehouse's new levels, the stock writes and the completed item.
+/// </summary>
+internal sealed class OrderExportHandler(
+    IConnectorStore store,
+    ISitooClient sitoo,
+    ShopwareOrderReader reader,
+    OrderTranslator translator,
+    SitooCustomerResolver customers,
+    OrderStockEffects effects,
+    OrderSyncSettings settings,
+    OrderExportSettings export,
+    IClock clock,
+    EngineTelemetry telemetry) : IWorkHandler
+{
+    public string Kind => OrderWork.ExportKind;
+
+    public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            try
+            {
+                await ExportAsync(item, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (OrderHandling.FailsAlone(failure, cancellationToken))
+            {
+                await settle.FailedAsync(item, failure, OrderWork.Entity(item.Payload), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ExportAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        using var activity = EngineTelemetry.Activities.StartActivity("orders.export");
+        var orderId = item.Payload;
+        if (await store.Links.FindByShopwareIdAsync(LinkedEntityType.Order, orderId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            await OrderHandling.CompleteAsync(store, item, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var order = await reader.FindByIdAsync(orderId, cancellationToken).ConfigureAwait(false) ?? throw OrderProblems.OrderGone(orderId);
+        var number = order.OrderNumber ?? orderId;
+        activity?.SetTag("order", number);
+        var products = ShopwareOrderReader.ProductQuantities(order).Keys.ToList();
+        if (ShopwareOrderReader.IsCancelled(order))
+        {
+            // Cancelled before export: Shopware restocked it itself, so only the demand goes.
+            await SettleAsync(item, number, products, [], links: [], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Everything that can fail on the order itself fails here, before Sitoo sees any write.
+        var snapshot = Snapshot(order, number);
+        await CheckAsync(snapshot, number, cancellationToken).ConfigureAwait(false);
+
+        var user = await customers.ResolveAsync(order, number, cancellationToken).ConfigureAwait(false);
+        var existing = await sitoo.Orders.FindByExternalIdAsync(number, cancellationToken).ConfigureAwait(false);
+        var sitooOrderId = existing?.OrderId
+            ?? await sitoo.Orders.CreateAsync(NewOrder(Translate(snapshot, number, user.UserId), number, user), cancellationToken).ConfigureAwait(false);
+
+        var levels = await effects.ReadFulfilmentLevelsAsync(products, cancellationToken).ConfigureAwait(false);
+        var links = new List<EntityLink> { new(LinkedEntityType.Order, orderId, sitooOrderId.ToString(CultureInfo.InvariantCulture)) };
+        if (order.OrderCustomer?.CustomerId is { } customerId)
+        {
+            links.Add(new EntityLink(LinkedEntityType.Customer, customerId, user.UserId));
+        }
+
+        await SettleAsync(item, number, products, levels, links, cancellationToken).ConfigureAwait(false);
+        telemetry.FactsApplied("orders", 1);
+        if (order.OrderDateTime is { } placed)
+        {
+            telemetry.Lag("orders", (clock.GetCurrentInstant() - Instant.FromDateTimeOffset(placed)).ToTimeSpan());
+        }
+    }
+
+    private ShopwareOrderSnapshot Snapshot(ShopwareOrder order, string number)
+    {
+        try
+        {
+            return reader.ToSnapshot(order);
+        }
+        catch (MappingException problem)
+        {
+            throw OrderProblems.Unmappable(number, problem);
+        }
+    }
+
+    private SitooOrderDraft Translate(ShopwareOrderSnapshot snapshot, string number, string? sitooUserId) =>
+        translator.Translate(snapshot, sitooUserId) switch
+        {
+            OrderTranslationResult.Translated translated => translated.Draft,
+            OrderTranslationResult.Failed failed => throw OrderProblems.Untranslatable(number, failed.Failures),
+            _ => throw new InvalidOperationException("Unknown translation result."),
+        };
+
+    /// <summary>Translates without a customer, maps the draft and checks that Sitoo knows every SKU it names.</summary>
+    private async Task CheckAsync(ShopwareOrderSnapshot snapshot, string number, CancellationToken cancellationToken)
+    {
+        var items = NewOrder(Translate(snapshot, number, null), number, null).OrderItems ?? [];
+        var skus = items.Select(item => item.Sku).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var product in sitoo.Products.ListBySkuAsync(skus, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            known.Add(product.Sku);
+        }
+
+        var missing = items.Where(item => item.Sku is null || !known.Contains(item.Sku)).ToList();
+        if (missing.Count > 0)
+        {
+            throw OrderProblems.MissingProducts(number, missing);
+        }
+    }
+
+    private SitooNewOrder NewOrder(SitooOrderDraft draft, string number, SitooUserRecord? user)
+    {
+        var reserved = settings.FulfilmentWarehouseId is null ? (Instant?)null : clock.GetCurrentInstant() + Duration.FromTimeSpan(settings.ReservationPeriod);
+        var context = new SitooOrderWriteContext
+        {
+            Customer = user,
+            WarehouseId = settings.FulfilmentWarehouseId,
+            ReservedUntil = reserved,
+            ShippingProduct = string.IsNullOrEmpty(export.ShippingProductSku) ? null : new SitooShippingProduct(export.ShippingProductSku, export.ShippingProductName),
+        };
+        try
+        {
+            return SitooOrderWriteMapper.ToNewOrder(draft, context);
+        }
+        catch (MappingException problem)
+        {
+            throw OrderProblems.Unmappable(number, problem);
+        }
+    }
+
+    private async Task SettleAsync(
+        WorkItem item, string number, List<string> products, IReadOnlyList<Core.Inventory.SitooStockRow> levels, List<EntityLink> links, CancellationToken cancellationToken)
+    {
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        foreach (var link in links)
+        {
+            // A guest's Sitoo user is often linked to an earlier checkout of the same person already; that is expected.
+            await unit.Links.LinkAsync(link, cancellationToken).ConfigureAwait(false);
+        }
+
+        await effects.SettleAsync(unit, number, products, levels, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>What the order handlers share.</summary>
+internal static class OrderHandling
+{
+    /// <summary>Whether a failure is the item's own (settle it, go on) rather than the engine's (lost lease, shutdown).</summary>
+    public static bool FailsAlone(Exception failure, CancellationToken cancellationToken) =>
+        failure is not WorkLeaseLostException && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    public static async Task CompleteAsync(IConnectorStore store, WorkItem item, CancellationToken cancellationToken)
+    {
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,116 @@
+using Connectors.Shopware;
+using Connectors.Shopware.Models;
+using Connectors.Sync.Engine;
+using Connectors.Sync.Options;
+using Connectors.Sync.State;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Connectors.Sync.Orders;
+
+/// <summary>
+/// Reads Shopware orders changed since the cursor (<c>updatedAt</c>, or <c>createdAt</c> for orders never updated)
+/// minus an overlap window, and queues what each needs: its export when new, its cancellation when it was cancelled
+/// after export. At first sight it records the order's open online demand (projection mode), so the stock writer
+/// does not undo Shopware's own decrement. Work items, demand and cursor commit together.
+/// </summary>
+internal sealed class ShopwareOrderPoller(
+    IConnectorStore store,
+    IShopwareAdminClient shopware,
+    OrderSyncSettings settings,
+    OrderStockEffects effects,
+    EngineTelemetry telemetry) : ISourcePoller
+{
+    /// <summary>The cursor: the latest change time of the orders read.</summary>
+    public const string CursorName = "shopware:orders:updated-at";
+
+    // Fixed width, so the ordinal order of the text is the order of the instants.
+    private static readonly InstantPattern CursorPattern = InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'");
+
+    public string Name => "shopware.orders";
+
+    /// <summary>Order events such as <c>checkout.order.placed</c>, <c>order.written</c> or <c>state_enter.order.state.cancelled</c>.</summary>
+    public bool WakesOn(InboxMessage delivery) =>
+        delivery.Source == InboxSources.Shopware
+        && (delivery.EventType.StartsWith("checkout.order.", StringComparison.Ordinal)
+            || delivery.EventType.StartsWith("order.", StringComparison.Ordinal)
+            || delivery.EventType.StartsWith("order_", StringComparison.Ordinal)
+            || delivery.EventType.StartsWith("state_enter.order", StringComparison.Ordinal));
+
+    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        if (!settings.Export)
+        {
+            return 0;
+        }
+
+        using var activity = EngineTelemetry.Activities.StartActivity("orders.poll-shopware");
+        var cursor = await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false);
+        var since = cursor?.Position.Text is { } text ? CursorPattern.Parse(text).Value : (Instant?)null;
+        var orders = await ReadChangedAsync(since, cancellationToken).ConfigureAwait(false);
+        if (orders.Count == 0)
+        {
+            return 0;
+        }
+
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        var queued = 0;
+        foreach (var order in orders)
+        {
+            queued += await QueueAsync(unit, order, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        var latest = orders.Select(ChangedAt).Max();
+        await unit.Cursors.AdvanceAsync(CursorName, CursorPosition.FromText(CursorPattern.Format(latest)), cancellationToken).ConfigureAwait(false);
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+        telemetry.FactsApplied("orders", queued);
+        activity?.SetTag("queued", queued);
+        return queued;
+    }
+
+    private async Task<List<ShopwareOrder>> ReadChangedAsync(Instant? since, CancellationToken cancellationToken)
+    {
+        var criteria = ShopwareOrderReader.Details().Sort("updatedAt").Sort("createdAt").Sort("id");
+        if (since is { } from)
+        {
+            var overlapped = (from - Duration.FromTimeSpan(settings.PollOverlap)).ToDateTimeOffset();
+            criteria.Filter(ShopwareFilter.Or(ShopwareFilter.Range("updatedAt", gte: overlapped), ShopwareFilter.Range("createdAt", gte: overlapped)));
+        }
+
+        if (settings.SalesChannelIds.Count > 0)
+        {
+            criteria.Filter(ShopwareFilter.EqualsAny("salesChannelId", settings.SalesChannelIds));
+        }
+
+        var orders = new List<ShopwareOrder>();
+        await foreach (var order in shopware.Orders.SearchAllAsync(criteria, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            orders.Add(order);
+        }
+
+        return orders;
+    }
+
+    /// <returns>Whether a new work item was queued.</returns>
+    private async Task<bool> QueueAsync(IUnitOfWork unit, ShopwareOrder order, CancellationToken cancellationToken)
+    {
+        if (ShopwareOrderReader.IsCancelled(order))
+        {
+            // Cancelled before it was ever queued: nothing to export and nothing to undo (Shopware restocked it).
+            return await unit.WorkItems.FindAsync(OrderWork.ExportKey(order.Id), cancellationToken).ConfigureAwait(false) is not null
+                && await unit.WorkItems.EnqueueAsync(OrderWork.Cancel(order.Id), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await unit.WorkItems.EnqueueAsync(OrderWork.Export(order.Id), cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await effects.RecordDemandAsync(unit, order.OrderNumber ?? order.Id, ShopwareOrderReader.ProductQuantities(order), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static Instant ChangedAt(ShopwareOrder order) =>
+        Instant.FromDateTimeOffset(order.UpdatedAt ?? order.CreatedAt ?? order.OrderDateTime ?? DateTimeOffset.UnixEpoch);
+}

@@ -1,0 +1,53 @@
+using Connectors.Core.Reconciliation;
+using Connectors.Shopware;
+using Connectors.Sync.Mapping;
+using NodaTime;
+
+namespace Connectors.Sync.Reconciliation;
+
+/// <summary>
+/// Reads every Shopware product's stock, closeout flag and active flag, in pages of 500 and with inheritance, so a
+/// variant carries its parent's <c>isCloseout</c> and <c>active</c>. Parents of variants are left out: they are never
+/// sold themselves.
+/// </summary>
+internal sealed class ShopwareStockReader(IShopwareAdminClient shopware)
+{
+    private const int PageSize = 500;
+    private static readonly ShopwareRequestContext WithInheritance = new() { Inheritance = true };
+
+    public async Task<ShopwareStockRead> ReadAsync(Instant takenAt, CancellationToken cancellationToken)
+    {
+        var criteria = new ShopwareCriteria()
+            .Include("product", "id", "productNumber", "stock", "isCloseout", "active", "childCount")
+            .Limit(PageSize);
+        var products = new Dictionary<string, ShopwareProductStock>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unreadable = new List<string>();
+        await foreach (var product in shopware.Products.SearchAllAsync(criteria, WithInheritance, cancellationToken).ConfigureAwait(false))
+        {
+            if (product.ChildCount > 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var (number, stock) = ShopwareProductStockMapper.ToStock(product);
+                products[number] = stock;
+                ids[number] = product.Id;
+            }
+            catch (MappingException)
+            {
+                unreadable.Add(product.ProductNumber ?? product.Id);
+            }
+        }
+
+        return new ShopwareStockRead(new ShopwareStockSnapshot(takenAt, products), ids, unreadable);
+    }
+}
+
+/// <summary>What the Shopware read found.</summary>
+/// <param name="Snapshot">Stock by product number.</param>
+/// <param name="ProductIds">Product ids by product number, so heal writes address products by id.</param>
+/// <param name="Unreadable">Products left out because a field was missing (product number or id).</param>
+internal sealed record ShopwareStockRead(ShopwareStockSnapshot Snapshot, IReadOnlyDictionary<string, string> ProductIds, IReadOnlyList<string> Unreadable);

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Connectors.Core.Identity;
+using Connectors.Sitoo;
+using Connectors.Sitoo.Events;
+using Connectors.Sitoo.Models;
+using Connectors.Sync.Engine;
+using Connectors.Sync.State;
+using Connectors.Sync.Stock;
+
+namespace Connectors.Sync.Returns;
+
+/// <summary>
+/// Reads Sitoo orders by <c>orderid</c> cursor: each store return queues its Shopware refund, each web order joins
+/// the open web orders whose pickup or delivery is carried to Shopware; the work items, the list and the cursor
+/// commit together. <c>order</c> and <c>order-delivery</c> events wake it, and an event about an open web order
+/// queues that order's status check.
+/// </summary>
+internal sealed class SitooOrderPoller(
+    IConnectorStore store,
+    ISitooClient sitoo,
+    StockIntakeSettings sitooSite,
+    ReturnSyncSettings settings,
+    EngineTelemetry telemetry) : ISourcePoller
+{
+    /// <summary>The cursor: the highest Sitoo order id read.</summary>
+    public const string CursorName = "sitoo:orders";
+
+    private const int InboxBatch = 500;
+
+    public string Name => "sitoo.orders";
+
+    public bool WakesOn(InboxMessage delivery) => delivery.Source == InboxSources.Sitoo && IsOrderEvent(delivery.EventType);
+
+    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        using var activity = EngineTelemetry.Activities.StartActivity("returns.poll-orders");
+        var facts = 0;
+        while (true)
+        {
+            var cursor = (await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false))?.Position.Number ?? 0;
+            var page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            facts += await ApplyAsync(page, cancellationToken).ConfigureAwait(false);
+            if (page.Count < settings.OrderPageSize)
+            {
+                break;
+            }
+        }
+
+        facts += await QueueStatusChecksAsync(cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("facts", facts);
+        telemetry.FactsApplied("returns", facts);
+        return facts;
+    }
+
+    /// <summary>Whether a Sitoo order is a return of an earlier order: returned goods and a pointer to the original.</summary>
+    public static bool IsReturn(SitooOrder order) =>
+        (order.OrderItems ?? []).Any(item => item.Quantity < 0)
+        && (order.CreditOrderId is not null || (order.AdditionalData?.ContainsKey(OriginalOrderKey) ?? false));
+
+    /// <summary>The work item key of the refund a Sitoo return causes.</summary>
+    public static string RefundKey(StockIntakeSettings site, long returnOrderId) =>
+        IdempotencyKey.SitooOrder(site.Account, site.EshopId, returnOrderId).Append("refund").Value;
+
+    private const string OriginalOrderKey = "pos-originalsales-orderid";
+
+    private static bool IsOrderEvent(string eventType) =>
+        eventType == SitooEventType.Order.Value || eventType == SitooEventType.OrderDelivery.Value;
+
+    private static bool IsWebOrder(SitooOrder order) =>
+        !string.IsNullOrWhiteSpace(order.ExternalId)
+        && order.OrderState != SitooOrderState.Cancelled
+        && !(order.OrderItems ?? []).Any(item => item.Quantity < 0);
+
+    private async Task<List<SitooOrder>> ReadPageAsync(long cursor, CancellationToken cancellationToken)
+    {
+        var page = new List<SitooOrder>();
+        await foreach (var order in sitoo.Orders.ListFromAsync(cursor + 1, cancellationToken).ConfigureAwait(false))
+        {
+            page.Add(order);
+            if (page.Count >= settings.OrderPageSize)
+            {
+                break;
+            }
+        }
+
+        return page;
+    }
+
+    private async Task<int> ApplyAsync(List<SitooOrder> page, CancellationToken cancellationToken)
+    {
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        var facts = 0;
+        var open = await OpenWebOrders.LoadAsync(unit, cancellationToken).ConfigureAwait(false);
+        var openBefore = open.Count;
+        foreach (var order in page)
+        {
+            if (IsReturn(order))
+            {
+                var original = OriginalOrderId(order);
+                var item = new NewWorkItem(
+                    RefundKey(sitooSite, order.OrderId),
+                    ReturnRefundHandler.WorkKind,
+                    WorkLane.Orders,
+                    order.OrderId.ToString(CultureInfo.InvariantCulture),
+                    OrderingKey: original is { } id ? "sitoo-order:" + id.ToString(CultureInfo.InvariantCulture) : null);
+                facts += await unit.WorkItems.EnqueueAsync(item, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+            else if (IsWebOrder(order) && order.OrderState != SitooOrderState.Closed)
+            {
+                open.Add(order.OrderId);
+            }
+        }
+
+        if (open.Count != openBefore)
+        {
+            facts += open.Count - openBefore;
+            await OpenWebOrders.SaveAsync(unit, open, cancellationToken).ConfigureAwait(false);
+        }
+
+        await unit.Cursors.AdvanceAsync(CursorName, CursorPosition.FromNumber(page.Max(o => o.OrderId)), cancellationToken).ConfigureAwait(false);
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return facts;
+    }
+
+    /// <summary>Queues a status check for each unprocessed Sitoo order event about an open web order.</summary>
+    private async Task<int> QueueStatusChecksAsync(CancellationToken cancellationToken)
+    {
+        var deliveries = (await store.Inbox.ListUnprocessedAsync(InboxBatch, cancellationToken).ConfigureAwait(false))
+            .Where(WakesOn)
+            .ToList();
+        if (deliveries.Count == 0)
+        {
+            return 0;
+        }
+
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        var open = await OpenWebOrders.LoadAsync(unit, cancellationToken).ConfigureAwait(false);
+        var queued = 0;
+        foreach (var delivery in deliveries)
+        {
+            foreach (var orderId in AnnouncedOrders(delivery).Where(open.Contains))
+            {
+                var key = IdempotencyKey.SitooOrder(sitooSite.Account, sitooSite.EshopId, orderId).Append("status", delivery.EventId).Value;
+                var item = new NewWorkItem(
+                    key, WebOrderStatusHandler.WorkKind, WorkLane.Orders, orderId.ToString(CultureInfo.InvariantCulture), OrderingKey: "sitoo-order:" + orderId.ToString(CultureInfo.InvariantCulture));
+                queued += await unit.WorkItems.EnqueueAsync(item, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+        }
+
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return queued;
+    }
+
+    private static IEnumerable<long> AnnouncedOrders(InboxMessage delivery)
+    {
+        IReadOnlyList<SitooEvent> events;
+        try
+        {
+            events = SitooEventParser.Parse(delivery.Body.Span);
+        }
+        catch (FormatException)
+        {
+            // The engine reports unreadable deliveries; the status check backstop still sees the order.
+            yield break;
+        }
+
+        foreach (var sitooEvent in events)
+        {
+            if (sitooEvent.TryGetOrderDeliveryData(out var deliveryData) && deliveryData.OrderId is { } deliveredOrder)
+            {
+                yield return deliveredOrder;
+            }
+            else if (sitooEvent.TryGetOrderData(out var orderData))
+            {
+                yield return orderData.OrderId;
+            }
+        }
+    }
+
+    /// <summary>The original order as the Core reads it: <c>creditorderid</c>, else the POS's <c>additionaldata</c> key.</summary>
+    private static long? OriginalOrderId(SitooOrder order) =>
+        new Core.Returns.SitooReturnSnapshot(order.OrderId, order.CreditOrderId, [])
+        {
+            AdditionalData = order.AdditionalData ?? new Dictionary<string, string>(),
+        }.OriginalOrderId;
+}

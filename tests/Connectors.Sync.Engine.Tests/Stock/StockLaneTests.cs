@@ -1,0 +1,64 @@
+using Connectors.Sync.Engine.Tests.Harness;
+using Connectors.Sync.State;
+using Connectors.Testing.Sitoo;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Connectors.Sync.Engine.Tests.Stock;
+
+public sealed class StockLaneTests
+{
+    [Fact]
+    public async Task A_stock_write_goes_ahead_of_a_backlog_of_older_work()
+    {
+        ConnectorHarness? harness = null;
+        var backlog = new BacklogHandler(() => harness!.Shop.GetProduct("SKU-1").Stock, () => harness!.Store);
+        harness = await ConnectorHarness.StartAsync(
+            options =>
+            {
+                options.Engine.ClaimBatchSize = 20;
+                options.Engine.PollInterval = TimeSpan.FromMilliseconds(1);
+            },
+            services: services => services.AddSingleton<IWorkHandler>(backlog));
+        await using var disposeHarness = harness;
+        harness.AddProduct("SKU-1", store1: 10);
+        await harness.SyncAsync();
+
+        harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 3)]);
+        harness.Clock.Advance(Duration.FromSeconds(1));
+        await harness.Engine.RunOnceAsync(default);
+        // Older and due earlier than the stock write (which waits for its coalescing window).
+        for (var i = 0; i < 200; i++)
+        {
+            await harness.Store.WorkItems.EnqueueAsync(new NewWorkItem($"backlog:{i}", BacklogHandler.Kind, WorkLane.Orders, ""), default);
+        }
+
+        harness.Clock.Advance(Duration.FromSeconds(1));
+        await harness.Engine.RunOnceAsync(default);
+
+        Assert.Equal(200, backlog.Handled);
+        Assert.Equal(7, backlog.ShopStockAtFirstCall);
+    }
+
+    /// <summary>Other work, recording what the shop showed when it first got its turn.</summary>
+    private sealed class BacklogHandler(Func<int> shopStock, Func<IConnectorStore> store) : IWorkHandler
+    {
+        public const string Kind = "test.backlog";
+
+        public int Handled { get; private set; }
+
+        public int? ShopStockAtFirstCall { get; private set; }
+
+        string IWorkHandler.Kind => Kind;
+
+        public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
+        {
+            ShopStockAtFirstCall ??= shopStock();
+            Handled += items.Count;
+            foreach (var item in items)
+            {
+                await store().WorkItems.CompleteAsync(item.Lease!, cancellationToken);
+            }
+        }
+    }
+}
