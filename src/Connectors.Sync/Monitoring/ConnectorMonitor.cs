@@ -21,14 +21,17 @@ public sealed class ConnectorMonitor
     private readonly IClock _clock;
     private readonly OrderSyncSettings _orders;
     private readonly FinanceJournalReader _finance;
+    private readonly SyncLagQuery _lag;
 
-    internal ConnectorMonitor(IConnectorStore store, EngineTelemetry telemetry, IClock clock, OrderSyncSettings orders, FinanceJournalReader finance)
+    internal ConnectorMonitor(
+        IConnectorStore store, EngineTelemetry telemetry, IClock clock, OrderSyncSettings orders, FinanceJournalReader finance, SyncLagQuery lag)
     {
         _store = store;
         _telemetry = telemetry;
         _clock = clock;
         _orders = orders;
         _finance = finance;
+        _lag = lag;
     }
 
     /// <summary>The drift report of the latest full reconciliation.</summary>
@@ -52,7 +55,7 @@ public sealed class ConnectorMonitor
     /// <summary>The lag of each polling pipeline: its cursor's age and the time since its last successful read.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     public Task<IReadOnlyList<PipelineLag>> SyncLagAsync(CancellationToken cancellationToken) =>
-        SyncLagQuery.ListAsync(_store, _clock.GetCurrentInstant(), cancellationToken);
+        _lag.ListAsync(_store, _clock.GetCurrentInstant(), cancellationToken);
 
     /// <summary>The stock lag (Sitoo change → Shopware write) percentiles of this process.</summary>
     public StockLagSummary StockLag() =>

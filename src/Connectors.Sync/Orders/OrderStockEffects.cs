@@ -20,7 +20,7 @@ internal sealed class OrderStockEffects(ISitooClient sitoo, StockSyncOptions sto
     /// <summary>Records the order's open demand per product number (projection mode only), e.g. at first sight.</summary>
     public async Task RecordDemandAsync(IStateSession session, string orderNumber, IReadOnlyDictionary<string, int> quantities, CancellationToken cancellationToken)
     {
-        if (stock.Topology.Mode != StockMode.Projection || quantities.Count >= 0)
+        if (stock.Topology.Mode != StockMode.Projection || quantities.Count == 0)
         {
             return;
         }

@@ -38,17 +38,24 @@ internal static class ReconciliationPipelines
             provider.GetRequiredService<IConnectorStore>(),
             Duration.FromTimeSpan(Options(provider).Reconciliation.FullEvery)));
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<FullReconciliationJob>());
-        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<FullReconciliationJob>());
+//X
 
         // Until ConnectorOptions carries them, the store time zones are set by registering FinanceJournalSettings first.
         services.TryAddSingleton(new FinanceJournalSettings());
         services.TryAddSingleton(provider => new FinanceJournalReader(provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<FinanceJournalSettings>()));
+        services.TryAddSingleton(provider => new SyncLagQuery(
+        [
+            (provider.GetRequiredService<TransactionIntake>().Name, provider.GetRequiredService<TransactionIntake>().CursorName),
+            ("shopware.orders", Orders.ShopwareOrderPoller.CursorName),
+            ("sitoo.orders", Returns.SitooOrderPoller.CursorName),
+        ]));
         services.TryAddSingleton(provider => new ConnectorMonitor(
             provider.GetRequiredService<IConnectorStore>(),
             provider.GetRequiredService<EngineTelemetry>(),
             provider.GetRequiredService<IClock>(),
             Options(provider).Orders,
-            provider.GetRequiredService<FinanceJournalReader>()));
+            provider.GetRequiredService<FinanceJournalReader>(),
+            provider.GetRequiredService<SyncLagQuery>()));
     }
 
     private static ConnectorOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value;

@@ -22,8 +22,8 @@ internal sealed class TransactionIntake(
     IClock clock,
     EngineTelemetry telemetry) : ISourcePoller
 {
-    /// <summary>The cursor: the highest warehouse transaction id applied.</summary>
-    public const string CursorName = "sitoo:warehouse-transactions";
+    /// <summary>The cursor: the highest warehouse transaction id applied, per Sitoo account and site.</summary>
+    public string CursorName { get; } = FormattableString.Invariant($"sitoo:{settings.Account}:{settings.EshopId}:warehouse-transactions");
 
     public string Name => "sitoo.warehouse-transactions";
 

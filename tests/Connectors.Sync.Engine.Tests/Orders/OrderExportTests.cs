@@ -281,4 +281,18 @@ public sealed class OrderExportTests
         Assert.Empty(await ExceptionsAsync(harness));
         Assert.Equal(0, await PendingAsync(harness));
     }
+
+    [Fact]
+    public async Task Orders_of_other_sales_channels_are_left_alone()
+    {
+        await using var harness = await StartAsync(options => options.Orders.SalesChannelIds = ["0190c0ffee0000000000000000000001"]);
+        harness.AddProduct("SKU-1", dc: 10);
+        var order = harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("alf@example.com", "Alf", "Ros"), [new ShopOrderLine("SKU-1", 1)]));
+        await harness.SyncAsync();
+
+        Assert.Empty(harness.Pos.FindOrdersByExternalId(order.OrderNumber));
+        Assert.Null(await harness.Store.WorkItems.FindAsync(Connectors.Sync.Orders.OrderWork.ExportKey(order.Id), default));
+        Assert.Equal(0m, await DemandAsync(harness, "SKU-1"));
+        Assert.Empty(await ExceptionsAsync(harness));
+    }
 }

@@ -1,0 +1,19 @@
+namespace Connectors.SampleWorker.Demo;
+
+/// <summary>The demo's products: what both systems sell, plus the deliberately broken cases.</summary>
+internal static class DemoCatalogue
+{
+    /// <summary>Products in Shopware and Sitoo, stocked in stores and the DC.</summary>
+    public static IReadOnlyList<string> Skus { get; } = [.. Enumerable.Range(1, 24).Select(i => $"DEMO-{i:D3}")];
+
+    /// <summary>A product Shopware flags as closeout: it must stay in the stock sync.</summary>
+    public const string CloseoutSku = "DEMO-CLOSEOUT";
+
+    /// <summary>Sold in stores only, never created in Shopware: a missing product mapping.</summary>
+    public const string PosOnlySku = "POS-ONLY-001";
+
+    /// <summary>The non-inventoried service product Sitoo books shipping on.</summary>
+    public const string ShippingSku = "SHIPPING";
+
+    public static decimal PriceOf(string sku) => 99m + (Math.Abs(StringComparer.Ordinal.GetHashCode(sku)) % 40) * 10m;
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Connectors.Core.Identity;
+using Connectors.Testing.Shopware;
+using Connectors.Testing.Simulation;
+using Connectors.Testing.Sitoo;
+
+namespace Connectors.SampleWorker.Demo;
+
+/// <summary>
+/// A simulated Shopware shop and Sitoo account on loopback ports, seeded with stores, a DC, products and stock:
+/// the systems the sample connects when no real ones are configured.
+/// </summary>
+/// <remarks>
+/// The simulators live in memory. Each start is a new simulated account (its own Sitoo account id, counted in the
+/// data folder), so the connector's stored state (history, exceptions, links) carries on without its cursors
+/// pointing into a world that no longer exists.
+/// </remarks>
+internal sealed class DemoWorld : IAsyncDisposable
+{
+    public const string SitooEventsUser = "sitoo-events";
+    public const string SitooEventsPassword = "demo-events-password";
+    public const string ShopwareAppSecret = "demo-app-secret";
+
+    private DemoWorld(int accountId)
+    {
+        Shop = new ShopwareSimulator(null, new SimulatorOptions { Seed = accountId });
+        Pos = new SitooSimulator(new SitooSimulatorOptions { AccountId = accountId, ApiId = $"{accountId}-1" }, new SimulatorOptions { Seed = accountId });
+        Stores = [Pos.AddStore("Stockholm City", "ST01"), Pos.AddStore("Göteborg Nordstan", "GB01"), Pos.AddStore("Malmö Triangeln", "MA01")];
+        DistributionCentre = Pos.AddWarehouse("Distribution centre", SitooWarehouseKind.Fifo);
+        Outlet = Pos.AddWarehouse("Outlet (not connected)", SitooWarehouseKind.Fifo);
+    }
+
+    public ShopwareSimulator Shop { get; }
+
+    public SitooSimulator Pos { get; }
+
+    public IReadOnlyList<SimulatedSitooStore> Stores { get; }
+
+    public int DistributionCentre { get; }
+
+    /// <summary>A warehouse left out of the connector's topology on purpose: an unknown store location.</summary>
+    public int Outlet { get; }
+
+    /// <summary>Registered shop customers (the first one is also a known Sitoo customer).</summary>
+    public IReadOnlyList<string> Members { get; private set; } = [];
+
+    public static async Task<DemoWorld> StartAsync(string dataFolder, CancellationToken cancellationToken)
+    {
+        var world = new DemoWorld(NextAccountId(dataFolder));
+        world.Seed();
+        await world.Shop.StartLoopbackAsync(cancellationToken);
+        await world.Pos.StartLoopbackAsync(cancellationToken);
+        return world;
+    }
+
+    /// <summary>The configuration that points the connector at the simulators.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Configuration()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Connectors:Shopware:BaseAddress"] = Shop.LoopbackAddress!.ToString(),
+            ["Connectors:Shopware:ClientId"] = Shop.ShopOptions.ClientId,
+            ["Connectors:Shopware:ClientSecret"] = Shop.ShopOptions.ClientSecret,
+            ["Connectors:Sitoo:BaseAddress"] = Pos.LoopbackAddress!.ToString(),
+            ["Connectors:Sitoo:AccountId"] = Text(Pos.Sitoo.AccountId),
+            ["Connectors:Sitoo:SiteId"] = Text(Pos.Sitoo.EshopId),
+            ["Connectors:Sitoo:ApiId"] = Pos.Sitoo.ApiId,
+            ["Connectors:Sitoo:Password"] = Pos.Sitoo.Password,
+            ["Connectors:Hosting:SitooEvents:UserName"] = SitooEventsUser,
+            ["Connectors:Hosting:SitooEvents:Password"] = SitooEventsPassword,
+            ["Connectors:Hosting:ShopwareWebhooks:AppSecret"] = ShopwareAppSecret,
+            ["Connectors:Sync:Orders:FulfilmentWarehouseId"] = Text(DistributionCentre),
+            ["Connectors:Sync:Orders:ShippingProductSku"] = DemoCatalogue.ShippingSku,
+        };
+        var locations = Stores.Select(s => s.WarehouseId).Append(DistributionCentre).ToList();
+        for (var i = 0; i < locations.Count; i++)
+        {
+            values[$"Connectors:Sync:Stock:Locations:{i}:SitooWarehouseId"] = Text(locations[i]);
+            values[$"Connectors:Sync:Stock:Locations:{i}:SafetyBuffer"] = locations[i] == DistributionCentre ? "0" : "1";
+        }
+
+        return values;
+    }
+
+    /// <summary>Points both simulators' webhooks at the sample's receivers and starts delivering.</summary>
+    public void ConnectWebhooks(Uri receiverBase, CancellationToken stopping)
+    {
+        Pos.SubscribeEvents(new SitooEventSubscription(new Uri(receiverBase, "webhooks/sitoo"))
+        {
+            UserName = SitooEventsUser,
+            Password = SitooEventsPassword,
+        });
+        foreach (var eventName in new[] { "checkout.order.placed", "order.written", "state_enter.order.state.cancelled" })
+        {
+            Shop.Webhooks.Register("connector-" + eventName, eventName, new Uri(receiverBase, "webhooks/shopware"), ShopwareAppSecret);
+        }
+
+        _ = Pos.RunEventDeliveryAsync(TimeSpan.FromMilliseconds(250), stopping);
+        _ = Shop.Webhooks.RunAsync(TimeSpan.FromMilliseconds(250), stopping);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Shop.DisposeAsync();
+        await Pos.DisposeAsync();
+    }
+
+    private void Seed()
+    {
+        var random = new Random(Pos.Sitoo.AccountId);
+        foreach (var sku in DemoCatalogue.Skus.Append(DemoCatalogue.CloseoutSku))
+        {
+            Pos.AddProduct(sku, "Demo product " + sku, DemoCatalogue.PriceOf(sku));
+            Shop.AddProduct(new ShopProductDraft(sku, 0)
+            {
+                // Deterministic ids: a restarted demo shop has the same products under the same ids.
+                Id = ShopwareIds.FromKey(IdempotencyKey.FromStored("demo:product:" + sku)),
+                Name = "Demo product " + sku,
+                GrossPrice = DemoCatalogue.PriceOf(sku),
+                IsCloseout = sku == DemoCatalogue.CloseoutSku,
+            });
+            foreach (var store in Stores)
+            {
+                Pos.AdjustStock(store.WarehouseId, sku, random.Next(5, 40), "Opening stock");
+            }
+
+            Pos.AdjustStock(DistributionCentre, sku, random.Next(20, 120), "Opening stock");
+        }
+
+        Members = [.. Enumerable.Range(0, 5).Select(i => Shop.RegisterCustomer($"member{i}@example.com", "Member", $"Number{i}"))];
+        Pos.AddUser("member0@example.com", "Member", "Number0");
+        Pos.AddProduct(DemoCatalogue.PosOnlySku, "Gift wrapping (stores only)", 29m);
+        Pos.AdjustStock(Stores[0].WarehouseId, DemoCatalogue.PosOnlySku, 50, "Opening stock");
+        Pos.AddProduct(DemoCatalogue.ShippingSku, "Shipping", 0m);
+    }
+
+    private static int NextAccountId(string dataFolder)
+    {
+        Directory.CreateDirectory(dataFolder);
+        var counter = Path.Combine(dataFolder, "demo-runs.txt");
+        var runs = File.Exists(counter) ? int.Parse(File.ReadAllText(counter).Trim(), CultureInfo.InvariantCulture) : 0;
+        File.WriteAllText(counter, Text(runs + 1));
+        return 1500 + runs;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,87 @@
+using Connectors.Hosting;
+using Connectors.SampleWorker;
+using Connectors.SampleWorker.Demo;
+using Connectors.Sync;
+using Connectors.Sync.Engine;
+using Connectors.Sync.PostgreSql;
+using Connectors.Sync.Sqlite;
+using Connectors.Sync.State;
+
+// The runnable host: with no configuration it starts simulated Shopware and Sitoo systems on loopback, keeps
+// state in SQLite under ./data, drives demo traffic and serves the dashboard; with Connectors:Shopware and
+// Connectors:Sitoo configured it connects the real systems instead (no demo traffic then).
+var commandLine = SampleCommandLine.Parse(args);
+using var stopping = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopping.Cancel();
+};
+
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+builder.WebHost.UseUrls($"http://127.0.0.1:{commandLine.Port}");
+var realSystems = builder.Configuration["Connectors:Shopware:BaseAddress"] is { Length: > 0 };
+await using var world = realSystems ? null : await DemoWorld.StartAsync(commandLine.DataFolder, stopping.Token);
+if (world is not null)
+{
+    builder.Configuration.AddInMemoryCollection(world.Configuration());
+}
+
+var connector = builder.Services.AddShopwareSitooConnector(builder.Configuration).RunEngineInBackground();
+if (builder.Configuration["Connectors:Store:PostgreSql"] is { Length: > 0 } postgres)
+{
+    connector.UsePostgreSql(postgres);
+}
+else
+{
+    Directory.CreateDirectory(commandLine.DataFolder);
+    connector.UseSqlite(Path.Combine(commandLine.DataFolder, "connector.db"));
+}
+
+builder.Services.AddConnectorHosting(builder.Configuration);
+using var totals = new ConnectorMeterTotals();
+
+var app = builder.Build();
+app.MapSitooEvents();
+app.MapShopwareWebhooks();
+app.MapConnectorDashboard();
+await app.StartAsync(stopping.Token);
+
+var address = new Uri(app.Urls.First().TrimEnd('/') + "/");
+Console.WriteLine($"Connectors sample ({(world is null ? "real systems" : "simulated Shopware and Sitoo")}); dashboard: {address}connector");
+var started = DateTimeOffset.UtcNow;
+TrafficCounts? traffic = null;
+using var trafficStop = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+Task trafficTask = Task.CompletedTask;
+if (world is not null)
+{
+    world.ConnectWebhooks(address, stopping.Token);
+    traffic = new TrafficCounts();
+    trafficTask = new DemoTraffic(world, traffic).RunAsync(trafficStop.Token);
+}
+
+var engine = app.Services.GetRequiredService<ConnectorEngine>();
+var store = app.Services.GetRequiredService<IConnectorStore>();
+var progress = new ProgressLine(traffic, totals, engine, store).RunAsync(stopping.Token);
+try
+{
+    await Task.Delay(commandLine.RunFor ?? Timeout.InfiniteTimeSpan, stopping.Token);
+}
+catch (OperationCanceledException)
+{
+    // Ctrl+C.
+}
+
+await trafficStop.CancelAsync();
+await trafficTask;
+await new RunFinisher(app.Services, world).DrainAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+if (commandLine.SummaryPath is { } summaryPath)
+{
+    var summary = await new RunFinisher(app.Services, world).SummarizeAsync(traffic, totals, DateTimeOffset.UtcNow - started, CancellationToken.None);
+    await summary.WriteAsync(summaryPath, CancellationToken.None);
+    Console.WriteLine($"Summary written to {summaryPath}");
+}
+
+await stopping.CancelAsync();
+await progress;
+await app.StopAsync(CancellationToken.None);
