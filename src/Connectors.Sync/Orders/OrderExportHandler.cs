@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connectors.Core.Customers;
+using Connectors.Core.Inventory;
 using Connectors.Core.Orders;
 using Connectors.Shopware.Models;
 using Connectors.Sitoo;
@@ -151,7 +152,7 @@ internal sealed class OrderExportHandler(
     }
 
     private async Task SettleAsync(
-        WorkItem item, string number, List<string> products, IReadOnlyList<Core.Inventory.SitooStockRow> levels, List<EntityLink> links, CancellationToken cancellationToken)
+        WorkItem item, string number, List<string> products, IReadOnlyList<SitooStockRow> levels, List<EntityLink> links, CancellationToken cancellationToken)
     {
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
@@ -162,22 +163,6 @@ internal sealed class OrderExportHandler(
         }
 
         await effects.SettleAsync(unit, number, products, levels, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-        await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
-        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-}
-
-/// <summary>What the order handlers share.</summary>
-internal static class OrderHandling
-{
-    /// <summary>Whether a failure is the item's own (settle it, go on) rather than the engine's (lost lease, shutdown).</summary>
-    public static bool FailsAlone(Exception failure, CancellationToken cancellationToken) =>
-        failure is not WorkLeaseLostException && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested);
-
-    public static async Task CompleteAsync(IConnectorStore store, WorkItem item, CancellationToken cancellationToken)
-    {
-        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
-        await using var disposeUnit = unit.ConfigureAwait(false);
         await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

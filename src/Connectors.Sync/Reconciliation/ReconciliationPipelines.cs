@@ -38,7 +38,7 @@ internal static class ReconciliationPipelines
             provider.GetRequiredService<IConnectorStore>(),
             Duration.FromTimeSpan(Options(provider).Reconciliation.FullEvery)));
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<FullReconciliationJob>());
-//X
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<FullReconciliationJob>());
 
         // Until ConnectorOptions carries them, the store time zones are set by registering FinanceJournalSettings first.
         services.TryAddSingleton(new FinanceJournalSettings());

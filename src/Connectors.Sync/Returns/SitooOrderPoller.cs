@@ -111,8 +111,9 @@ internal sealed class SitooOrderPoller(
                     OrderingKey: original is { } id ? "sitoo-order:" + id.ToString(CultureInfo.InvariantCulture) : null);
                 facts += await unit.WorkItems.EnqueueAsync(item, cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
-            else if (IsWebOrder(order) && order.OrderState != SitooOrderState.Closed)
+            else if (IsWebOrder(order))
             {
+                // Also when already closed: a pickup before the first poll must still reach Shopware once.
                 open.Add(order.OrderId);
             }
         }

@@ -73,6 +73,12 @@ public sealed class OrderExportTests
         var link = await harness.Store.Links.FindByShopwareIdAsync(LinkedEntityType.Customer, customerId, default);
         Assert.Equal(existingUser, link?.SitooId);
         Assert.Equal(harness.Shop.GetOrder(order.Id).AmountTotal, Money(sitooOrder["moneytotal_gross_all"]));
+
+        // The next order of the linked account goes to the same user without a second lookup or user.
+        var again = harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Registered(customerId), [new ShopOrderLine("SKU-1", 2)]));
+        await harness.SyncAsync();
+        Assert.Equal(existingUser, Text(SitooOrder(harness, again.OrderNumber)["additionaldata"]?["sitoo-userid"]));
+        Assert.Equal(0, UsersCreated(harness.Pos));
         Assert.Empty(await ExceptionsAsync(harness));
     }
 

@@ -35,13 +35,13 @@ public sealed class RepeatedReturnProperties
             harness.AddProduct(sku, store1: 10);
         }
 
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = harness.Shop.PayOrder(harness.Shop.PlaceOrder(new ShopOrderDraft(
             ShopBuyer.Guest("anna@example.com", "Anna", "Berg"), [.. Skus.Select((sku, i) => new ShopOrderLine(sku, bought[i]))])).Id);
         var sitooOrder = await ExportAsync(harness, order);
         harness.Pos.PickUpWebOrder(sitooOrder);
         await DeliverOrderDeliveryEventAsync(harness, sitooOrder);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var returned = new int[Skus.Length];
         foreach (var visit in visits)
@@ -54,7 +54,7 @@ public sealed class RepeatedReturnProperties
 
             returned[visit.Line] += quantity;
             harness.Pos.ReturnAtPos(visit.SecondStore ? harness.Store2 : harness.Store1, sitooOrder, [new SitooReturnLine(Skus[visit.Line], quantity)]);
-            await harness.SyncAsync();
+            await SyncAfterPollAsync(harness);
         }
 
         var all = returned.SequenceEqual(bought);

@@ -9,6 +9,7 @@ using Connectors.Sync.Returns;
 using Connectors.Sync.State;
 using Connectors.Testing.Shopware;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace Connectors.Sync.Engine.Tests.Returns;
 
@@ -23,6 +24,16 @@ internal static class ReturnScenario
 
     public static Task<ConnectorHarness> StartAsync(int? crashAtCommit = null) =>
         ConnectorHarness.StartAsync(options => options.Orders.Export = false, crashAtCommit);
+
+    /// <summary>
+    /// Lets a poll interval pass, then syncs: the harness receives no Sitoo events, so changes made in Sitoo are read
+    /// by the next scheduled poll.
+    /// </summary>
+    public static Task SyncAfterPollAsync(ConnectorHarness harness)
+    {
+        harness.Clock.Advance(Duration.FromTimeSpan(harness.Options.Engine.PollInterval));
+        return harness.SyncAsync();
+    }
 
     /// <summary>A paid guest order of <paramref name="quantity"/> units of <see cref="Sku"/>.</summary>
     public static ShopOrderState PlacePaidOrder(ConnectorHarness harness, int quantity, params ShopOrderLine[] more)

@@ -16,17 +16,17 @@ public sealed class StoreReturnTests
     {
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = PlacePaidOrder(harness, 2);
         var sitooOrder = await ExportAsync(harness, order);
         harness.Pos.PickUpWebOrder(sitooOrder);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         Assert.Equal(8, harness.Shop.GetProduct(Sku).Stock);
 
         var receipt = harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         harness.Clock.Advance(Duration.FromMinutes(1));
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var shop = harness.Shop.GetOrder(order.Id);
         Assert.Equal(("refunded_partially", "returned_partially"), (shop.TransactionState, shop.DeliveryState));
@@ -44,13 +44,13 @@ public sealed class StoreReturnTests
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
         harness.AddProduct("SKU-2", store1: 10);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = PlacePaidOrder(harness, 2, new ShopOrderLine("SKU-2", 1));
         harness.Shop.ShipOrder(order.Id);
         var sitooOrder = await ExportAsync(harness, order);
 
         harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 2), new SitooReturnLine("SKU-2", 1)]);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var shop = harness.Shop.GetOrder(order.Id);
         Assert.Equal(("refunded", "returned"), (shop.TransactionState, shop.DeliveryState));
@@ -63,16 +63,16 @@ public sealed class StoreReturnTests
     {
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = PlacePaidOrder(harness, 3);
         harness.Shop.ShipOrder(order.Id);
         var sitooOrder = await ExportAsync(harness, order);
 
         harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var afterFirst = harness.Shop.GetOrder(order.Id);
         harness.Pos.ReturnAtPos(harness.Store2, sitooOrder, [new SitooReturnLine(Sku, 2)]);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         Assert.Equal(("refunded_partially", "returned_partially"), (afterFirst.TransactionState, afterFirst.DeliveryState));
         var shop = harness.Shop.GetOrder(order.Id);
@@ -86,12 +86,12 @@ public sealed class StoreReturnTests
     {
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = PlacePaidOrder(harness, 1);
         harness.Shop.ShipOrder(order.Id);
         var sitooOrder = await ExportAsync(harness, order);
         harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         // The simulated POS validates returns; an unvalidated client write returns the same item again.
         var overReturn = await harness.Services.GetRequiredService<Connectors.Sitoo.ISitooClient>().Orders.CreateAsync(new Connectors.Sitoo.Models.SitooNewOrder
@@ -100,7 +100,7 @@ public sealed class StoreReturnTests
             CreditOrderId = sitooOrder,
             OrderItems = [new Connectors.Sitoo.Models.SitooNewOrderItem { ProductName = "Product " + Sku, Sku = Sku, Quantity = -1, MoneyRowPrice = -10m, VatValue = 19m }],
         });
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var shop = harness.Shop.GetOrder(order.Id);
         Assert.Equal(("refunded", "returned"), (shop.TransactionState, shop.DeliveryState));
@@ -116,11 +116,11 @@ public sealed class StoreReturnTests
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
         var sale = harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine(Sku, 2)]);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var ordersAsked = OrderCalls(harness);
 
         var receipt = harness.Pos.ReturnAtPos(harness.Store1, sale.OrderId, [new SitooReturnLine(Sku, 1)]);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         Assert.Equal(ordersAsked, OrderCalls(harness));
         Assert.Equal(9, harness.Shop.GetProduct(Sku).Stock);
@@ -136,7 +136,7 @@ public sealed class StoreReturnTests
         {
             await using var harness = await StartAsync();
             harness.AddProduct(Sku, store1: 10);
-            await harness.SyncAsync();
+            await SyncAfterPollAsync(harness);
             var order = PlacePaidOrder(harness, 2);
             harness.Shop.ShipOrder(order.Id);
             var sitooOrder = await ExportAsync(harness, order);
@@ -145,7 +145,7 @@ public sealed class StoreReturnTests
             await harness.RestartAsync(crashAt);
             try
             {
-                await harness.SyncAsync();
+                await SyncAfterPollAsync(harness);
             }
             catch (SimulatedCrashException)
             {
@@ -161,7 +161,7 @@ public sealed class StoreReturnTests
 
             await harness.RestartAsync();
             harness.Clock.Advance(Duration.FromMinutes(2));
-            await harness.SyncAsync();
+            await SyncAfterPollAsync(harness);
 
             var shop = harness.Shop.GetOrder(order.Id);
             Assert.Equal(("refunded_partially", "returned_partially"), (shop.TransactionState, shop.DeliveryState));
@@ -179,12 +179,12 @@ public sealed class StoreReturnTests
     {
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = PlacePaidOrder(harness, 2);
         harness.Shop.ShipOrder(order.Id);
         var sitooOrder = await CreateSitooOrderAsync(harness, order);
         var receipt = harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var waiting = await RefundItemAsync(harness, receipt.OrderId);
         Assert.Equal(WorkItemState.Pending, waiting?.State);
@@ -194,7 +194,7 @@ public sealed class StoreReturnTests
 
         await LinkAsync(harness, order, sitooOrder);
         harness.Clock.Advance(Duration.FromMinutes(1));
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var shop = harness.Shop.GetOrder(order.Id);
         Assert.Equal(("refunded_partially", "returned_partially"), (shop.TransactionState, shop.DeliveryState));
@@ -207,14 +207,14 @@ public sealed class StoreReturnTests
     {
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = PlacePaidOrder(harness, 2);
         var sitooOrder = await CreateSitooOrderAsync(harness, order);
         var receipt = harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
 
         for (var round = 0; round < 3 * new ReturnSyncSettings().WaitForOnlineOrderAttempts; round++)
         {
-            await harness.SyncAsync();
+            await SyncAfterPollAsync(harness);
             harness.Clock.Advance(Duration.FromSeconds(10));
         }
 

@@ -11,15 +11,15 @@ public sealed class WebOrderStatusTests
     {
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = PlacePaidOrder(harness, 2);
         var sitooOrder = await ExportAsync(harness, order);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         Assert.Equal(("open", "open"), (harness.Shop.GetOrder(order.Id).State, harness.Shop.GetOrder(order.Id).DeliveryState));
 
         harness.Pos.PickUpWebOrder(sitooOrder);
         await DeliverOrderDeliveryEventAsync(harness, sitooOrder);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var shop = harness.Shop.GetOrder(order.Id);
         Assert.Equal(("completed", "shipped", "paid"), (shop.State, shop.DeliveryState, shop.TransactionState));
@@ -34,15 +34,15 @@ public sealed class WebOrderStatusTests
     {
         await using var harness = await StartAsync();
         harness.AddProduct(Sku, store1: 10);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         var order = PlacePaidOrder(harness, 1);
         var sitooOrder = await ExportAsync(harness, order);
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
         Assert.Contains(sitooOrder, await OpenWebOrders.LoadAsync(harness.Store, default));
 
         harness.Pos.PickUpWebOrder(sitooOrder);
         harness.Clock.Advance(Duration.FromTimeSpan(new ReturnSyncSettings().StatusCheckEvery));
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var shop = harness.Shop.GetOrder(order.Id);
         Assert.Equal(("completed", "shipped"), (shop.State, shop.DeliveryState));
@@ -59,7 +59,7 @@ public sealed class WebOrderStatusTests
         var sitooOrder = await ExportAsync(harness, order);
         harness.Pos.SellAtPos(harness.Store1, [new Connectors.Testing.Sitoo.SitooSaleLine(Sku, 1)]);
         harness.Clock.Advance(Duration.FromTimeSpan(new ReturnSyncSettings().StatusCheckEvery));
-        await harness.SyncAsync();
+        await SyncAfterPollAsync(harness);
 
         var shop = harness.Shop.GetOrder(order.Id);
         Assert.Equal(("open", "open"), (shop.State, shop.DeliveryState));

@@ -1,0 +1,19 @@
+using Connectors.Sync.State;
+
+namespace Connectors.Sync.Orders;
+
+/// <summary>What the order handlers share.</summary>
+internal static class OrderHandling
+{
+    /// <summary>Whether a failure is the item's own (settle it, go on) rather than the engine's (lost lease, shutdown).</summary>
+    public static bool FailsAlone(Exception failure, CancellationToken cancellationToken) =>
+        failure is not WorkLeaseLostException && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    public static async Task CompleteAsync(IConnectorStore store, WorkItem item, CancellationToken cancellationToken)
+    {
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Connectors.Benchmarks.EndToEnd;
+
+/// <summary>
+/// What the end-to-end stock benchmark drives: <c>e2e --rates 50,200,1000 --seconds 60 [--skus 300] [--stores 4]
+/// [--drain-seconds 180] [--event-interval-ms 1000] [--out file.json]</c>.
+/// </summary>
+internal sealed record EndToEndSettings
+{
+    /// <summary>The first program argument that selects this benchmark.</summary>
+    public const string Mode = "e2e";
+
+    /// <summary>POS sales per second to drive, one run each.</summary>
+    public IReadOnlyList<int> Rates { get; init; } = [50, 200, 1000];
+
+    /// <summary>How long sales are driven at each rate.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Products in both catalogues.</summary>
+    public int Skus { get; init; } = 300;
+
+    /// <summary>Sitoo stores, each selling every SKU and contributing to the web shop's stock.</summary>
+    public int Stores { get; init; } = 4;
+
+    /// <summary>How long the engine may take to catch up after the last sale before the run counts as failed.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>How often the Sitoo simulator pushes its pending Events SPI batches.</summary>
+    public TimeSpan EventDeliveryInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where the JSON results are written.</summary>
+    public string OutputPath { get; init; } = Path.Combine(Path.GetTempPath(), "Connectors.Benchmarks", "e2e-results.json");
+
+    /// <summary>Reads the arguments after <see cref="Mode"/>; unknown ones are refused so a typo cannot go unnoticed.</summary>
+    public static EndToEndSettings Parse(IReadOnlyList<string> args)
+    {
+        var settings = new EndToEndSettings();
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.", nameof(args));
+            settings = args[i] switch
+            {
+                "--rates" => settings with { Rates = [.. value.Split(',').Select(Number)] },
+                "--seconds" => settings with { Duration = TimeSpan.FromSeconds(Number(value)) },
+                "--skus" => settings with { Skus = Number(value) },
+                "--stores" => settings with { Stores = Number(value) },
+                "--drain-seconds" => settings with { DrainTimeout = TimeSpan.FromSeconds(Number(value)) },
+                "--event-interval-ms" => settings with { EventDeliveryInterval = TimeSpan.FromMilliseconds(Number(value)) },
+                "--out" => settings with { OutputPath = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}.", nameof(args)),
+            };
+        }
+
+        return settings;
+    }
+
+    private static int Number(string text)
+    {
+        var number = int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+        return number > 0 ? number : throw new ArgumentException($"{text} must be positive.", nameof(text));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Connectors.SampleWorker.Tests;
+
+/// <summary>The sample worker as a user starts it: its own process, on a loopback port, with a data folder.</summary>
+internal sealed partial class SampleProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _dashboard = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SampleProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Received(e.Data);
+        _process.ErrorDataReceived += (_, e) => Received(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static SampleProcess Start(params string[] arguments)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Connectors.SampleWorker.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return new SampleProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
+    }
+
+    /// <summary>The dashboard address the sample printed.</summary>
+    public async Task<Uri> DashboardAsync(TimeSpan timeout)
+    {
+        var printed = await Task.WhenAny(_dashboard.Task, Task.Delay(timeout));
+        return printed == _dashboard.Task ? await _dashboard.Task : throw new TimeoutException("The sample printed no dashboard address:\n" + Output);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Received(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (DashboardLine().Match(line) is { Success: true } match)
+        {
+            _dashboard.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
+        }
+    }
+
+    [GeneratedRegex(@"dashboard: (http://127\.0\.0\.1:\d+/connector)")]
+    private static partial Regex DashboardLine();
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace Connectors.SampleWorker.Tests;
+
+/// <summary>The sample run end to end for a short time, as a first-time user runs it.</summary>
+public sealed class SampleRunTests
+{
+    [Fact]
+    public async Task A_short_demo_run_accounts_for_every_sale_order_and_return()
+    {
+        var folder = Directory.CreateTempSubdirectory("connectors-sample-").FullName;
+        var summaryPath = Path.Combine(folder, "summary.json");
+        await using var sample = SampleProcess.Start("--run-for", "25", "--summary", summaryPath, "--data", Path.Combine(folder, "data"), "--port", "0");
+
+        var exitCode = await sample.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.True(exitCode == 0, sample.Output);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryPath));
+        var root = summary.RootElement;
+        int Number(string name) => root.GetProperty(name).GetInt32();
+        Assert.True(Number("posSales") > 50, sample.Output);
+        Assert.True(Number("onlineOrders") > 5);
+        Assert.True(root.GetProperty("stockWrites").GetInt64() > 0);
+        // Coalescing and batching: far fewer Shopware calls than sales.
+        Assert.True(root.GetProperty("apiCalls").GetProperty("shopware").GetInt64() < Number("posSales"));
+        Assert.Equal(Number("onlineOrders"), Number("ordersExported"));
+        Assert.Equal(Number("returns"), Number("refundsIssued"));
+        var reasons = root.GetProperty("exceptionsByReason");
+        // The deliberately broken cases, under their reasons.
+        Assert.Equal(1, reasons.GetProperty("MissingProductMapping").GetInt32());
+        Assert.Equal(1, reasons.GetProperty("UnknownStoreLocation").GetInt32());
+        Assert.Equal(0, Number("driftSkus"));
+        Assert.True(root.GetProperty("lagP99Ms").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task A_restart_on_the_same_data_folder_keeps_the_connectors_state()
+    {
+        var folder = Directory.CreateTempSubdirectory("connectors-sample-").FullName;
+        var data = Path.Combine(folder, "data");
+        await using (var first = SampleProcess.Start("--run-for", "8", "--data", data, "--port", "0"))
+        {
+            Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        }
+
+        var summaryPath = Path.Combine(folder, "second.json");
+        await using var second = SampleProcess.Start("--run-for", "8", "--summary", summaryPath, "--data", data, "--port", "0");
+        Assert.True(await second.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 0, second.Output);
+
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryPath));
+        // The first run's exception records are still there, not duplicated: one per reason and entity.
+        var reasons = summary.RootElement.GetProperty("exceptionsByReason");
+        Assert.Equal(1, reasons.GetProperty("MissingProductMapping").GetInt32());
+        Assert.True(File.Exists(Path.Combine(data, "connector.db")));
+    }
+}
