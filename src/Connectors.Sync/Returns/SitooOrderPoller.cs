@@ -26,6 +26,7 @@ internal sealed class SitooOrderPoller(
     public const string CursorName = "sitoo:orders";
 
     private const int InboxBatch = 500;
+    private const string OriginalOrderKey = "pos-originalsales-orderid";
 
     public string Name => "sitoo.orders";
 
@@ -65,8 +66,6 @@ internal sealed class SitooOrderPoller(
     /// <summary>The work item key of the refund a Sitoo return causes.</summary>
     public static string RefundKey(StockIntakeSettings site, long returnOrderId) =>
         IdempotencyKey.SitooOrder(site.Account, site.EshopId, returnOrderId).Append("refund").Value;
-
-    private const string OriginalOrderKey = "pos-originalsales-orderid";
 
     private static bool IsOrderEvent(string eventType) =>
         eventType == SitooEventType.Order.Value || eventType == SitooEventType.OrderDelivery.Value;
