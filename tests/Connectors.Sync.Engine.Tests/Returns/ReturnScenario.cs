@@ -67,26 +67,38 @@ internal static class ReturnScenario
     }
 
     /// <summary>Stores a Sitoo <c>order-delivery</c> event as the webhook receiver does.</summary>
-    public static Task DeliverOrderDeliveryEventAsync(ConnectorHarness harness, long sitooOrderId)
+    public static Task DeliverOrderDeliveryEventAsync(ConnectorHarness harness, long sitooOrderId) =>
+        DeliverEventAsync(harness, "order-delivery", new JsonObject
+        {
+            ["eshop_id"] = harness.Pos.Sitoo.EshopId,
+            ["order_id"] = sitooOrderId,
+            ["order_delivery_id"] = 1,
+            ["warehouse_id"] = harness.Store1.WarehouseId,
+            ["order_delivery_event_type"] = "add",
+        });
+
+    /// <summary>Stores a Sitoo <c>order</c> event (a new order) as the webhook receiver does.</summary>
+    public static Task DeliverOrderAddedEventAsync(ConnectorHarness harness, long sitooOrderId) =>
+        DeliverEventAsync(harness, "order", new JsonObject
+        {
+            ["eshop_id"] = harness.Pos.Sitoo.EshopId,
+            ["order_id"] = sitooOrderId,
+            ["order_event_type"] = "add",
+        });
+
+    private static Task DeliverEventAsync(ConnectorHarness harness, string type, JsonObject data)
     {
         var eventId = Guid.NewGuid().ToString("N");
         var body = new JsonObject
         {
             ["event_id"] = eventId,
-            ["event_type"] = "order-delivery",
+            ["event_type"] = type,
             ["event_date"] = harness.Clock.GetCurrentInstant().ToUnixTimeSeconds(),
             ["account_id"] = harness.Pos.Sitoo.AccountId,
-            ["data"] = new JsonObject
-            {
-                ["eshop_id"] = harness.Pos.Sitoo.EshopId,
-                ["order_id"] = sitooOrderId,
-                ["order_delivery_id"] = 1,
-                ["warehouse_id"] = harness.Store1.WarehouseId,
-                ["order_delivery_event_type"] = "add",
-            },
+            ["data"] = data,
         }.ToJsonString();
         return harness.Store.Inbox.StoreAsync(
-            new InboxDelivery(InboxSources.Sitoo, eventId, "order-delivery", Encoding.UTF8.GetBytes(body), new Dictionary<string, string>()), default);
+            new InboxDelivery(InboxSources.Sitoo, eventId, type, Encoding.UTF8.GetBytes(body), new Dictionary<string, string>()), default);
     }
 
     /// <summary>How often Shopware was asked to run <paramref name="action"/> on a payment or delivery.</summary>

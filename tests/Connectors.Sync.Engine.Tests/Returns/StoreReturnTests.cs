@@ -39,6 +39,31 @@ public sealed class StoreReturnTests
     }
 
     [Fact]
+    public async Task A_sitoo_order_event_carries_the_return_at_once_and_a_lost_one_is_caught_by_the_next_poll()
+    {
+        await using var harness = await StartAsync();
+        harness.AddProduct(Sku, store1: 10);
+        await SyncAfterPollAsync(harness);
+        var order = PlacePaidOrder(harness, 2);
+        harness.Shop.ShipOrder(order.Id);
+        var sitooOrder = await ExportAsync(harness, order);
+        await SyncAfterPollAsync(harness);
+
+        var first = harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
+        await DeliverOrderAddedEventAsync(harness, first.OrderId);
+        await harness.Engine.RunOnceAsync(default);
+        Assert.Equal("refunded_partially", harness.Shop.GetOrder(order.Id).TransactionState);
+
+        // No event: nothing happens until the poll interval has passed.
+        harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
+        await harness.Engine.RunOnceAsync(default);
+        Assert.Equal("refunded_partially", harness.Shop.GetOrder(order.Id).TransactionState);
+        await SyncAfterPollAsync(harness);
+        Assert.Equal(("refunded", "returned"), (harness.Shop.GetOrder(order.Id).TransactionState, harness.Shop.GetOrder(order.Id).DeliveryState));
+        Assert.Empty(await ExceptionsAsync(harness));
+    }
+
+    [Fact]
     public async Task A_full_return_refunds_and_returns_the_whole_order()
     {
         await using var harness = await StartAsync();
