@@ -39,12 +39,14 @@ else
 }
 
 builder.Services.AddConnectorHosting(builder.Configuration);
+builder.Services.AddHealthChecks().AddConnectorHealthCheck(builder.Configuration);
 using var totals = new ConnectorMeterTotals();
 
 var app = builder.Build();
 app.MapSitooEvents();
 app.MapShopwareWebhooks();
 app.MapConnectorDashboard();
+app.MapHealthChecks("/health");
 await app.StartAsync(stopping.Token);
 
 var address = new Uri(app.Urls.First().TrimEnd('/') + "/");

@@ -137,6 +137,33 @@ public sealed class FullReconciliationTests
     }
 
     [Fact]
+    public async Task In_contribution_mode_shopwares_own_changes_are_not_drift_and_a_stale_contribution_goes_through_the_stock_writer()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+            options.Stock.Locations.Add(new() { SitooWarehouseId = null, Owner = StockOwner.Shopware }));
+        harness.AddProduct("SKU-1", store1: 5, shopwareStock: 20);
+        await harness.SyncAsync();
+        Assert.Equal(25, harness.Shop.GetProduct("SKU-1").Stock);
+
+        // The DC (owned by Shopware) counted 10 more: that is Shopware's own number, nothing to heal.
+        await harness.EditShopStockByHandAsync("SKU-1", 35);
+        var writes = harness.ProductWrites();
+        var report = await harness.Reconciliation().RunNowAsync(default);
+        Assert.Empty(report.Differences);
+        Assert.Equal((35, writes), (harness.Shop.GetProduct("SKU-1").Stock, harness.ProductWrites()));
+
+        // A store change the connector has not applied yet (its transaction not read) is a stale contribution: the
+        // run hands it to the stock writer, which adds just the change.
+        harness.Pos.AdjustStock(harness.Store1.WarehouseId, "SKU-1", 3);
+        var stale = await harness.Reconciliation().RunNowAsync(default);
+        Assert.Equal([DifferenceClass.Drift], stale.ClassesOf("SKU-1"));
+        await harness.SyncAsync();
+        Assert.Equal(38, harness.Shop.GetProduct("SKU-1").Stock);
+        Assert.Equal(8m, (await harness.Store.Ledger.GetAsync(Connectors.Sync.State.LedgerKey.ForSku("SKU-1"), default))!["contribution"]);
+        Assert.Empty((await harness.Reconciliation().RunNowAsync(default)).Differences);
+    }
+
+    [Fact]
     public async Task The_drift_report_snapshot_is_plain_json_with_counts_by_class()
     {
         await using var harness = await ConnectorHarness.StartAsync(options => options.Reconciliation.Heal = false);

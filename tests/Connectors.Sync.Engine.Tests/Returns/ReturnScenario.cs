@@ -86,7 +86,7 @@ internal static class ReturnScenario
             ["order_event_type"] = "add",
         });
 
-    private static Task DeliverEventAsync(ConnectorHarness harness, string type, JsonObject data)
+    private static async Task DeliverEventAsync(ConnectorHarness harness, string type, JsonObject data)
     {
         var eventId = Guid.NewGuid().ToString("N");
         var body = new JsonObject
@@ -97,7 +97,7 @@ internal static class ReturnScenario
             ["account_id"] = harness.Pos.Sitoo.AccountId,
             ["data"] = data,
         }.ToJsonString();
-        return harness.Store.Inbox.StoreAsync(
+        await harness.Store.Inbox.StoreAsync(
             new InboxDelivery(InboxSources.Sitoo, eventId, type, Encoding.UTF8.GetBytes(body), new Dictionary<string, string>()), default);
     }
 
