@@ -70,7 +70,7 @@ internal sealed class DemoWorld : IAsyncDisposable
             ["Connectors:Hosting:SitooEvents:Password"] = SitooEventsPassword,
             ["Connectors:Hosting:ShopwareWebhooks:AppSecret"] = ShopwareAppSecret,
             ["Connectors:Sync:Orders:FulfilmentWarehouseId"] = Text(DistributionCentre),
-            ["Connectors:Sync:Orders:ShippingProductSku"] = DemoCatalogue.ShippingSku,
+            ["Connectors:Sync:OrderExport:ShippingProductSku"] = DemoCatalogue.ShippingSku,
         };
         var locations = Stores.Select(s => s.WarehouseId).Append(DistributionCentre).ToList();
         for (var i = 0; i < locations.Count; i++)

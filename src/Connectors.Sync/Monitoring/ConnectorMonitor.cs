@@ -16,6 +16,7 @@ namespace Connectors.Sync.Monitoring;
 public sealed class ConnectorMonitor
 {
     private const int ExceptionsCounted = 10_000;
+    private const int StalledListed = 100;
     private readonly IConnectorStore _store;
     private readonly EngineTelemetry _telemetry;
     private readonly IClock _clock;
@@ -48,9 +49,9 @@ public sealed class ConnectorMonitor
     /// <c>Connectors:Sync:Orders:StalledAfter</c>: still retrying or parked, oldest first.
     /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <param name="maxPerKind">At most this many of each kind and state.</param>
-    public Task<IReadOnlyList<StalledWork>> StalledWorkAsync(CancellationToken cancellationToken, int maxPerKind = 100) =>
-        StalledWorkQuery.ListAsync(_store, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_orders.StalledAfter), maxPerKind, cancellationToken);
+    /// <remarks>Lists up to 100 items per kind and state (pending, parked); a longer backlog is an incident of its own.</remarks>
+    public Task<IReadOnlyList<StalledWork>> StalledWorkAsync(CancellationToken cancellationToken) =>
+        StalledWorkQuery.ListAsync(_store, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_orders.StalledAfter), StalledListed, cancellationToken);
 
     /// <summary>The lag of each polling pipeline: its cursor's age and the time since its last successful read.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>

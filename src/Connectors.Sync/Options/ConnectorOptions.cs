@@ -19,6 +19,14 @@ public sealed class ConnectorOptions
     [Required]
     public OrderSyncSettings Orders { get; set; } = new();
 
+    /// <summary>How exported orders are written in Sitoo: service products for shipping, credits and custom lines; currencies.</summary>
+    [Required]
+    public Connectors.Sync.Orders.OrderExportSettings OrderExport { get; set; } = new();
+
+    /// <summary>Store returns and the status of web orders.</summary>
+    [Required]
+    public Connectors.Sync.Returns.ReturnSyncSettings Returns { get; set; } = new();
+
     /// <summary>Reconciliation schedule.</summary>
     [Required]
     public ReconciliationSettings Reconciliation { get; set; } = new();
@@ -117,15 +125,6 @@ public sealed class OrderSyncSettings
     /// over the product lines (the default).
     /// </summary>
     public string? DiscountProductSku { get; set; }
-
-    /// <summary>
-    /// The SKU of the non-inventoried service product shipping is booked on in Sitoo (Sitoo orders take no
-    /// shipping money on write); required when orders charge shipping.
-    /// </summary>
-    public string? ShippingProductSku { get; set; }
-
-    /// <summary>The SKU of the service product Shopware credit lines are booked on; empty to refuse such orders with a reason.</summary>
-    public string? CreditProductSku { get; set; }
 }
 
 /// <summary>Reconciliation schedule.</summary>

@@ -20,7 +20,7 @@ internal static class OrderPipelines
     public static void Add(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<OrderExportSettings>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.OrderExport);
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Orders);
 
         // Policies: register your own before AddShopwareSitooConnector to change how orders and customers are mapped.

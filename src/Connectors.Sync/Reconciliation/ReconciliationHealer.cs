@@ -20,7 +20,7 @@ internal sealed class ReconciliationHealer(IShopwareAdminClient shopware, int ba
         IReadOnlyList<StockWrite> writes, IReadOnlyDictionary<string, string> productIds, StockLedger ledger, Instant now, CancellationToken cancellationToken)
     {
         var direct = new List<StockWrite>();
-        var handedOver = new List<string>();
+        var handedOver = new HashSet<string>(StringComparer.Ordinal);
         foreach (var write in writes)
         {
             if (write.Kind != StockWriteKind.Delta)
@@ -39,7 +39,7 @@ internal sealed class ReconciliationHealer(IShopwareAdminClient shopware, int ba
             }
         }
 
-        var written = 0;
+        var written = new Dictionary<string, int>(StringComparer.Ordinal);
         var problems = new List<ExceptionReport>();
         foreach (var batch in direct.Chunk(batchSize))
         {
@@ -47,7 +47,13 @@ internal sealed class ReconciliationHealer(IShopwareAdminClient shopware, int ba
             var result = await shopware.Sync.ExecuteIsolatingFailuresAsync(operation, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var index in result.WrittenIndexes)
             {
-                ledger = ledger.RecordWrite(batch[index], batch[index].StockToWrite(0), now);
+                var write = batch[index];
+                ledger = ledger.RecordWrite(write, write.StockToWrite(0), now);
+                if (write.Kind == StockWriteKind.Absolute)
+                {
+                    written[write.Sku] = write.Quantity;
+                    ledger = ledger with { Skus = ledger.Skus.SetItem(write.Sku, Unconfirmed(ledger[write.Sku], now)) };
+                }
             }
 
             foreach (var rejected in result.Rejected)
@@ -55,18 +61,27 @@ internal sealed class ReconciliationHealer(IShopwareAdminClient shopware, int ba
                 problems.Add(ReconciliationProblems.Rejected(batch[rejected.Index].Sku, rejected));
             }
 
-            written += result.WrittenIndexes.Count;
             telemetry.StockWritten("reconciled", result.WrittenIndexes.Count);
             telemetry.StockWritten("rejected", result.Rejected.Count);
         }
 
-        return new HealOutcome(ledger, written, handedOver, problems);
+        return new HealOutcome(ledger, written, direct.Count - problems.Count, handedOver, problems);
     }
+
+    /// <summary>
+    /// A stock write made outside the stock writer's per-SKU order may have been overtaken by (or overtaken) one of
+    /// its writes: forget the value as "last written" and mark the SKU as changed, so the stock writer, in order,
+    /// writes the current target once more instead of skipping it as already written.
+    /// </summary>
+    public static SkuLedgerEntry Unconfirmed(SkuLedgerEntry entry, Instant now) =>
+        entry with { LastWrittenStock = null, ChangedSince = entry.ChangedSince ?? now };
 }
 
 /// <summary>What healing did.</summary>
 /// <param name="Ledger">The ledger with the accepted writes recorded and handed-over SKUs marked as changed.</param>
-/// <param name="Written">Products Shopware accepted a write for.</param>
+/// <param name="WrittenStock">The stock values Shopware accepted, by product number; the stock writer confirms each.</param>
+/// <param name="Written">Products Shopware accepted a write for (stock or closeout flag).</param>
 /// <param name="HandedOver">SKUs whose contribution delta the stock writer applies.</param>
 /// <param name="Problems">Rows Shopware refused.</param>
-internal sealed record HealOutcome(StockLedger Ledger, int Written, IReadOnlyList<string> HandedOver, IReadOnlyList<ExceptionReport> Problems);
+internal sealed record HealOutcome(
+    StockLedger Ledger, IReadOnlyDictionary<string, int> WrittenStock, int Written, IReadOnlySet<string> HandedOver, IReadOnlyList<ExceptionReport> Problems);

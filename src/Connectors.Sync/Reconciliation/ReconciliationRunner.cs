@@ -27,6 +27,7 @@ public sealed class ReconciliationRunner : IDisposable
     public const string Pipeline = "reconciliation.full";
 
     private const int SkusPerCommit = 200;
+    private const int MaxSaveAttempts = 3;
     private readonly IConnectorStore _store;
     private readonly ShopwareStockReader _shopware;
     private readonly SitooStockReader _sitoo;
@@ -111,7 +112,7 @@ public sealed class ReconciliationRunner : IDisposable
         var result = StockReconciler.Reconcile(new ReconciliationInput(shopware.Snapshot, snapshot, demand, observed), _stock, now);
         var heal = _heal
             ? await _healer.HealAsync(result.Writes, shopware.ProductIds, result.Ledger, now, cancellationToken).ConfigureAwait(false)
-            : new HealOutcome(result.Ledger, 0, [], []);
+            : new HealOutcome(result.Ledger, new Dictionary<string, int>(), 0, new HashSet<string>(), []);
 
         var conflicts = await SaveLedgerAsync(rows.Ledger, heal, now, cancellationToken).ConfigureAwait(false);
         var problems = heal.Problems.Concat(result.Report.Differences
@@ -140,13 +141,14 @@ public sealed class ReconciliationRunner : IDisposable
     }
 
     /// <summary>
-    /// Saves the changed SKUs a chunk at a time. A SKU whose rows changed since they were read (a transaction or an
-    /// order arrived meanwhile) is left as the other writer made it: its own write brings it up to date.
+    /// Saves the changed SKUs a chunk at a time, and queues the stock writer for every SKU this run wrote or handed
+    /// over: it works each SKU in order, so it confirms a heal that raced one of its own writes. A SKU whose rows
+    /// another writer changed since they were read (a transaction applied, a stock write made) keeps that writer's
+    /// state, only marked for the stock writer if this run wrote its stock.
     /// </summary>
-    /// <returns>How many SKUs were left alone that way.</returns>
+    /// <returns>How many SKUs another writer had changed.</returns>
     private async Task<int> SaveLedgerAsync(StockLedger read, HealOutcome heal, Instant now, CancellationToken cancellationToken)
     {
-        var handedOver = heal.HandedOver.ToHashSet(StringComparer.Ordinal);
         var changed = heal.Ledger.Skus
             .Where(pair => !read[pair.Key].Equals(pair.Value))
             .Select(pair => pair.Key)
@@ -155,38 +157,60 @@ public sealed class ReconciliationRunner : IDisposable
         var conflicts = 0;
         foreach (var chunk in changed.Chunk(SkusPerCommit))
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                var unit = await _store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
-                await using var disposeUnit = unit.ConfigureAwait(false);
-                var fresh = await StockLedgerRows.LoadAsync(unit, chunk, cancellationToken).ConfigureAwait(false);
-                var merged = fresh.Ledger;
-                var kept = new List<string>(chunk.Length);
-                foreach (var sku in chunk)
+                try
                 {
-                    if (fresh.Ledger[sku].Equals(read[sku]))
-                    {
-                        merged = merged with { Skus = merged.Skus.SetItem(sku, heal.Ledger[sku]) };
-                        kept.Add(sku);
-                    }
+                    conflicts += await SaveChunkAsync(chunk, read, heal, now, cancellationToken).ConfigureAwait(false);
+                    break;
                 }
-
-                conflicts += chunk.Length - kept.Count;
-                await fresh.SaveAsync(unit, merged, cancellationToken).ConfigureAwait(false);
-                foreach (var sku in kept.Where(handedOver.Contains))
+                catch (LedgerConflictException) when (attempt < MaxSaveAttempts)
                 {
-                    await _writes.EnqueueAsync(unit, sku, now, cancellationToken).ConfigureAwait(false);
+                    // Another instance committed between our read and our write (PostgreSQL): read the chunk again.
                 }
-
-                await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (LedgerConflictException)
-            {
-                // Another instance wrote between our read and our write lock (PostgreSQL): its writes win.
-                conflicts += chunk.Length;
             }
         }
 
+        return conflicts;
+    }
+
+    private async Task<int> SaveChunkAsync(string[] chunk, StockLedger read, HealOutcome heal, Instant now, CancellationToken cancellationToken)
+    {
+        var unit = await _store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        var fresh = await StockLedgerRows.LoadAsync(unit, chunk, cancellationToken).ConfigureAwait(false);
+        var merged = fresh.Ledger;
+        var toWrite = new List<string>();
+        var conflicts = 0;
+        foreach (var sku in chunk)
+        {
+            var current = fresh.Ledger[sku];
+            if (current.Equals(read[sku]))
+            {
+                merged = merged with { Skus = merged.Skus.SetItem(sku, heal.Ledger[sku]) };
+                if (heal.HandedOver.Contains(sku) || heal.WrittenStock.ContainsKey(sku))
+                {
+                    toWrite.Add(sku);
+                }
+
+                continue;
+            }
+
+            conflicts++;
+            if (heal.WrittenStock.ContainsKey(sku))
+            {
+                merged = merged with { Skus = merged.Skus.SetItem(sku, ReconciliationHealer.Unconfirmed(current, now)) };
+                toWrite.Add(sku);
+            }
+        }
+
+        await fresh.SaveAsync(unit, merged, cancellationToken).ConfigureAwait(false);
+        foreach (var sku in toWrite)
+        {
+            await _writes.EnqueueAsync(unit, sku, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
         return conflicts;
     }
 

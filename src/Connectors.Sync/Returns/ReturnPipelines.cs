@@ -1,7 +1,9 @@
 using Connectors.Core.Returns;
 using Connectors.Sync.Engine;
+using Connectors.Sync.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Connectors.Sync.Returns;
 
@@ -16,7 +18,7 @@ internal static class ReturnPipelines
         // order with the export's OrderTranslator, so both sides agree on its lines.
         services.TryAddSingleton<IRestockPolicy, StockFlowRestockPolicy>();
         services.TryAddSingleton(provider => new RefundPlanner(new RefundPlanOptions { Restock = provider.GetRequiredService<IRestockPolicy>() }));
-        services.TryAddSingleton(new ReturnSyncSettings());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Returns);
 
         services.TryAddSingleton<ShopwareOrderStates>();
         services.TryAddSingleton<ReturnContextReader>();

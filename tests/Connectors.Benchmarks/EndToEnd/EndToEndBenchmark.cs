@@ -63,6 +63,7 @@ internal static class EndToEndBenchmark
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             using var sampler = new ResourceSampler();
+            using var progress = new ProgressReporter(scenario, TimeSpan.FromSeconds(10));
 
             var drive = await SaleDriver.DriveAsync(scenario, rate, settings.Duration, new Random(rate), cancellationToken).ConfigureAwait(false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {drive.Sales.Count} sales in {drive.Elapsed.TotalSeconds:0.0} s; draining"));
@@ -72,6 +73,7 @@ internal static class EndToEndBenchmark
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(engineRun, delivery).ConfigureAwait(false);
             sampler.Dispose();
+            progress.Dispose();
             var reflection = SaleReflection.Match(drive.Sales, scenario.Writes.Writes);
             var shop = Difference(Snapshot(scenario.Shop.Calls), shopBefore);
             var pos = Difference(Snapshot(scenario.Pos.Calls), posBefore);
@@ -87,7 +89,7 @@ internal static class EndToEndBenchmark
                 LatencyP99Ms = reflection.Percentile(99),
                 LatencyMaxMs = reflection.Percentile(100),
                 Unreflected = reflection.Unreflected,
-                DrainSeconds = drain?.TotalSeconds ?? double.NaN,
+                DrainSeconds = drain?.TotalSeconds,
                 StockMismatches = scenario.Mismatches().Count,
                 ShopwareCalls = shop.Operations.Values.Sum(),
                 ShopwareStockWriteRequests = scenario.Writes.Requests,

@@ -24,8 +24,8 @@ internal sealed record RateResult
     /// <summary>Sales no Shopware write reflected by the end; must be 0.</summary>
     public required int Unreflected { get; init; }
 
-    /// <summary>From the last sale until Shopware showed every SKU's expected stock.</summary>
-    public required double DrainSeconds { get; init; }
+    /// <summary>From the last sale until Shopware showed every SKU's expected stock; null when it never did.</summary>
+    public required double? DrainSeconds { get; init; }
 
     /// <summary>SKUs whose Shopware stock differs from the stores' available sum at the end; must be 0.</summary>
     public required int StockMismatches { get; init; }

@@ -15,7 +15,7 @@ internal static class ResultTable
         foreach (var r in results)
         {
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.TargetRate} | {r.AchievedRate:0.0} | {r.Sales} | {r.LatencyP50Ms:0} | {r.LatencyP99Ms:0} | {r.LatencyMaxMs:0} | {r.Unreflected} | {r.DrainSeconds:0.0} | {r.StockMismatches} | {r.ShopwareCalls} ({r.ShopwareStockWriteRequests}) | {r.ShopwareCallsPerSale:0.0000} | {r.NaiveShopwareCalls} | {r.SitooCalls} | {r.SitooCallsPerSale:0.0000} | {r.PeakWorkingSetMb:0} | {r.PeakManagedHeapMb:0} |"));
+                $"| {r.TargetRate} | {r.AchievedRate:0.0} | {r.Sales} | {r.LatencyP50Ms:0} | {r.LatencyP99Ms:0} | {r.LatencyMaxMs:0} | {r.Unreflected} | {(r.DrainSeconds is { } drain ? drain.ToString("0.0", CultureInfo.InvariantCulture) : "never")} | {r.StockMismatches} | {r.ShopwareCalls} ({r.ShopwareStockWriteRequests}) | {r.ShopwareCallsPerSale:0.0000} | {r.NaiveShopwareCalls} | {r.SitooCalls} | {r.SitooCallsPerSale:0.0000} | {r.PeakWorkingSetMb:0} | {r.PeakManagedHeapMb:0} |"));
         }
 
         return table.ToString();

@@ -56,6 +56,9 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     public ConnectorOptions Options => Services.GetRequiredService<IOptions<ConnectorOptions>>().Value;
 
+    /// <summary>Idle passes, a second apart, after which every poll has been due again (capped at a minute).</summary>
+    private int IdlePassesBeforeQuiet => Math.Min((int)Math.Ceiling(Options.Engine.PollInterval.TotalSeconds), 60) + 2;
+
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Start the harness first.");
 
     /// <summary>The store as the engine sees it, when <see cref="StartAsync"/> was told to crash.</summary>
@@ -99,7 +102,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
                 continue;
             }
 
-            if (++idle == 3)
+            // Idle long enough for every source's poll to have come due once more.
+            if (++idle == IdlePassesBeforeQuiet)
             {
                 return;
             }
@@ -149,53 +153,18 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 
     private async Task BuildAsync(int? crashAtCommit)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IClock>(Clock);
-        var builder = services.AddShopwareSitooConnector(
-            options =>
-            {
-                options.Stock.Locations =
-                [
-                    new() { SitooWarehouseId = Store1.WarehouseId },
-                    new() { SitooWarehouseId = Store2.WarehouseId },
-                    new() { SitooWarehouseId = DistributionCentre },
-                ];
-                options.Stock.CoalesceWindow = TimeSpan.FromMilliseconds(500);
-                options.Engine.PollInterval = TimeSpan.FromSeconds(5);
-                options.Engine.LeaseDuration = TimeSpan.FromSeconds(30);
-                options.Engine.RetryBaseDelay = TimeSpan.FromSeconds(1);
-                options.Engine.RetryMaxDelay = TimeSpan.FromSeconds(8);
-                options.Engine.InstanceId = "test-" + Guid.NewGuid().ToString("N")[..8];
-                _configure?.Invoke(options);
-            },
-            shopware =>
-            {
-                shopware.BaseAddress = new Uri("http://127.0.0.1/");
-                shopware.ClientId = Shop.ShopOptions.ClientId;
-                shopware.ClientSecret = Shop.ShopOptions.ClientSecret;
-                shopware.Resilience.MaxRetryAttempts = 0;
-                shopware.Resilience.CircuitBreakerEnabled = false;
-            },
-            sitoo =>
-            {
-                sitoo.BaseAddress = new Uri("http://127.0.0.1/");
-                sitoo.AccountId = Pos.Sitoo.AccountId;
-                sitoo.SiteId = Pos.Sitoo.EshopId;
-                sitoo.ApiId = Pos.Sitoo.ApiId;
-                sitoo.Password = Pos.Sitoo.Password;
-                sitoo.Resilience.RateLimiterEnabled = false;
-                sitoo.Resilience.MaxRetryAttempts = 0;
-            });
-        builder.ShopwareHttpClient.ConfigurePrimaryHttpMessageHandler(() => Shop.CreateHandler());
-        builder.SitooHttpClient.ConfigurePrimaryHttpMessageHandler(() => Pos.CreateHandler());
         var store = await SqliteConnectorStore.OpenAsync(DatabasePath, Clock, CancellationToken.None);
         _store = store;
         Crashing = crashAtCommit is { } n ? new CrashingStore(store, n) : null;
-        services.AddSingleton<IConnectorStore>(Crashing ?? (IConnectorStore)store);
-        _addServices?.Invoke(services);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _ = _services.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+        _services = ConnectorServices.Build(
+            Clock,
+            Shop,
+            Pos,
+            [Store1.WarehouseId, Store2.WarehouseId, DistributionCentre],
+            Crashing ?? (IConnectorStore)store,
+            _configure,
+            _addServices,
+            "test-" + Guid.NewGuid().ToString("N")[..8]);
     }
 
     private void AdjustIfAny(int warehouseId, string sku, decimal quantity)

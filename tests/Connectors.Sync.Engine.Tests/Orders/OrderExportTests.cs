@@ -3,6 +3,7 @@ using Connectors.Sync.Engine.Tests.Harness;
 using Connectors.Sync.State;
 using Connectors.Testing.Shopware;
 using Connectors.Testing.Sitoo;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static Connectors.Sync.Engine.Tests.Orders.OrderScenario;
 
@@ -299,6 +300,28 @@ public sealed class OrderExportTests
         Assert.Empty(harness.Pos.FindOrdersByExternalId(order.OrderNumber));
         Assert.Null(await harness.Store.WorkItems.FindAsync(Connectors.Sync.Orders.OrderWork.ExportKey(order.Id), default));
         Assert.Equal(0m, await DemandAsync(harness, "SKU-1"));
+        Assert.Empty(await ExceptionsAsync(harness));
+    }
+
+    [Fact]
+    public async Task Shipping_is_carried_by_the_configured_shipping_product_and_the_total_still_matches()
+    {
+        await using var harness = await StartAsync(services: services =>
+            services.AddSingleton(new Connectors.Sync.Orders.OrderExportSettings { ShippingProductSku = "SHIPPING", ShippingProductName = "Home delivery" }));
+        harness.AddProduct("SKU-1", dc: 10);
+        harness.Pos.AddProduct("SHIPPING", "Home delivery", 0m);
+        var order = harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("tor@example.com", "Tor", "Lund"), [new ShopOrderLine("SKU-1", 3, 14.95m)])
+        {
+            Promotions = [new ShopPromotion("Three for two", "3FOR2", Amount: 14.95m)],
+            ShippingCosts = 4.90m,
+        });
+        await harness.SyncAsync();
+
+        var sitooOrder = SitooOrder(harness, order.OrderNumber);
+        Assert.Equal(harness.Shop.GetOrder(order.Id).AmountTotal, Money(sitooOrder["moneytotal_gross_all"]));
+        var shipping = Assert.Single(sitooOrder["orderitems"]!.AsArray(), item => Text(item?["sku"]) == "SHIPPING");
+        Assert.Equal(("Home delivery", 1L), (Text(shipping!["productname"]), shipping["quantity"]!.GetValue<long>()));
+        Assert.Equal(3m, harness.Pos.GetStock(DistributionCentre, "SKU-1").Reserved);
         Assert.Empty(await ExceptionsAsync(harness));
     }
 }

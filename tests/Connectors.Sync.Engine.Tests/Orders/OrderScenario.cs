@@ -13,7 +13,8 @@ internal static class OrderScenario
     /// <summary>The harness creates two stores (warehouses 1 and 2), then the distribution centre.</summary>
     public const int DistributionCentre = 3;
 
-    public static async Task<ConnectorHarness> StartAsync(Action<ConnectorOptions>? configure = null, int? crashAtCommit = null)
+    public static async Task<ConnectorHarness> StartAsync(
+        Action<ConnectorOptions>? configure = null, int? crashAtCommit = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var harness = await ConnectorHarness.StartAsync(
             options =>
@@ -21,7 +22,8 @@ internal static class OrderScenario
                 options.Orders.FulfilmentWarehouseId = DistributionCentre;
                 configure?.Invoke(options);
             },
-            crashAtCommit);
+            crashAtCommit,
+            services);
         Assert.Equal(DistributionCentre, harness.DistributionCentre);
         return harness;
     }

@@ -84,17 +84,17 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         var collate = dialect.OrdinalCollation;
-        var where = after is null
-            ? ""
-            : $"WHERE sku{collate} > @sku{collate} OR (sku = @sku AND location{collate} > @location{collate}) ";
+        var order = $"ORDER BY sku{collate}, location{collate} LIMIT @max;";
         return scope.ReadAsync(
-            sql => sql.QueryAsync(
-                $"SELECT {_selectList} FROM ledger_entries {where}ORDER BY sku{collate}, location{collate} LIMIT @max;",
-                Read,
-                cancellationToken,
-                ("sku", after?.Sku),
-                ("location", after?.Location),
-                ("max", maxCount)),
+            sql => after is { } start
+                ? sql.QueryAsync(
+                    $"SELECT {_selectList} FROM ledger_entries WHERE sku{collate} > @sku{collate} OR (sku = @sku AND location{collate} > @location{collate}) {order}",
+                    Read,
+                    cancellationToken,
+                    ("sku", start.Sku),
+                    ("location", start.Location),
+                    ("max", maxCount))
+                : sql.QueryAsync($"SELECT {_selectList} FROM ledger_entries {order}", Read, cancellationToken, ("max", maxCount)),
             cancellationToken);
     }
 

@@ -160,19 +160,31 @@ internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDiale
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filter.MaxCount);
+
+        // Only the filters in use become conditions (and parameters): an untyped null parameter is an error on PostgreSQL.
+        var conditions = new List<string>();
+        var parameters = new List<(string, object?)> { ("max", filter.MaxCount) };
+        if (filter.Kind is { } kind)
+        {
+            conditions.Add("kind = @kind");
+            parameters.Add(("kind", kind));
+        }
+
+        if (filter.State is { } state)
+        {
+            conditions.Add("state = @state");
+            parameters.Add(("state", Columns.EnumName(state)));
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            conditions.Add("created_at < @before");
+            parameters.Add(("before", Columns.ToTicks(before)));
+        }
+
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions) + " ";
         return scope.ReadAsync(
-            sql => sql.QueryAsync(
-                $"""
-                SELECT {SelectList} FROM work_items
-                WHERE (@kind IS NULL OR kind = @kind) AND (@state IS NULL OR state = @state) AND (@before IS NULL OR created_at < @before)
-                ORDER BY created_at, key LIMIT @max;
-                """,
-                Read,
-                cancellationToken,
-                ("kind", filter.Kind),
-                ("state", filter.State is { } state ? Columns.EnumName(state) : null),
-                ("before", filter.CreatedBefore is { } before ? Columns.ToTicks(before) : null),
-                ("max", filter.MaxCount)),
+            sql => sql.QueryAsync($"SELECT {SelectList} FROM work_items {where}ORDER BY created_at, key LIMIT @max;", Read, cancellationToken, [.. parameters]),
             cancellationToken);
     }
 

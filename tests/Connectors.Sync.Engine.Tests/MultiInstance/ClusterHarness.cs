@@ -1,0 +1,156 @@
+using Connectors.Sync.Engine.Tests.Harness;
+using Connectors.Sync.Options;
+using Connectors.Sync.State;
+using Connectors.Testing.Shopware;
+using Connectors.Testing.Simulation;
+using Connectors.Testing.Sitoo;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Connectors.Sync.Engine.Tests.MultiInstance;
+
+/// <summary>Several connector instances sharing one PostgreSQL schema and the same simulated shop and POS.</summary>
+internal sealed class ClusterHarness : IAsyncDisposable
+{
+    private readonly SharedDatabase _database = new();
+    private readonly List<Instance?> _instances = [];
+    private readonly Action<ConnectorOptions>? _configure;
+
+    private ClusterHarness(Action<ConnectorOptions>? configure)
+    {
+        _configure = configure;
+        Clock = new FakeClock(ConnectorHarness.Start);
+        Shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = Clock });
+        Pos = new SitooSimulator(null, new SimulatorOptions { Clock = Clock });
+        Stores = [Pos.AddStore("Stockholm"), Pos.AddStore("Göteborg"), Pos.AddStore("Malmö")];
+    }
+
+    public FakeClock Clock { get; }
+
+    public ShopwareSimulator Shop { get; }
+
+    public SitooSimulator Pos { get; }
+
+    public IReadOnlyList<SimulatedSitooStore> Stores { get; }
+
+    public SharedDatabase Database => _database;
+
+    /// <summary>Idle passes, a second apart, after which every poll (5 s apart) has been due again.</summary>
+    private static int IdlePassesBeforeQuiet => 7;
+
+    public IConnectorStore Store => _instances.First(i => i is not null)!.Store;
+
+    public static async Task<ClusterHarness> StartAsync(int instances, Action<ConnectorOptions>? configure = null)
+    {
+        var cluster = new ClusterHarness(configure);
+        for (var i = 0; i < instances; i++)
+        {
+            await cluster.AddInstanceAsync();
+        }
+
+        return cluster;
+    }
+
+    /// <summary>Starts one more instance; when <paramref name="crashAtCommit"/> is set it dies at that commit.</summary>
+    public async Task<int> AddInstanceAsync(int? crashAtCommit = null)
+    {
+        var name = "i" + _instances.Count;
+        var store = await _database.OpenAsync(Clock, name);
+        var crashing = crashAtCommit is { } n ? new CrashingStore(store, n) : null;
+        var services = ConnectorServices.Build(
+            Clock, Shop, Pos, [.. Stores.Select(s => s.WarehouseId)], crashing ?? (IConnectorStore)store, _configure, null, name);
+        _instances.Add(new Instance(name, services, store, crashing));
+        return _instances.Count - 1;
+    }
+
+    public void AddProduct(string sku, int perStore)
+    {
+        Pos.AddProduct(sku, "Product " + sku, 99m);
+        Shop.AddProduct(new ShopProductDraft(sku, 0));
+        foreach (var store in Stores)
+        {
+            Pos.AdjustStock(store.WarehouseId, sku, perStore);
+        }
+    }
+
+    public int ExpectedShopStock(string sku) => (int)Stores.Sum(s => Math.Max(0, Pos.GetStock(s.WarehouseId, sku).Available));
+
+    public bool HasCrashed(int index) => _instances[index]?.Crashing?.Crashed == true;
+
+    public string NameOf(int index) => _instances[index]!.Name;
+
+    /// <summary>One pass of every live instance, at the same time. A crashed instance's failure is swallowed: it is dead.</summary>
+    public async Task<bool> PassAsync()
+    {
+        var passes = _instances.Where(i => i is not null).Select(async instance =>
+        {
+            try
+            {
+                return (await instance!.Engine.RunOnceAsync(CancellationToken.None)).DidSomething;
+            }
+            catch (Exception) when (instance!.Crashing?.Crashed == true)
+            {
+                return false;
+            }
+        });
+        return (await Task.WhenAll(passes)).Any(didSomething => didSomething);
+    }
+
+    /// <summary>Passes until every instance is idle, moving the clock on between idle passes.</summary>
+    public async Task SyncAsync(int maxPasses = 300)
+    {
+        var idle = 0;
+        for (var pass = 0; pass < maxPasses; pass++)
+        {
+            if (await PassAsync())
+            {
+                idle = 0;
+                continue;
+            }
+
+            // Idle long enough for every source's poll to have come due once more.
+            if (++idle == IdlePassesBeforeQuiet)
+            {
+                return;
+            }
+
+            Clock.Advance(Duration.FromSeconds(1));
+        }
+
+        throw new InvalidOperationException($"The cluster was still busy after {maxPasses} passes.");
+    }
+
+    /// <summary>Stops an instance hard: nothing released, its leases left to run out.</summary>
+    public async Task KillAsync(int index)
+    {
+        if (_instances[index] is { } instance)
+        {
+            _instances[index] = null;
+            await instance.DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = 0; i < _instances.Count; i++)
+        {
+            await KillAsync(i);
+        }
+
+        await _database.DisposeAsync();
+        await Shop.DisposeAsync();
+        await Pos.DisposeAsync();
+    }
+
+    private sealed record Instance(string Name, ServiceProvider Services, IConnectorStore Store, CrashingStore? Crashing) : IAsyncDisposable
+    {
+        public ConnectorEngine Engine => Services.GetRequiredService<ConnectorEngine>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await Services.DisposeAsync();
+            await Store.DisposeAsync();
+        }
+    }
+}
