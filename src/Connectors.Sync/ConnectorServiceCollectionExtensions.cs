@@ -127,7 +127,8 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var engine = Options(provider).Engine;
-            return new EngineTiming(Duration.FromTimeSpan(engine.PollInterval), engine.TickInterval, engine.RetryBaseDelay);
+            return new EngineTiming(
+                Duration.FromTimeSpan(engine.PollInterval), engine.TickInterval, engine.RetryBaseDelay, Duration.FromTimeSpan(engine.WakeInterval));
         });
         services.TryAddSingleton<WorkSettler>();
         services.TryAddSingleton<WorkDispatcher>();

@@ -28,7 +28,10 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private readonly IClock _clock;
     private readonly EngineTiming _timing;
     private readonly ILogger<ConnectorEngine> _logger;
+    private static readonly string[] StockLanes = [WorkLane.Stock.Name];
     private readonly Dictionary<string, Instant> _lastPolled = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _wanted = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _behind = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -87,15 +90,10 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
                 _telemetry.EventReceived(delivery.Source, delivery.EventType);
             }
 
-            var facts = 0;
-            foreach (var poller in _pollers)
-            {
-                if (IsDue(poller) || deliveries.Any(poller.WakesOn))
-                {
-                    facts += await PollAsync(poller, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
+            // Stock first: its sources are read and its writes done before anything else is polled.
+            var facts = await PollAsync(deliveries, stock: true, cancellationToken).ConfigureAwait(false);
+            var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, cancellationToken).ConfigureAwait(false);
+            facts += await PollAsync(deliveries, stock: false, cancellationToken).ConfigureAwait(false);
             await ScheduleJobsAsync(cancellationToken).ConfigureAwait(false);
             foreach (var delivery in deliveries)
             {
@@ -107,7 +105,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
                 await _store.Inbox.MarkProcessedAsync(delivery.Source, delivery.EventId, cancellationToken).ConfigureAwait(false);
             }
 
-            var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, cancellationToken).ConfigureAwait(false);
+            worked += await _dispatcher.WorkDueAsync(MaxClaimsPerPass, null, cancellationToken).ConfigureAwait(false);
             _telemetry.QueueDepth(await _store.WorkItems.CountPendingByLaneAsync(cancellationToken).ConfigureAwait(false));
             return new EnginePass(deliveries.Count, facts, worked);
         }
@@ -166,8 +164,44 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         _oneAtATime.Dispose();
     }
 
-    private bool IsDue(ISourcePoller poller) =>
-        !_lastPolled.TryGetValue(poller.Name, out var last) || _clock.GetCurrentInstant() - last >= _timing.PollInterval;
+    /// <summary>Polls the sources of one kind that are due, woken by a delivery, or left with more to read.</summary>
+    private async Task<int> PollAsync(IReadOnlyList<InboxMessage> deliveries, bool stock, CancellationToken cancellationToken)
+    {
+        var facts = 0;
+        foreach (var poller in _pollers.Where(p => (p.Lane == WorkLane.Stock) == stock))
+        {
+            if (deliveries.Any(poller.WakesOn))
+            {
+                _wanted.Add(poller.Name);
+            }
+
+            if (IsDue(poller))
+            {
+                facts += await PollAsync(poller, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>
+    /// Due when its poll interval has passed; when it stopped at its page limit last time (it catches up one
+    /// step per pass, after the stock work); or when a webhook woke it and, for sources other than stock, the
+    /// wake interval has passed: a stream of POS events must not turn every pass into an order poll that
+    /// spends the Sitoo rate budget stock needs.
+    /// </summary>
+    private bool IsDue(ISourcePoller poller)
+    {
+        if (!_lastPolled.TryGetValue(poller.Name, out var last))
+        {
+            return true;
+        }
+
+        var since = _clock.GetCurrentInstant() - last;
+        return since >= _timing.PollInterval
+            || _behind.Contains(poller.Name)
+            || (_wanted.Contains(poller.Name) && (poller.Lane == WorkLane.Stock || since >= _timing.WakeInterval));
+    }
 
     /// <summary>Polls one source and records the run; a failing source is logged and skipped so the others and the due work go on.</summary>
     private async Task<int> PollAsync(ISourcePoller poller, CancellationToken cancellationToken)
@@ -176,11 +210,21 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         var run = await _store.Runs.StartAsync(poller.Name, cancellationToken).ConfigureAwait(false);
         try
         {
-            var facts = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
+            var result = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
             _lastPolled[poller.Name] = started;
-            await _store.Runs.FinishAsync(run.Id, RunOutcome.Succeeded, new Dictionary<string, long> { ["facts"] = facts }, null, cancellationToken)
+            _wanted.Remove(poller.Name);
+            if (result.MoreAvailable)
+            {
+                _behind.Add(poller.Name);
+            }
+            else
+            {
+                _behind.Remove(poller.Name);
+            }
+
+            await _store.Runs.FinishAsync(run.Id, RunOutcome.Succeeded, new Dictionary<string, long> { ["facts"] = result.Facts }, null, cancellationToken)
                 .ConfigureAwait(false);
-            return facts;
+            return result.Facts;
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -239,4 +283,5 @@ public sealed record EnginePass(int Deliveries, int FactsApplied, int WorkItemsH
 /// <param name="PollInterval">Polls without webhooks this often.</param>
 /// <param name="Tick">Looks for due work this often when idle.</param>
 /// <param name="RetryDelay">Waits this long after a failed pass.</param>
-internal sealed record EngineTiming(Duration PollInterval, TimeSpan Tick, TimeSpan RetryDelay);
+/// <param name="WakeInterval">Sources other than stock are polled on a webhook at most this often.</param>
+internal sealed record EngineTiming(Duration PollInterval, TimeSpan Tick, TimeSpan RetryDelay, Duration WakeInterval);

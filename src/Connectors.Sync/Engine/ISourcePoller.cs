@@ -12,13 +12,26 @@ internal interface ISourcePoller
     /// <summary>A name for runs, logs and metrics, e.g. <c>sitoo.warehouse-transactions</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The lane of the work it feeds: stock pollers run first in a pass and their work is done before other
+    /// sources are polled; the others are woken by webhooks at most once per <see cref="EngineTiming.WakeInterval"/>.
+    /// </summary>
+    WorkLane Lane { get; }
+
     /// <summary>Whether a stored webhook delivery announces a change this poller reads.</summary>
     bool WakesOn(InboxMessage delivery);
 
-    /// <summary>Reads and applies everything new.</summary>
-    /// <returns>How many new facts were applied.</returns>
-    Task<int> PollAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads and applies what is new, at most a few pages per call so that one pass never waits for a long
+    /// catch-up: the engine calls again in the next pass when <see cref="PollResult.MoreAvailable"/>.
+    /// </summary>
+    Task<PollResult> PollAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>What one poll did.</summary>
+/// <param name="Facts">New facts applied.</param>
+/// <param name="MoreAvailable">Whether it stopped at its page limit with more to read.</param>
+internal readonly record struct PollResult(int Facts, bool MoreAvailable);
 
 /// <summary>A job run every <see cref="Interval"/> by one instance: its runs are work items keyed by time slot.</summary>
 internal interface IScheduledJob : IWorkHandler

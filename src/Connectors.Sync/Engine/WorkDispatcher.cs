@@ -16,13 +16,16 @@ internal sealed partial class WorkDispatcher(
 
     /// <summary>Works until nothing is due (or <paramref name="maxBatches"/> claims were made).</summary>
     /// <returns>How many items were handed to handlers.</returns>
-    public async Task<int> WorkDueAsync(int maxBatches, CancellationToken cancellationToken)
+    /// <param name="maxBatches">At most this many claims.</param>
+    /// <param name="lanes">Only these lanes; <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public async Task<int> WorkDueAsync(int maxBatches, IReadOnlyCollection<string>? lanes, CancellationToken cancellationToken)
     {
         var handled = 0;
         for (var batch = 0; batch < maxBatches; batch++)
         {
             var items = await store.WorkItems.ClaimAsync(
-                new WorkClaimRequest(claim.Owner, claim.BatchSize, claim.LeaseDuration), cancellationToken).ConfigureAwait(false);
+                new WorkClaimRequest(claim.Owner, claim.BatchSize, claim.LeaseDuration, lanes), cancellationToken).ConfigureAwait(false);
             if (items.Count == 0)
             {
                 break;

@@ -31,6 +31,10 @@ public sealed class ConnectorOptions
     [Required]
     public ReconciliationSettings Reconciliation { get; set; } = new();
 
+    /// <summary>The finance journal: each store's time zone.</summary>
+    [Required]
+    public Connectors.Sync.Monitoring.FinanceJournalSettings Finance { get; set; } = new();
+
     /// <summary>Polling, leases, retries and batch sizes of the engine itself.</summary>
     [Required]
     public EngineSettings Engine { get; set; } = new();
@@ -145,6 +149,12 @@ public sealed class EngineSettings
 
     /// <summary>How often each source is polled when no webhook arrives (the backstop for lost webhooks).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Sources other than stock (orders, returns) are polled on a webhook at most this often, so a stream of
+    /// POS events does not spend the Sitoo rate budget stock needs.
+    /// </summary>
+    public TimeSpan WakeInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the engine looks for due work and new inbox deliveries.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(200);

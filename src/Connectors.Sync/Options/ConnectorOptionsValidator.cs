@@ -32,6 +32,14 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
             failures.Add("Connectors:Sync:Stock:CoalesceWindow must not be negative.");
         }
 
+        foreach (var (store, zone) in options.Finance.StoreTimeZones.Append(new("(default)", options.Finance.DefaultTimeZone)))
+        {
+            if (NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
+            {
+                failures.Add($"Connectors:Sync:Finance: '{zone}' (store {store}) is not a tzdb time zone id such as Europe/Stockholm.");
+            }
+        }
+
         if (options.Reconciliation.FullEvery < TimeSpan.Zero)
         {
             failures.Add("Connectors:Sync:Reconciliation:FullEvery must not be negative (zero turns it off).");

@@ -37,11 +37,13 @@ internal sealed class ShopwareOrderPoller(
             || delivery.EventType.StartsWith("order_", StringComparison.Ordinal)
             || delivery.EventType.StartsWith("state_enter.order", StringComparison.Ordinal));
 
-    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    public WorkLane Lane => WorkLane.Orders;
+
+    public async Task<PollResult> PollAsync(CancellationToken cancellationToken)
     {
         if (!settings.Export)
         {
-            return 0;
+            return default;
         }
 
         using var activity = EngineTelemetry.Activities.StartActivity("orders.poll-shopware");
@@ -50,7 +52,7 @@ internal sealed class ShopwareOrderPoller(
         var orders = await ReadChangedAsync(since, cancellationToken).ConfigureAwait(false);
         if (orders.Count == 0)
         {
-            return 0;
+            return default;
         }
 
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
@@ -66,7 +68,7 @@ internal sealed class ShopwareOrderPoller(
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
         telemetry.FactsApplied("orders", queued);
         activity?.SetTag("queued", queued);
-        return queued;
+        return new PollResult(queued, MoreAvailable: false);
     }
 
     private async Task<List<ShopwareOrder>> ReadChangedAsync(Instant? since, CancellationToken cancellationToken)

@@ -8,9 +8,10 @@ using NodaTime;
 namespace Connectors.Sync.Reconciliation;
 
 /// <summary>
-/// Applies a reconciliation's writes the way the stock writer does: absolute values and closeout flags go straight
-/// to Shopware through the sync API (bad rows isolated) and are recorded in the ledger; contribution deltas are
-/// handed to the stock writer, whose stored intent makes a delta safe against a crash between write and commit.
+/// Applies a reconciliation's writes through the stock writer's path: absolute values and closeout flags go straight
+/// to Shopware through the sync API (bad rows isolated), and each written SKU is queued for the stock writer to
+/// confirm in its per-SKU order; contribution deltas are handed to the stock writer entirely, whose stored intent
+/// makes a delta safe against a crash between write and commit.
 /// </summary>
 internal sealed class ReconciliationHealer(IShopwareAdminClient shopware, int batchSize, EngineTelemetry telemetry)
 {
@@ -39,7 +40,7 @@ internal sealed class ReconciliationHealer(IShopwareAdminClient shopware, int ba
             }
         }
 
-        var written = new Dictionary<string, int>(StringComparer.Ordinal);
+        var written = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<ExceptionReport>();
         foreach (var batch in direct.Chunk(batchSize))
         {
@@ -51,7 +52,7 @@ internal sealed class ReconciliationHealer(IShopwareAdminClient shopware, int ba
                 ledger = ledger.RecordWrite(write, write.StockToWrite(0), now);
                 if (write.Kind == StockWriteKind.Absolute)
                 {
-                    written[write.Sku] = write.Quantity;
+                    written.Add(write.Sku);
                     ledger = ledger with { Skus = ledger.Skus.SetItem(write.Sku, Unconfirmed(ledger[write.Sku], now)) };
                 }
             }
@@ -79,9 +80,9 @@ internal sealed class ReconciliationHealer(IShopwareAdminClient shopware, int ba
 
 /// <summary>What healing did.</summary>
 /// <param name="Ledger">The ledger with the accepted writes recorded and handed-over SKUs marked as changed.</param>
-/// <param name="WrittenStock">The stock values Shopware accepted, by product number; the stock writer confirms each.</param>
+/// <param name="WrittenStock">The SKUs whose stock Shopware accepted; the stock writer confirms each.</param>
 /// <param name="Written">Products Shopware accepted a write for (stock or closeout flag).</param>
 /// <param name="HandedOver">SKUs whose contribution delta the stock writer applies.</param>
 /// <param name="Problems">Rows Shopware refused.</param>
 internal sealed record HealOutcome(
-    StockLedger Ledger, IReadOnlyDictionary<string, int> WrittenStock, int Written, IReadOnlySet<string> HandedOver, IReadOnlyList<ExceptionReport> Problems);
+    StockLedger Ledger, IReadOnlySet<string> WrittenStock, int Written, IReadOnlySet<string> HandedOver, IReadOnlyList<ExceptionReport> Problems);

@@ -17,6 +17,8 @@ namespace Connectors.Sync.Reconciliation;
 /// Read order matters (ADR 0001): Shopware first, then the ledger's open demand, then Sitoo. An online order placed
 /// or exported while the run reads is then counted at most twice (deducted and demanded, or demanded and reserved),
 /// never zero times, so the run may show less than it should until the next run, but never undoes an order.
+/// A heal write does not wait for the stock writer's per-SKU order, so another instance's write may cross it; the
+/// stock writer therefore writes each healed SKU's current target once more, in order (one extra write per heal).
 /// </remarks>
 public sealed class ReconciliationRunner : IDisposable
 {
@@ -112,7 +114,7 @@ public sealed class ReconciliationRunner : IDisposable
         var result = StockReconciler.Reconcile(new ReconciliationInput(shopware.Snapshot, snapshot, demand, observed), _stock, now);
         var heal = _heal
             ? await _healer.HealAsync(result.Writes, shopware.ProductIds, result.Ledger, now, cancellationToken).ConfigureAwait(false)
-            : new HealOutcome(result.Ledger, new Dictionary<string, int>(), 0, new HashSet<string>(), []);
+            : new HealOutcome(result.Ledger, new HashSet<string>(), 0, new HashSet<string>(), []);
 
         var conflicts = await SaveLedgerAsync(rows.Ledger, heal, now, cancellationToken).ConfigureAwait(false);
         var problems = heal.Problems.Concat(result.Report.Differences
@@ -188,7 +190,7 @@ public sealed class ReconciliationRunner : IDisposable
             if (current.Equals(read[sku]))
             {
                 merged = merged with { Skus = merged.Skus.SetItem(sku, heal.Ledger[sku]) };
-                if (heal.HandedOver.Contains(sku) || heal.WrittenStock.ContainsKey(sku))
+                if (heal.HandedOver.Contains(sku) || heal.WrittenStock.Contains(sku))
                 {
                     toWrite.Add(sku);
                 }
@@ -197,7 +199,7 @@ public sealed class ReconciliationRunner : IDisposable
             }
 
             conflicts++;
-            if (heal.WrittenStock.ContainsKey(sku))
+            if (heal.WrittenStock.Contains(sku))
             {
                 merged = merged with { Skus = merged.Skus.SetItem(sku, ReconciliationHealer.Unconfirmed(current, now)) };
                 toWrite.Add(sku);

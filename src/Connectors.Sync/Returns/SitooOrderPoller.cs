@@ -30,13 +30,19 @@ internal sealed class SitooOrderPoller(
 
     public string Name => "sitoo.orders";
 
+    /// <summary>Pages read per poll, so a catch-up over many POS receipts never holds a pass up for long.</summary>
+    private const int MaxPagesPerPoll = 1;
+
     public bool WakesOn(InboxMessage delivery) => delivery.Source == InboxSources.Sitoo && IsOrderEvent(delivery.EventType);
 
-    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    public WorkLane Lane => WorkLane.Orders;
+
+    public async Task<PollResult> PollAsync(CancellationToken cancellationToken)
     {
         using var activity = EngineTelemetry.Activities.StartActivity("returns.poll-orders");
         var facts = 0;
-        while (true)
+        var more = false;
+        for (var pages = 0; pages < MaxPagesPerPoll; pages++)
         {
             var cursor = (await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false))?.Position.Number ?? 0;
             var page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
@@ -46,7 +52,8 @@ internal sealed class SitooOrderPoller(
             }
 
             facts += await ApplyAsync(page, cancellationToken).ConfigureAwait(false);
-            if (page.Count < settings.OrderPageSize)
+            more = page.Count >= settings.OrderPageSize;
+            if (!more)
             {
                 break;
             }
@@ -55,7 +62,7 @@ internal sealed class SitooOrderPoller(
         facts += await QueueStatusChecksAsync(cancellationToken).ConfigureAwait(false);
         activity?.SetTag("facts", facts);
         telemetry.FactsApplied("returns", facts);
-        return facts;
+        return new PollResult(facts, more);
     }
 
     /// <summary>Whether a Sitoo order is a return of an earlier order: returned goods and a pointer to the original.</summary>

@@ -22,6 +22,9 @@ internal sealed class TransactionIntake(
     IClock clock,
     EngineTelemetry telemetry) : ISourcePoller
 {
+    /// <summary>Pages read per poll: the rest waits for the next pass, after the stock writes this one queued.</summary>
+    private const int MaxPagesPerPoll = 2;
+
     /// <summary>The cursor: the highest warehouse transaction id applied, per Sitoo account and site.</summary>
     public string CursorName { get; } = FormattableString.Invariant($"sitoo:{settings.Account}:{settings.EshopId}:warehouse-transactions");
 
@@ -30,13 +33,14 @@ internal sealed class TransactionIntake(
     public bool WakesOn(InboxMessage delivery) =>
         delivery.Source == InboxSources.Sitoo && delivery.EventType == Sitoo.Events.SitooEventType.WarehouseTransaction.Value;
 
-    /// <summary>Applies every transaction Sitoo has beyond the cursor.</summary>
-    /// <returns>How many new transactions were applied.</returns>
-    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    public WorkLane Lane => WorkLane.Stock;
+
+    /// <summary>Applies the transactions Sitoo has beyond the cursor, at most <see cref="MaxPagesPerPoll"/> pages.</summary>
+    public async Task<PollResult> PollAsync(CancellationToken cancellationToken)
     {
         using var activity = EngineTelemetry.Activities.StartActivity("stock.poll-transactions");
         var applied = 0;
-        while (true)
+        for (var pages = 0; pages < MaxPagesPerPoll; pages++)
         {
             var cursor = (await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false))?.Position.Number ?? 0;
             var page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
@@ -48,12 +52,13 @@ internal sealed class TransactionIntake(
             applied += await ApplyAsync(page, cursor, cancellationToken).ConfigureAwait(false);
             if (page.Count(t => t.WarehouseTransactionId > cursor) < settings.PageSize)
             {
-                break;
+                activity?.SetTag("applied", applied);
+                return new PollResult(applied, MoreAvailable: false);
             }
         }
 
         activity?.SetTag("applied", applied);
-        return applied;
+        return new PollResult(applied, MoreAvailable: applied > 0);
     }
 
     private async Task<List<Sitoo.Models.SitooWarehouseTransaction>> ReadPageAsync(long cursor, CancellationToken cancellationToken)

@@ -51,6 +51,8 @@ public sealed class StoreReturnTests
 
         var first = harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
         await DeliverOrderAddedEventAsync(harness, first.OrderId);
+        // Order events wake the poll at most once per wake interval (2 s), well before the poll interval.
+        harness.Clock.Advance(NodaTime.Duration.FromSeconds(2));
         await harness.Engine.RunOnceAsync(default);
         Assert.Equal("refunded_partially", harness.Shop.GetOrder(order.Id).TransactionState);
 
