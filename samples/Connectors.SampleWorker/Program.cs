@@ -18,7 +18,8 @@ Console.CancelKeyPress += (_, e) =>
     stopping.Cancel();
 };
 
-var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+// The content root is the program's folder, so appsettings.json is found from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = commandLine.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseUrls($"http://127.0.0.1:{commandLine.Port}");
 var realSystems = builder.Configuration["Connectors:Shopware:BaseAddress"] is { Length: > 0 };
 await using var world = realSystems ? null : await DemoWorld.StartAsync(commandLine.DataFolder, stopping.Token);

@@ -1,6 +1,7 @@
 using Connectors.Core.Inventory;
 using Connectors.SampleWorker.Demo;
 using Connectors.Sync.Engine;
+using Connectors.Sync.Reconciliation;
 using Connectors.Sync.State;
 
 namespace Connectors.SampleWorker;
@@ -26,8 +27,13 @@ internal sealed class RunFinisher(IServiceProvider services, DemoWorld? world)
         }
     }
 
+    /// <summary>
+    /// Runs a final full reconciliation (healing what drifted), then sums up: the drift counted afterwards is what
+    /// reconciliation could not heal.
+    /// </summary>
     public async Task<RunSummary> SummarizeAsync(TrafficCounts? traffic, ConnectorMeterTotals totals, TimeSpan duration, CancellationToken cancellationToken)
     {
+        await services.GetRequiredService<ReconciliationRunner>().RunNowAsync(cancellationToken);
         var exceptions = await _store.Exceptions.ListAsync(new ExceptionFilter(MaxCount: 10_000), cancellationToken);
         var drifting = world is null ? [] : DemoDriftCheck.DriftingSkus(world, services.GetRequiredService<StockSyncOptions>());
         var engine = services.GetRequiredService<ConnectorEngine>();
@@ -40,7 +46,7 @@ internal sealed class RunFinisher(IServiceProvider services, DemoWorld? world)
             totals.StockWrites,
             new Dictionary<string, long> { ["shopware"] = totals.ApiCalls("shopware"), ["sitoo"] = totals.ApiCalls("sitoo") },
             await CountCompletedAsync("order.export", cancellationToken),
-            await CountCompletedAsync("return.refund", cancellationToken),
+            await CountCompletedAsync("returns.refund", cancellationToken),
             exceptions.GroupBy(e => e.ReasonCode).ToDictionary(g => g.Key, g => g.Count()),
             drifting.Count,
             drifting,

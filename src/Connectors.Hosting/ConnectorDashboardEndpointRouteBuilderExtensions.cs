@@ -60,6 +60,7 @@ public static class ConnectorDashboardEndpointRouteBuilderExtensions
                 "/exceptions/{id:long}/" + ExceptionsPage.ActionName(action),
                 (HttpContext http, long id, ExceptionActions actions) => actions.HandleAsync(http, id, action, http.Request.PathBase + exceptionsUrl));
         }
+        JournalCsvEndpoint.Map(group);
         return group;
     }
 }

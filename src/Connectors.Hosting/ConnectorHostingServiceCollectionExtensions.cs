@@ -56,11 +56,15 @@ public static class ConnectorHostingServiceCollectionExtensions
         services.AddConnectorDashboardPage<OverviewPage>();
         services.AddConnectorDashboardPage<ExceptionsPage>();
         services.AddConnectorDashboardPage<RunsPage>();
+        services.AddConnectorDashboardPage<DriftPage>();
+        services.AddConnectorDashboardPage<StalledPage>();
+        services.AddConnectorDashboardPage<JournalPage>();
         services.AddConnectorDashboardPanel<QueueDepthPanel>();
         services.AddConnectorDashboardPanel<InboxBacklogPanel>();
         services.AddConnectorDashboardPanel<OpenExceptionsPanel>();
         services.AddConnectorDashboardPanel<LatestRunsPanel>();
         services.AddConnectorDashboardPanel<CursorsPanel>();
+        services.AddConnectorDashboardPanel<SyncLagPanel>();
         return services;
     }
 

@@ -97,9 +97,16 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var sitoo = provider.GetRequiredService<IOptions<SitooApiOptions>>().Value;
-            var stock = Options(provider).Stock;
+            var options = Options(provider);
+            string?[] serviceSkus =
+            [
+                options.OrderExport.ShippingProductSku, options.OrderExport.CreditProductSku, options.OrderExport.CustomProductSku, options.Orders.DiscountProductSku,
+            ];
             return new StockIntakeSettings(
-                sitoo.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture), sitoo.SiteId, stock.TransactionPageSize, stock.TransactionOverlap);
+                sitoo.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture), sitoo.SiteId, options.Stock.TransactionPageSize, options.Stock.TransactionOverlap)
+            {
+                ServiceSkus = serviceSkus.OfType<string>().Where(sku => sku.Length > 0).ToHashSet(StringComparer.Ordinal),
+            };
         });
         services.TryAddSingleton(provider => new ProductDirectory(
             provider.GetRequiredService<IConnectorStore>(),

@@ -33,9 +33,9 @@ internal sealed class DemoTraffic(DemoWorld world, TrafficCounts counts)
     private void Step(int tick)
     {
         SellInStore();
-        if (tick % 4 == 0)
+        if (tick % 8 == 0)
         {
-            PlaceOnlineOrder(guest: tick % 8 == 0);
+            PlaceOnlineOrder(guest: tick % 16 == 0);
         }
 
         if (tick % 25 == 0)

@@ -66,6 +66,8 @@ internal sealed class DemoWorld : IAsyncDisposable
             ["Connectors:Sitoo:SiteId"] = Text(Pos.Sitoo.EshopId),
             ["Connectors:Sitoo:ApiId"] = Pos.Sitoo.ApiId,
             ["Connectors:Sitoo:Password"] = Pos.Sitoo.Password,
+            // The simulator has no rate limit; a real account's limit is unknown, so the client's default (3/s) is a guess.
+            ["Connectors:Sitoo:Resilience:RequestsPerSecond"] = "25",
             ["Connectors:Hosting:SitooEvents:UserName"] = SitooEventsUser,
             ["Connectors:Hosting:SitooEvents:Password"] = SitooEventsPassword,
             ["Connectors:Hosting:ShopwareWebhooks:AppSecret"] = ShopwareAppSecret,

@@ -47,7 +47,7 @@ internal static class ReconciliationPipelines
         [
             (provider.GetRequiredService<TransactionIntake>().Name, provider.GetRequiredService<TransactionIntake>().CursorName),
             ("shopware.orders", Orders.ShopwareOrderPoller.CursorName),
-            ("sitoo.orders", Returns.SitooOrderPoller.CursorName),
+            ("sitoo.orders", provider.GetRequiredService<Returns.SitooOrderPoller>().CursorName),
         ]));
         services.TryAddSingleton(provider => new ConnectorMonitor(
             provider.GetRequiredService<IConnectorStore>(),

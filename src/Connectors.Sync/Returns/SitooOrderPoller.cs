@@ -22,16 +22,16 @@ internal sealed class SitooOrderPoller(
     ReturnSyncSettings settings,
     EngineTelemetry telemetry) : ISourcePoller
 {
-    /// <summary>The cursor: the highest Sitoo order id read.</summary>
-    public const string CursorName = "sitoo:orders";
-
     private const int InboxBatch = 500;
     private const string OriginalOrderKey = "pos-originalsales-orderid";
 
-    public string Name => "sitoo.orders";
-
     /// <summary>Pages read per poll, so a catch-up over many POS receipts never holds a pass up for long.</summary>
     private const int MaxPagesPerPoll = 1;
+
+    /// <summary>The cursor: the highest Sitoo order id read, per Sitoo account and site.</summary>
+    public string CursorName { get; } = FormattableString.Invariant($"sitoo:{sitooSite.Account}:{sitooSite.EshopId}:orders");
+
+    public string Name => "sitoo.orders";
 
     public bool WakesOn(InboxMessage delivery) => delivery.Source == InboxSources.Sitoo && IsOrderEvent(delivery.EventType);
 

@@ -93,7 +93,8 @@ internal sealed class TransactionIntake(
 
             try
             {
-                fresh.Add(WarehouseTransactionMapper.ToCore(transaction));
+                var mapped = WarehouseTransactionMapper.ToCore(transaction);
+                fresh.Add(mapped with { Lines = [.. mapped.Lines.Where(line => !settings.ServiceSkus.Contains(line.Sku))] });
             }
             catch (MappingException problem)
             {
@@ -165,4 +166,11 @@ internal sealed class TransactionIntake(
 /// <param name="EshopId">The Sitoo site (eshop), part of every fact key.</param>
 /// <param name="PageSize">New transactions per step.</param>
 /// <param name="Overlap">Ids below the cursor read again.</param>
-internal sealed record StockIntakeSettings(string Account, long EshopId, int PageSize, int Overlap);
+internal sealed record StockIntakeSettings(string Account, long EshopId, int PageSize, int Overlap)
+{
+    /// <summary>
+    /// Non-inventoried service products the connector books shipping, credits and discounts on: their movements
+    /// (a delivered web order moves them in Sitoo too) are not stock.
+    /// </summary>
+    public IReadOnlySet<string> ServiceSkus { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}

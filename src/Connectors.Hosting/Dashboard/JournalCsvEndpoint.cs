@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+
+namespace Connectors.Hosting.Dashboard;
+
+/// <summary>
+/// <c>GET journal.csv?from=&amp;to=&amp;store=&amp;fromorder=</c> on the dashboard's route group (so it has the
+/// dashboard's protection): the finance journal's rows as a CSV attachment.
+/// </summary>
+internal static class JournalCsvEndpoint
+{
+    public static void Map(RouteGroupBuilder dashboard)
+    {
+        // Typed as Delegate so the endpoint filters (the loopback check) run and the result is written.
+        Delegate write = WriteAsync;
+        dashboard.MapGet("/journal.csv", write).WithDisplayName("Connector dashboard: finance journal CSV");
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext http, IClock clock)
+    {
+        if (EngineMonitor.Find(http.RequestServices) is not { } monitor)
+        {
+            return Results.Text("The connector engine is not registered in this host, so there is no finance journal.", statusCode: StatusCodes.Status404NotFound);
+        }
+        if (!JournalRequest.TryParse(http.Request.Query, clock.GetCurrentInstant(), out var request, out var error))
+        {
+            return Results.Text(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        using var csv = new StringWriter(CultureInfo.InvariantCulture);
+        await monitor.WriteFinanceJournalCsvAsync(request.ToQuery(), csv, http.RequestAborted).ConfigureAwait(false);
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(csv.ToString()), "text/csv; charset=utf-8", request.FileName());
+    }
+}
