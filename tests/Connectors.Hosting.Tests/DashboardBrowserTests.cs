@@ -64,7 +64,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var bars = driver.FindElements(By.CssSelector("svg.run-chart rect"));
         SaveScreenshot(driver, "dashboard-runs.png");
 
-        Assert.Equal(["Queue depth", "Inbox backlog", "Open exceptions", "Latest runs", "Cursors"], panels);
+        Assert.Equal(["Queue depth", "Inbox backlog", "Open exceptions", "Latest runs", "Cursors", "Sync lag"], panels);
         Assert.Equal(6, bars.Count);
         Assert.All(bars, bar => Assert.True(bar.Size.Height > 0));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -47,6 +48,52 @@ public sealed class SampleDashboardBrowserTests
         });
         Assert.NotNull(attemptsAfter);
         SaveScreenshot(driver, "sample-dashboard-after-retry.png");
+    }
+
+    [Fact]
+    public async Task The_journal_lists_todays_pos_sales_and_downloads_them_as_csv_and_the_overview_shows_the_lag()
+    {
+        var folder = Directory.CreateTempSubdirectory("connectors-sample-journal-").FullName;
+        await using var sample = SampleProcess.Start("--run-for", "90", "--data", Path.Combine(folder, "data"), "--port", "0");
+        var dashboard = await sample.DashboardAsync(TimeSpan.FromMinutes(1));
+        using var driver = StartChromium();
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60)) { PollingInterval = TimeSpan.FromSeconds(1) };
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+
+        // The demo sells in a store every 100 ms; the sample books its stores' days in UTC.
+        var today = "";
+        var posRows = wait.Until(d =>
+        {
+            today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            d.Navigate().GoToUrl(new Uri(dashboard, $"journal?from={today}&to={today}").ToString());
+            var rows = d.FindElements(By.CssSelector("table.journal-rows tr[data-channel='pos']"));
+            return rows.Count > 0 ? rows : null;
+        });
+        Assert.All(posRows, row => Assert.Equal(today, row.GetAttribute("data-date")));
+        Assert.NotEmpty(driver.FindElements(By.CssSelector("table.journal-days tr td")));
+        SaveScreenshot(driver, "sample-dashboard-journal.png");
+
+        var href = driver.FindElement(By.CssSelector("a.csv")).GetAttribute("href") ?? throw new InvalidOperationException("The CSV link has no href.");
+        using var http = new HttpClient();
+        using var csv = await http.GetAsync(new Uri(href));
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(System.Net.HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", csv.Content.Headers.ContentDisposition?.DispositionType);
+        var header = lines[0].Split(',');
+        Assert.Equal(["store_kind", "store_id", "date", "channel", "currency", "vat_rate"], header.Take(6));
+        Assert.Contains(lines.Skip(1).Select(l => l.Split(',')), fields => fields[2] == today && fields[3] == "pos");
+
+        driver.Navigate().GoToUrl(dashboard.ToString());
+        var lagBars = driver.FindElements(By.CssSelector("svg.lag-chart rect"));
+        Assert.Equal(3, lagBars.Count);
+        SaveScreenshot(driver, "sample-dashboard-overview-lag.png");
+        driver.Navigate().GoToUrl(new Uri(dashboard, "drift").ToString());
+        Assert.Equal("Drift", driver.FindElement(By.CssSelector("main h2")).Text);
+        SaveScreenshot(driver, "sample-dashboard-drift.png");
+        driver.Navigate().GoToUrl(new Uri(dashboard, "stalled").ToString());
+        Assert.Equal("Stalled", driver.FindElement(By.CssSelector("main h2")).Text);
+        SaveScreenshot(driver, "sample-dashboard-stalled.png");
     }
 
     private static ChromeDriver StartChromium()

@@ -59,6 +59,7 @@ internal sealed class DriftPage : IDashboardPage
         html.Append($"</table>");
     }
 
+    // Sitoo quantities come with three decimals; whole units read better without them.
     private static string Figure<T>(T? value)
-        where T : struct, IFormattable => value is { } known ? known.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : "–";
+        where T : struct, IFormattable => value is { } known ? known.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) : "–";
 }
