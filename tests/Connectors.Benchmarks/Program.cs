@@ -1,9 +1,15 @@
 using BenchmarkDotNet.Running;
+using Connectors.Benchmarks.Claims;
 using Connectors.Benchmarks.EndToEnd;
 
 if (args.Length > 0 && args[0] == EndToEndSettings.Mode)
 {
     return await EndToEndBenchmark.RunAsync(EndToEndSettings.Parse(args[1..]), CancellationToken.None);
+}
+
+if (args.Length > 0 && args[0] == ClaimThroughputBenchmark.Mode)
+{
+    return await ClaimThroughputBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -74,6 +74,12 @@ internal sealed class DemoWorld : IAsyncDisposable
             ["Connectors:Sync:Orders:FulfilmentWarehouseId"] = Text(DistributionCentre),
             ["Connectors:Sync:OrderExport:ShippingProductSku"] = DemoCatalogue.ShippingSku,
         };
+        foreach (var store in new[] { "ST01", "GB01", "MA01" })
+        {
+            values[$"Connectors:Sync:Finance:StoreTimeZones:{store}"] = "Europe/Stockholm";
+        }
+
+        values["Connectors:Sync:Finance:DefaultTimeZone"] = "Europe/Stockholm";
         var locations = Stores.Select(s => s.WarehouseId).Append(DistributionCentre).ToList();
         for (var i = 0; i < locations.Count; i++)
         {

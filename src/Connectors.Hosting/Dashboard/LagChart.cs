@@ -9,8 +9,8 @@ namespace Connectors.Hosting.Dashboard;
 /// </summary>
 internal static class LagChart
 {
-    private const double Width = 400;
-    private const double Label = 180;
+    private const double Width = 320;
+    private const double Label = 165;
     private const double Row = 18;
     private const double Bar = 12;
 
@@ -36,7 +36,7 @@ internal static class LagChart
             var length = Math.Max(1, Math.Max(0, seconds) / longest * plot);
             var tooltip = never ? "never succeeded" : DashboardFormat.Age(lag.SinceLastSuccess!.Value) + " since the last success";
             svg.Append($"""
-                <text x="0" y="{y + Bar:0.##}" font-size="10" fill="#5b6370">{lag.Pipeline}</text><rect class="{(never ? "bar-failed" : "bar-succeeded")}" x="{Label}" y="{y + 2:0.##}" width="{length:0.##}" height="{Bar}"><title>{lag.Pipeline} · {tooltip}</title></rect>
+                <text x="0" y="{y + Bar:0.##}" font-size="11" fill="#5b6370">{lag.Pipeline}</text><rect class="{(never ? "bar-failed" : "bar-succeeded")}" x="{Label}" y="{y + 2:0.##}" width="{length:0.##}" height="{Bar}"><title>{lag.Pipeline} · {tooltip}</title></rect>
                 """);
         }
         svg.Append($"</svg><p class=\"detail\">Bars: time since the last successful read; full width is {DashboardFormat.Age(Duration.FromSeconds(longest))}.</p>");

@@ -95,15 +95,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, cancellationToken).ConfigureAwait(false);
             facts += await PollAsync(deliveries, stock: false, cancellationToken).ConfigureAwait(false);
             await ScheduleJobsAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var delivery in deliveries)
-            {
-                if (delivery.EventType == MalformedEventType)
-                {
-                    await RecordMalformedAsync(delivery, cancellationToken).ConfigureAwait(false);
-                }
-
-                await _store.Inbox.MarkProcessedAsync(delivery.Source, delivery.EventId, cancellationToken).ConfigureAwait(false);
-            }
+            await SettleDeliveriesAsync(deliveries, cancellationToken).ConfigureAwait(false);
 
             worked += await _dispatcher.WorkDueAsync(MaxClaimsPerPass, null, cancellationToken).ConfigureAwait(false);
             _telemetry.QueueDepth(await _store.WorkItems.CountPendingByLaneAsync(cancellationToken).ConfigureAwait(false));
@@ -185,10 +177,10 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     }
 
     /// <summary>
-    /// Due when its poll interval has passed; when it stopped at its page limit last time (it catches up one
-    /// step per pass, after the stock work); or when a webhook woke it and, for sources other than stock, the
-    /// wake interval has passed: a stream of POS events must not turn every pass into an order poll that
-    /// spends the Sitoo rate budget stock needs.
+    /// Due when its poll interval has passed, or when it is wanted: a webhook woke it, or it stopped at its
+    /// page limit last time. A wanted stock source is polled at once; other sources at most once per wake
+    /// interval, even while catching up, so a stream of POS events or a backlog of POS receipts never takes
+    /// the passes (and the Sitoo rate budget) stock needs.
     /// </summary>
     private bool IsDue(ISourcePoller poller)
     {
@@ -198,9 +190,8 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
 
         var since = _clock.GetCurrentInstant() - last;
-        return since >= _timing.PollInterval
-            || _behind.Contains(poller.Name)
-            || (_wanted.Contains(poller.Name) && (poller.Lane == WorkLane.Stock || since >= _timing.WakeInterval));
+        var wanted = _wanted.Contains(poller.Name) || _behind.Contains(poller.Name);
+        return since >= _timing.PollInterval || (wanted && (poller.Lane == WorkLane.Stock || since >= _timing.WakeInterval));
     }
 
     /// <summary>Polls one source and records the run; a failing source is logged and skipped so the others and the due work go on.</summary>
@@ -247,10 +238,40 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
     }
 
-    private async Task RecordMalformedAsync(InboxMessage delivery, CancellationToken cancellationToken)
+    /// <summary>Marks the pass's deliveries processed in one commit (one disk flush, however many), reporting malformed ones.</summary>
+    private async Task SettleDeliveriesAsync(IReadOnlyList<InboxMessage> deliveries, CancellationToken cancellationToken)
+    {
+        if (deliveries.Count == 0)
+        {
+            return;
+        }
+
+        var unit = await _store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        var malformed = new List<string>();
+        foreach (var delivery in deliveries)
+        {
+            if (delivery.EventType == MalformedEventType)
+            {
+                var report = MalformedReport(delivery);
+                await unit.Exceptions.RecordAsync(report, cancellationToken).ConfigureAwait(false);
+                malformed.Add(report.ReasonCode);
+            }
+
+            await unit.Inbox.MarkProcessedAsync(delivery.Source, delivery.EventId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var reason in malformed)
+        {
+            _telemetry.ExceptionRecorded(reason);
+        }
+    }
+
+    private static ExceptionReport MalformedReport(InboxMessage delivery)
     {
         var sitoo = delivery.Source == InboxSources.Sitoo;
-        var report = new ExceptionReport(
+        return new ExceptionReport(
             ReasonCodes.MalformedWebhook,
             sitoo ? OwningTeam.Retail : OwningTeam.Ecommerce,
             new EntityReference("webhook-delivery", $"{delivery.Source}:{delivery.EventId}"),
@@ -258,8 +279,6 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             sitoo
                 ? "Check the Sitoo Events subscription (payload version, endpoint); the changes it announced are read by the next poll."
                 : "Check the Shopware app or webhook registration (event and payload); the changes it announced are read by the next poll.");
-        await _store.Exceptions.RecordAsync(report, cancellationToken).ConfigureAwait(false);
-        _telemetry.ExceptionRecorded(report.ReasonCode);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling {Source} failed; the next pass tries again")]
