@@ -1,13 +1,14 @@
 using System.Globalization;
 using Connectors.Core.Identity;
 using Connectors.Sync.State;
+using Connectors.Testing.Shopware;
 using Connectors.Testing.Sitoo;
 using NodaTime;
 
 namespace Connectors.Sync.Engine.Tests.MultiInstance;
 
-/// <summary>Several instances on one PostgreSQL store, working the same POS traffic at the same time.</summary>
-public sealed class MultiInstanceStockTests
+/// <summary>Several instances on one PostgreSQL store, working the same POS and online traffic at the same time.</summary>
+public sealed class MultiInstanceTests
 {
     private static readonly string[] Skus = [.. Enumerable.Range(1, 8).Select(i => $"SKU-{i}")];
 
@@ -23,6 +24,7 @@ public sealed class MultiInstanceStockTests
         }
 
         var random = new Random(instances);
+        var orders = new List<string>();
         for (var round = 0; round < 12; round++)
         {
             for (var sale = 0; sale < 6; sale++)
@@ -30,11 +32,21 @@ public sealed class MultiInstanceStockTests
                 cluster.Pos.SellAtPos(cluster.Stores[random.Next(cluster.Stores.Count)], [new SitooSaleLine(Skus[random.Next(Skus.Length)], random.Next(1, 3))]);
             }
 
+            if (round % 2 == 0)
+            {
+                var buyer = ShopBuyer.Guest($"guest{round % 3}@example.com", "Guest", "Buyer");
+                orders.Add(cluster.Shop.PlaceOrder(new ShopOrderDraft(buyer, [new ShopOrderLine(Skus[random.Next(Skus.Length)], 1)])).OrderNumber);
+            }
+
             await cluster.PassAsync();
             cluster.Clock.Advance(Duration.FromMilliseconds(700));
         }
 
         await cluster.SyncAsync();
+
+        // Online traffic too: every order in Sitoo exactly once, one Sitoo customer per guest e-mail.
+        Assert.All(orders, number => Assert.Single(cluster.Pos.FindOrdersByExternalId(number)));
+        Assert.Equal(3, orders.Select((_, i) => $"guest{i * 2 % 3}@example.com").Distinct().Count(email => cluster.Pos.FindUserId(email) is not null));
 
         foreach (var sku in Skus)
         {
