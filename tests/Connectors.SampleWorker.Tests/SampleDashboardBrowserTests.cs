@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -60,11 +61,12 @@ public sealed class SampleDashboardBrowserTests
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60)) { PollingInterval = TimeSpan.FromSeconds(1) };
         wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
 
-        // The demo sells in a store every 100 ms; the sample books its stores' days in UTC.
+        // The demo sells in a store every 100 ms; its stores book their days in Stockholm time.
         var today = "";
         var posRows = wait.Until(d =>
         {
-            today = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Stockholm"]).Date
+                .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             d.Navigate().GoToUrl(new Uri(dashboard, $"journal?from={today}&to={today}").ToString());
             var rows = d.FindElements(By.CssSelector("table.journal-rows tr[data-channel='pos']"));
             return rows.Count > 0 ? rows : null;
