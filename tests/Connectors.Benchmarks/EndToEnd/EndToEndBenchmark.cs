@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Connectors.Sync.Engine;
 using Connectors.Testing.Simulation;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Connectors.Benchmarks.EndToEnd;
 
@@ -23,7 +21,7 @@ internal static class EndToEndBenchmark
     public static async Task<int> RunAsync(EndToEndSettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"e2e: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {settings.Skus} SKUs × {settings.Stores} stores, {settings.Duration.TotalSeconds} s per rate, events every {settings.EventDeliveryInterval.TotalMilliseconds} ms"));
+            $"e2e: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {settings.Instances} instance(s), {settings.Skus} SKUs × {settings.Stores} stores, {settings.Duration.TotalSeconds} s per rate, events every {settings.EventDeliveryInterval.TotalMilliseconds} ms"));
         var results = new List<RateResult>();
         foreach (var rate in settings.Rates)
         {
@@ -44,8 +42,7 @@ internal static class EndToEndBenchmark
         var scenario = await StockScenario.StartAsync(settings, seed: rate, cancellationToken).ConfigureAwait(false);
         await using var disposeScenario = scenario.ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var engine = scenario.Services.GetRequiredService<ConnectorEngine>();
-        var engineRun = Task.Run(() => engine.RunAsync(stop.Token), CancellationToken.None);
+        var engineRun = Task.WhenAll(scenario.Engines.Select(engine => Task.Run(() => engine.RunAsync(stop.Token), CancellationToken.None)));
         var delivery = Task.Run(() => scenario.Pos.RunEventDeliveryAsync(settings.EventDeliveryInterval, stop.Token), CancellationToken.None);
         try
         {

@@ -4,7 +4,8 @@ namespace Connectors.Benchmarks.EndToEnd;
 
 /// <summary>
 /// What the end-to-end stock benchmark drives: <c>e2e --rates 50,200,1000 --seconds 60 [--skus 300] [--stores 4]
-/// [--drain-seconds 180] [--event-interval-ms 1000] [--out file.json]</c>.
+/// [--drain-seconds 180] [--event-interval-ms 1000] [--instances 1] [--out file.json]</c>. More than one instance share a
+/// PostgreSQL schema (<c>CONNECTORS_POSTGRES</c>, or the server <c>.ci/postgres-up.sh</c> starts).
 /// </summary>
 internal sealed record EndToEndSettings
 {
@@ -29,6 +30,9 @@ internal sealed record EndToEndSettings
     /// <summary>How often the Sitoo simulator pushes its pending Events SPI batches.</summary>
     public TimeSpan EventDeliveryInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Connector instances: 1 keeps state in SQLite; more share one PostgreSQL schema.</summary>
+    public int Instances { get; init; } = 1;
+
     /// <summary>Where the JSON results are written.</summary>
     public string OutputPath { get; init; } = Path.Combine(Path.GetTempPath(), "Connectors.Benchmarks", "e2e-results.json");
 
@@ -47,6 +51,7 @@ internal sealed record EndToEndSettings
                 "--stores" => settings with { Stores = Number(value) },
                 "--drain-seconds" => settings with { DrainTimeout = TimeSpan.FromSeconds(Number(value)) },
                 "--event-interval-ms" => settings with { EventDeliveryInterval = TimeSpan.FromMilliseconds(Number(value)) },
+                "--instances" => settings with { Instances = Number(value) },
                 "--out" => settings with { OutputPath = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.", nameof(args)),
             };

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using Connectors.Hosting;
 using Connectors.Sync;
+using Connectors.Sync.Engine;
 using Connectors.Sync.Options;
+using Connectors.Sync.PostgreSql;
 using Connectors.Sync.Sqlite;
 using Connectors.Testing.Shopware;
 using Connectors.Testing.Simulation;
@@ -14,6 +16,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Connectors.Benchmarks.EndToEnd;
 
@@ -39,7 +42,8 @@ internal sealed class StockScenario : IAsyncDisposable
     private readonly Dictionary<(string Sku, int Store), int> _remaining = [];
     private readonly Dictionary<string, int> _expected = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _skuByProductId = new(StringComparer.Ordinal);
-    private WebApplication? _host;
+    private readonly List<WebApplication> _hosts = [];
+    private readonly string _schema = "e2e_" + Guid.NewGuid().ToString("N")[..10];
 
     private StockScenario(int seed)
     {
@@ -64,7 +68,10 @@ internal sealed class StockScenario : IAsyncDisposable
     public IReadOnlyList<SimulatedSitooStore> Stores => _stores;
 
     /// <summary>The running engine's host; its services hold the engine and the store.</summary>
-    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("Start the scenario first.");
+    public IServiceProvider Services => _hosts.Count > 0 ? _hosts[0].Services : throw new InvalidOperationException("Start the scenario first.");
+
+    /// <summary>Every instance's engine.</summary>
+    public IReadOnlyList<ConnectorEngine> Engines => [.. _hosts.Select(h => h.Services.GetRequiredService<ConnectorEngine>())];
 
     /// <summary>Builds the catalogue, starts both simulators and the connector host (the engine is not running yet).</summary>
     public static async Task<StockScenario> StartAsync(EndToEndSettings settings, int seed, CancellationToken cancellationToken)
@@ -73,7 +80,10 @@ internal sealed class StockScenario : IAsyncDisposable
         try
         {
             scenario.Stock(settings, new Random(seed));
-            await scenario.StartHostAsync(cancellationToken).ConfigureAwait(false);
+            for (var instance = 0; instance < settings.Instances; instance++)
+            {
+                await scenario.StartHostAsync(instance, settings.Instances, cancellationToken).ConfigureAwait(false);
+            }
             return scenario;
         }
         catch
@@ -107,10 +117,18 @@ internal sealed class StockScenario : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        foreach (var host in _hosts)
         {
-            await _host.StopAsync().ConfigureAwait(false);
-            await _host.DisposeAsync().ConfigureAwait(false);
+            await host.StopAsync().ConfigureAwait(false);
+            await host.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_hosts.Count > 1)
+        {
+            await using var connection = new NpgsqlConnection(PostgreSqlConnectionString);
+            await connection.OpenAsync().ConfigureAwait(false);
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE;", connection);
+            await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
         await Shop.DisposeAsync().ConfigureAwait(false);
@@ -156,10 +174,16 @@ internal sealed class StockScenario : IAsyncDisposable
         Pos.Faults.Add(FaultRule.Delay("", SitooLatency.Min, SitooLatency.Max));
     }
 
-    private async Task StartHostAsync(CancellationToken cancellationToken)
+    private static string PostgreSqlConnectionString =>
+        Environment.GetEnvironmentVariable("CONNECTORS_POSTGRES") is { Length: > 0 } configured
+            ? configured
+            : "Host=127.0.0.1;Port=5432;Username=connectors;Password=connectors;Database=connectors_test";
+
+    /// <summary>Starts one connector instance; the first also starts the simulators' servers and receives Sitoo's events.</summary>
+    private async Task StartHostAsync(int instance, int instances, CancellationToken cancellationToken)
     {
-        var shopAddress = await Shop.StartLoopbackAsync(cancellationToken).ConfigureAwait(false);
-        var posAddress = await Pos.StartLoopbackAsync(cancellationToken).ConfigureAwait(false);
+        var shopAddress = instance == 0 ? await Shop.StartLoopbackAsync(cancellationToken).ConfigureAwait(false) : Shop.LoopbackAddress!;
+        var posAddress = instance == 0 ? await Pos.StartLoopbackAsync(cancellationToken).ConfigureAwait(false) : Pos.LoopbackAddress!;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
@@ -176,7 +200,7 @@ internal sealed class StockScenario : IAsyncDisposable
 
                 // Off so that an hourly slot cannot start a full comparison in the middle of one rate's run.
                 options.Reconciliation.FullEvery = TimeSpan.Zero;
-                options.Engine.InstanceId = "e2e-benchmark";
+                options.Engine.InstanceId = "e2e-benchmark-" + instance.ToString(CultureInfo.InvariantCulture);
             },
             shopware =>
             {
@@ -192,14 +216,27 @@ internal sealed class StockScenario : IAsyncDisposable
                 sitoo.ApiId = Pos.Sitoo.ApiId;
                 sitoo.Password = Pos.Sitoo.Password;
             });
-        connector.UseSqlite(Path.Combine(_folder, "connector.db"));
+        if (instances == 1)
+        {
+            connector.UseSqlite(Path.Combine(_folder, "connector.db"));
+        }
+        else
+        {
+            connector.UsePostgreSql(new PostgreSqlStoreOptions { ConnectionString = PostgreSqlConnectionString, Schema = _schema });
+        }
+
         connector.ShopwareHttpClient.AddHttpMessageHandler(() => new StockWriteObserver(Writes));
         builder.Services.AddConnectorHosting(builder.Configuration);
 
         var host = builder.Build();
         host.MapSitooEvents();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        _host = host;
+        _hosts.Add(host);
+        if (instance > 0)
+        {
+            return;
+        }
+
         var bound = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Pos.SubscribeEvents(new SitooEventSubscription(new Uri(new Uri(bound), "webhooks/sitoo"))
         {
