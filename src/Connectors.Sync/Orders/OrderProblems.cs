@@ -101,7 +101,7 @@ internal static class OrderProblems
         OrderTranslationReason.PromotionLineUnmapped =>
             "Give the promotion a rule (an IPromotionPolicy, or Connectors:Sync:Orders:DiscountProductSku), check it with OrderTranslationPreviewer, then retry.",
         OrderTranslationReason.ServiceProductNotConfigured =>
-            "Configure the Sitoo service product for the line type (OrderExportSettings.CreditProductSku or CustomProductSku), then retry.",
+            "Configure the Sitoo service product for the line type (Connectors:Sync:OrderExport:CreditProductSku or CustomProductSku), then retry.",
         _ => "Check the order in Shopware against the rule named; adjust it or the mapping policies and retry, or ignore this record if the order must not reach Sitoo.",
     };
 

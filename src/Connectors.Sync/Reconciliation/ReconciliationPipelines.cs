@@ -40,7 +40,6 @@ internal static class ReconciliationPipelines
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<FullReconciliationJob>());
         services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<FullReconciliationJob>());
 
-        // Until ConnectorOptions carries them, the store time zones are set by registering FinanceJournalSettings first.
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Finance);
         services.TryAddSingleton(provider => new FinanceJournalReader(provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<FinanceJournalSettings>()));
         services.TryAddSingleton(provider => new SyncLagQuery(
