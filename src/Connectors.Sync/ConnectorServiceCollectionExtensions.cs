@@ -113,6 +113,7 @@ public static class ConnectorServiceCollectionExtensions
             provider.GetRequiredService<IShopwareAdminClient>(),
             provider.GetRequiredService<StockSyncOptions>().Topology.Skus));
         services.TryAddSingleton<TransactionIntake>();
+        services.TryAddSingleton(provider => new StockWriteBatch(Options(provider).Stock.WriteBatchSize));
         services.TryAddSingleton<StockWriteHandler>();
         services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<TransactionIntake>());
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<StockWriteHandler>());

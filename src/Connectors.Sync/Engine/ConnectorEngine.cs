@@ -85,11 +85,6 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         {
             using var activity = EngineTelemetry.Activities.StartActivity("engine.pass");
             var deliveries = await _store.Inbox.ListUnprocessedAsync(InboxBatch, cancellationToken).ConfigureAwait(false);
-            foreach (var delivery in deliveries)
-            {
-                _telemetry.EventReceived(delivery.Source, delivery.EventType);
-            }
-
             // Stock first: its sources are read and its writes done before anything else is polled.
             var facts = await PollAsync(deliveries, stock: true, cancellationToken).ConfigureAwait(false);
             var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, cancellationToken).ConfigureAwait(false);
@@ -262,6 +257,13 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
 
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Counted once settled: a pass that fails before this reads the same deliveries again.
+        foreach (var delivery in deliveries)
+        {
+            _telemetry.EventReceived(delivery.Source, delivery.EventType);
+        }
+
         foreach (var reason in malformed)
         {
             _telemetry.ExceptionRecorded(reason);

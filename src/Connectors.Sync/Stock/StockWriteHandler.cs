@@ -19,6 +19,7 @@ internal sealed class StockWriteHandler(
     IShopwareAdminClient shopware,
     StockSyncOptions stock,
     ProductDirectory products,
+    StockWriteBatch batchSize,
     IClock clock,
     EngineTelemetry telemetry) : IWorkHandler
 {
@@ -78,7 +79,7 @@ internal sealed class StockWriteHandler(
             await SaveIntentsAsync(rows, toSend, current, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var batch in toSend.Chunk(200))
+        foreach (var batch in toSend.Chunk(batchSize.Products))
         {
             var ids = batch.ToDictionary(w => w.Sku, w => found[w.Sku].Id, StringComparer.Ordinal);
             var operation = StockWriteMapper.ToSyncOperation("stock", batch, ids, current);
@@ -177,3 +178,7 @@ internal sealed class StockWriteHandler(
             RemoteError: new RemoteError("shopware", 400, error?.Code, error?.Detail ?? "rejected", error?.SourcePointer));
     }
 }
+
+/// <summary>At most this many products per Shopware sync request (<c>Stock:WriteBatchSize</c>).</summary>
+/// <param name="Products">The batch size.</param>
+internal sealed record StockWriteBatch(int Products);

@@ -65,10 +65,11 @@ internal sealed class TransactionIntake(
     {
         var from = Math.Max(1, cursor - settings.Overlap + 1);
         var page = new List<Sitoo.Models.SitooWarehouseTransaction>();
+        var fresh = 0;
         await foreach (var transaction in sitoo.WarehouseTransactions.ListFromAsync(from, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             page.Add(transaction);
-            if (transaction.WarehouseTransactionId > cursor && page.Count(t => t.WarehouseTransactionId > cursor) >= settings.PageSize)
+            if (transaction.WarehouseTransactionId > cursor && ++fresh >= settings.PageSize)
             {
                 break;
             }

@@ -45,6 +45,27 @@ public sealed class StockFromSitooTests
     }
 
     [Fact]
+    public async Task Changed_skus_are_written_in_requests_of_the_configured_batch_size()
+    {
+        // Reconciliation off: its heal writes would be a second, equally batched round.
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+        {
+            options.Stock.WriteBatchSize = 2;
+            options.Reconciliation.FullEvery = TimeSpan.Zero;
+        });
+        string[] skus = ["SKU-1", "SKU-2", "SKU-3", "SKU-4", "SKU-5"];
+        foreach (var sku in skus)
+        {
+            harness.AddProduct(sku, store1: 10);
+        }
+
+        await harness.SyncAsync();
+
+        Assert.Equal([2, 2, 1], harness.Shop.Writes.Where(w => w.Entity == "product").Select(w => w.Ids.Count));
+        Assert.All(skus, sku => Assert.Equal(10, harness.Shop.GetProduct(sku).Stock));
+    }
+
+    [Fact]
     public async Task A_webhook_wakes_the_poll_at_once_and_a_lost_one_is_caught_by_the_next_poll()
     {
         await using var harness = await ConnectorHarness.StartAsync();
