@@ -108,10 +108,9 @@ public static class ConnectorServiceCollectionExtensions
                 ServiceSkus = serviceSkus.OfType<string>().Where(sku => sku.Length > 0).ToHashSet(StringComparer.Ordinal),
             };
         });
-        services.TryAddSingleton(provider => new ProductDirectory(
-            provider.GetRequiredService<IConnectorStore>(),
-            provider.GetRequiredService<IShopwareAdminClient>(),
-            provider.GetRequiredService<StockSyncOptions>().Topology.Skus));
+        services.TryAddSingleton(provider => new ProductDirectory(provider.GetRequiredService<IShopwareAdminClient>()));
+        services.TryAddSingleton(provider => new SalesBaseline(provider.GetRequiredService<IShopwareAdminClient>(), provider.GetRequiredService<IClock>()));
+        services.TryAddSingleton(provider => new WebOrderDeliveries(provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<StockSyncOptions>().Topology));
         services.TryAddSingleton<TransactionIntake>();
         services.TryAddSingleton(provider => new StockWriteBatch(Options(provider).Stock.WriteBatchSize));
         services.TryAddSingleton<StockWriteHandler>();

@@ -13,7 +13,14 @@ public sealed record WarehouseTransaction(
     int WarehouseId,
     SitooTransactionType Type,
     Instant CreatedAt,
-    IReadOnlyList<WarehouseTransactionLine> Lines);
+    IReadOnlyList<WarehouseTransactionLine> Lines)
+{
+    /// <summary>
+    /// The Sitoo order delivery that moved the stock (<c>orderdeliveryid</c>; sales and refunds), or
+    /// <see langword="null"/>. A delivery of an exported online order takes that order's units out of the online demand.
+    /// </summary>
+    public long? OrderDeliveryId { get; init; }
+}
 
 /// <summary>One SKU's movement in a warehouse transaction.</summary>
 /// <param name="Sku">The Sitoo SKU.</param>

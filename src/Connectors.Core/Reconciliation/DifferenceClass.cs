@@ -6,7 +6,7 @@ public enum DifferenceClass
     /// <summary>Shopware's stock is not what the source says; the reconciliation's write heals it.</summary>
     Drift = 0,
 
-    /// <summary>Shopware is lower than the Sitoo pool by online orders Sitoo has not yet reserved: expected.</summary>
+    /// <summary>Shopware is lower than the Sitoo pool by online orders Sitoo has not delivered yet: expected.</summary>
     PendingDemand = 1,
 
     /// <summary>Projection mode: a Shopware product has no stock row at any Sitoo location; left unwritten.</summary>
@@ -26,4 +26,10 @@ public enum DifferenceClass
 
     /// <summary>Shopware's stock is (or stays after the write) below 0: oversold.</summary>
     NegativeStock = 7,
+
+    /// <summary>
+    /// Shopware differs while a change is on its way (a Sitoo sale not applied yet, a stock write pending): expected for a
+    /// moment, not drift; the stock writer settles it.
+    /// </summary>
+    InFlight = 8,
 }

@@ -14,4 +14,11 @@ public sealed record ReconciliationInput(
     ShopwareStockSnapshot Shopware,
     SitooStockSnapshot Sitoo,
     IReadOnlyDictionary<string, OnlineDemand> PendingDemand,
-    StockLedger Ledger);
+    StockLedger Ledger)
+{
+    /// <summary>
+    /// SKUs with a change on its way (a stock write pending, a Sitoo transaction not applied yet): a difference there is
+    /// reported as <see cref="DifferenceClass.InFlight"/>, not as drift.
+    /// </summary>
+    public IReadOnlySet<string> InFlight { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}

@@ -68,7 +68,7 @@ public static class StockReconciler
                     if (product.Stock != expected)
                     {
                         write = StockWrite.Absolute(sku, expected);
-                        Add(sku, DifferenceClass.Drift, product.Stock, expected, online);
+                        Add(sku, input.InFlight.Contains(sku) ? DifferenceClass.InFlight : DifferenceClass.Drift, product.Stock, expected, online);
                     }
                     else if (demand.Quantity > 0)
                     {
@@ -85,7 +85,7 @@ public static class StockReconciler
                 {
                     expected = checked(product.Stock + delta);
                     write = StockWrite.Delta(sku, delta, contribution);
-                    Add(sku, DifferenceClass.Drift, product.Stock, expected, online);
+                    Add(sku, input.InFlight.Contains(sku) ? DifferenceClass.InFlight : DifferenceClass.Drift, product.Stock, expected, online);
                 }
             }
 
@@ -162,14 +162,16 @@ public static class StockReconciler
         private void Add(string sku, DifferenceClass kind, int? shopwareStock, int? expected, decimal? online) =>
             _skuDifferences.Add(new StockDifference(sku, kind, Duration.Zero, shopwareStock, expected, online));
 
+        private static bool IsTransient(DifferenceClass kind) => kind is DifferenceClass.PendingDemand or DifferenceClass.InFlight;
+
         /// <summary>Ages the SKU's differences and remembers since when it has had any.</summary>
         private void CloseSku(string sku, SkuLedgerEntry entry)
         {
-            var tracked = _skuDifferences.Any(d => d.Class != DifferenceClass.PendingDemand);
+            var tracked = _skuDifferences.Any(d => !IsTransient(d.Class));
             var since = tracked ? entry.DifferenceSince ?? now : (Instant?)null;
             foreach (var difference in _skuDifferences)
             {
-                _differences.Add(difference.Class == DifferenceClass.PendingDemand
+                _differences.Add(IsTransient(difference.Class)
                     ? difference
                     : difference with { Age = now - since!.Value });
             }

@@ -23,6 +23,12 @@ public sealed record ShopwareProduct
     /// <summary>Deprecated mirror of <see cref="Stock"/> since 6.6; before that stock minus open orders.</summary>
     public int? AvailableStock { get; init; }
 
+    /// <summary>
+    /// Units sold online: Shopware moves it with every order-driven stock change (placement, line edits, cancel) and never
+    /// with an API write of <see cref="Stock"/>. Write-protected.
+    /// </summary>
+    public int? Sales { get; init; }
+
     /// <summary>Computed by Shopware: whether the product can be bought.</summary>
     public bool? Available { get; init; }
 

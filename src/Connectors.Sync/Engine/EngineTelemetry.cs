@@ -23,7 +23,9 @@ public sealed class EngineTelemetry : IDisposable
     private readonly Counter<long> _exceptions;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _facts;
+    private readonly Counter<long> _foreignWrites;
     private readonly Histogram<double> _lag;
+    private long _raceCompensations;
     private readonly ConcurrentDictionary<string, int> _queueDepth = new(StringComparer.Ordinal);
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter when none).</summary>
@@ -37,6 +39,8 @@ public sealed class EngineTelemetry : IDisposable
         _apiCalls = _meter.CreateCounter<long>("connectors.api.calls", "{call}", "Calls to Shopware and Sitoo, by system and outcome.");
         _exceptions = _meter.CreateCounter<long>("connectors.exceptions", "{exception}", "Exception records written, by reason.");
         _retries = _meter.CreateCounter<long>("connectors.work.retries", "{attempt}", "Failed attempts scheduled for retry, by work kind.");
+        _foreignWrites = _meter.CreateCounter<long>(
+            "connectors.stock.foreign_writes", "{product}", "Shopware stock changes made by someone else than the connector or an order, as found before a write.");
         _lag = _meter.CreateHistogram<double>("connectors.sync.lag", "ms", "From a change in the source system to its write in the other, by pipeline.");
         _meter.CreateObservableGauge(
             "connectors.work.queue_depth",
@@ -55,6 +59,23 @@ public sealed class EngineTelemetry : IDisposable
         _events.Add(1, new("source", source), new("type", type));
 
     internal void FactsApplied(string pipeline, int count) => _facts.Add(count, new KeyValuePair<string, object?>("pipeline", pipeline));
+
+    /// <summary>
+    /// Corrective writes made because an online order was placed or cancelled between a stock write's reading and the
+    /// write itself (its stock change would otherwise have been overwritten). Also counted in
+    /// <c>connectors.stock.writes</c> with the outcome <c>race-compensation</c>.
+    /// </summary>
+    public long RaceCompensations => Interlocked.Read(ref _raceCompensations);
+
+    internal void RaceCompensated(int count)
+    {
+        Interlocked.Add(ref _raceCompensations, count);
+        StockWritten("race-compensation", count);
+    }
+
+    internal void ForeignStockWrite() => _foreignWrites.Add(1);
+
+    internal void DeliveriesAbsorbed(decimal units) => _facts.Add((long)units, new KeyValuePair<string, object?>("pipeline", "stock.web-order-deliveries"));
 
     internal void StockWritten(string outcome, int count) => _stockWrites.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
 

@@ -29,7 +29,10 @@ internal static class WarehouseTransactionMapper
             transaction.WarehouseId,
             (CoreTransactionType)transaction.TransactionType.Value,
             createdAt,
-            lines);
+            lines)
+        {
+            OrderDeliveryId = transaction.OrderDeliveryId,
+        };
     }
 
     private static WarehouseTransactionLine ToLine(string entity, int index, SitooWarehouseTransactionItem item)

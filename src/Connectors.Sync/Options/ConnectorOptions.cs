@@ -106,7 +106,16 @@ public sealed class OrderSyncSettings
     /// <summary>Whether Shopware orders are exported to Sitoo.</summary>
     public bool Export { get; set; } = true;
 
-    /// <summary>Only orders of these sales channels are exported; empty for all.</summary>
+    /// <summary>
+    /// At go-live, also export the orders placed since this time (a backfill); empty to export only orders placed after
+    /// go-live. Orders placed before go-live are otherwise taken as already handled: their units are not online demand.
+    /// </summary>
+    public DateTimeOffset? BackfillFrom { get; set; }
+
+    /// <summary>
+    /// Only orders of these sales channels are exported; empty for all. Projection mode refuses a filter: an order that
+    /// is not exported is never delivered in Sitoo, so its units would stay online demand for ever.
+    /// </summary>
     public List<string> SalesChannelIds { get; set; } = [];
 
     /// <summary>The Sitoo warehouse online orders are placed (and reserved) on; empty for none.</summary>

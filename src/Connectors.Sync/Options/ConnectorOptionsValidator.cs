@@ -11,7 +11,10 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         var failures = new List<string>();
         try
         {
-            _ = StockSyncOptionsFactory.CreateTopology(options.Stock);
+            if (StockSyncOptionsFactory.CreateTopology(options.Stock).Mode == Core.Inventory.StockMode.Projection)
+            {
+                RefuseLostDemand(failures, options.Orders);
+            }
         }
         catch (ArgumentException invalid)
         {
@@ -46,6 +49,27 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// Projection mode keeps an online order as demand until Sitoo delivers it (ADR 0001); an order that is not exported
+    /// is never delivered in Sitoo, so its units would be held back from the shop for ever.
+    /// </summary>
+    private static void RefuseLostDemand(List<string> failures, OrderSyncSettings orders)
+    {
+        if (!orders.Export)
+        {
+            failures.Add(
+                "Connectors:Sync:Orders:Export is off while every online location is a Sitoo warehouse (projection mode): online orders would never be "
+                + "delivered in Sitoo and their units would stay held back from the shop. Turn the export on, or make Shopware's own stock a location (contribution mode).");
+        }
+
+        if (orders.SalesChannelIds.Count > 0)
+        {
+            failures.Add(
+                "Connectors:Sync:Orders:SalesChannelIds filters the export while every online location is a Sitoo warehouse (projection mode): orders of the other "
+                + "sales channels take stock in Shopware but would never be delivered in Sitoo. Leave it empty, or make Shopware's own stock a location (contribution mode).");
+        }
     }
 
     private static void Positive(List<string> failures, string name, TimeSpan value)

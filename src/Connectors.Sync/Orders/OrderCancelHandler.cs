@@ -1,5 +1,5 @@
 using System.Globalization;
-using Connectors.Core.Inventory;
+using Connectors.Core.Identity;
 using Connectors.Sitoo;
 using Connectors.Sitoo.Models;
 using Connectors.Sync.Engine;
@@ -9,9 +9,11 @@ using NodaTime;
 namespace Connectors.Sync.Orders;
 
 /// <summary>
-/// Carries a Shopware cancellation to Sitoo: the exported order is cancelled there (its reservation ends), and the
-/// order's demand goes and its products' stock is written again in one unit of work. An order cancelled before
-/// export has no Sitoo order; only its demand goes (the export then finds it cancelled and skips it).
+/// Carries a Shopware cancellation to Sitoo: the exported order's holds are marked as cancelling, the order is cancelled
+/// there (its reservation ends), and the holds go in one unit of work with the completed item. An order cancelled after
+/// Sitoo handed its goods over cannot be cancelled there: Shopware put its units back on its stock, so they are
+/// attributed and the products written again (they left a Sitoo warehouse), and the case goes to the retail team.
+/// An order cancelled before export has no Sitoo order and nothing to release (the export then finds it cancelled).
 /// </summary>
 internal sealed class OrderCancelHandler(
     IConnectorStore store,
@@ -43,30 +45,54 @@ internal sealed class OrderCancelHandler(
         var orderId = item.Payload;
         var order = await reader.FindByIdAsync(orderId, cancellationToken).ConfigureAwait(false) ?? throw OrderProblems.OrderGone(orderId);
         var number = order.OrderNumber ?? orderId;
-        var products = ShopwareOrderReader.ProductQuantities(order).Keys.ToList();
-        IReadOnlyList<SitooStockRow> levels = [];
-        if (await store.Links.FindByShopwareIdAsync(LinkedEntityType.Order, orderId, cancellationToken).ConfigureAwait(false) is { } link)
+        var ordered = ShopwareOrderReader.ProductQuantities(order);
+        if (await store.Links.FindByShopwareIdAsync(LinkedEntityType.Order, orderId, cancellationToken).ConfigureAwait(false) is not { } link)
         {
-            var sitooOrderId = long.Parse(link.SitooId, NumberStyles.Integer, CultureInfo.InvariantCulture);
-            var sitooOrder = await sitoo.Orders.GetAsync(sitooOrderId, cancellationToken).ConfigureAwait(false);
-            if (sitooOrder.OrderState == SitooOrderState.Closed)
-            {
-                throw OrderProblems.AlreadyHandedOver(number, sitooOrderId);
-            }
-
-            // Checked first, so a retry after a crash does not write the state twice.
-            if (sitooOrder.OrderState != SitooOrderState.Cancelled)
-            {
-                await sitoo.Orders.UpdateStateAsync(sitooOrderId, SitooOrderState.Cancelled, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-
-            levels = await effects.ReadFulfilmentLevelsAsync(products, cancellationToken).ConfigureAwait(false);
+            await OrderHandling.CompleteAsync(store, item, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
+        var sitooOrderId = long.Parse(link.SitooId, NumberStyles.Integer, CultureInfo.InvariantCulture);
+        var sitooOrder = await sitoo.Orders.GetAsync(sitooOrderId, cancellationToken).ConfigureAwait(false);
+        if (sitooOrder.OrderState == SitooOrderState.Closed)
+        {
+            await ReleaseHandedOverAsync(orderId, number, ordered, cancellationToken).ConfigureAwait(false);
+            throw OrderProblems.AlreadyHandedOver(number, sitooOrderId);
+        }
+
+        // Checked first, so a retry after a crash does not write the state twice.
+        if (sitooOrder.OrderState != SitooOrderState.Cancelled)
+        {
+            await InUnitAsync(unit => OrderStockEffects.MarkCancellingAsync(unit, number, ordered.Keys, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await sitoo.Orders.UpdateStateAsync(sitooOrderId, SitooOrderState.Cancelled, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        await InUnitAsync(
+            async unit =>
+            {
+                await effects.ReleaseAsync(unit, number, ordered, handedOver: true, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Releases a handed-over order once, however often its parked cancellation is retried.</summary>
+    private Task ReleaseHandedOverAsync(string orderId, string number, IReadOnlyDictionary<string, int> ordered, CancellationToken cancellationToken) =>
+        InUnitAsync(
+            async unit =>
+            {
+                if (await unit.Ledger.TryMarkAppliedAsync(IdempotencyKey.ShopwareOrder(orderId).Append("cancelled-after-handover").Value, cancellationToken).ConfigureAwait(false))
+                {
+                    await effects.ReleaseAsync(unit, number, ordered, handedOver: true, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+
+    private async Task InUnitAsync(Func<IUnitOfWork, Task> work, CancellationToken cancellationToken)
+    {
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
-        await effects.SettleAsync(unit, number, products, levels, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-        await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
+        await work(unit).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Connectors.Core.Customers;
-using Connectors.Core.Inventory;
 using Connectors.Core.Orders;
 using Connectors.Shopware.Models;
 using Connectors.Sitoo;
@@ -16,8 +15,8 @@ namespace Connectors.Sync.Orders;
 /// <summary>
 /// Exports Shopware orders to Sitoo, all or nothing: the order is translated and checked before anything is written,
 /// the customer is found or created once, and the Sitoo order is looked up by <c>externalid</c> before it is created,
-/// so a retry after a crash finds the order instead of making a second. Then, in one unit of work: the links, the end
-/// of the order's online demand, the fulfilment warehouse's new levels, the stock writes and the completed item.
+/// so a retry after a crash finds the order instead of making a second. Then, in one unit of work: the links, the
+/// order's hold on its products (ADR 0001: it stays online demand until Sitoo delivers it) and the completed item.
 /// </summary>
 internal sealed class OrderExportHandler(
     IConnectorStore store,
@@ -61,11 +60,10 @@ internal sealed class OrderExportHandler(
         var order = await reader.FindByIdAsync(orderId, cancellationToken).ConfigureAwait(false) ?? throw OrderProblems.OrderGone(orderId);
         var number = order.OrderNumber ?? orderId;
         activity?.SetTag("order", number);
-        var products = ShopwareOrderReader.ProductQuantities(order).Keys.ToList();
         if (ShopwareOrderReader.IsCancelled(order))
         {
-            // Cancelled before export: Shopware restocked it itself, so only the demand goes.
-            await SettleAsync(item, number, products, [], links: [], cancellationToken).ConfigureAwait(false);
+            // Cancelled before export: Shopware restocked it itself, and its sales counter no longer shows it as demand.
+            await OrderHandling.CompleteAsync(store, item, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -75,17 +73,18 @@ internal sealed class OrderExportHandler(
 
         var user = await customers.ResolveAsync(order, number, cancellationToken).ConfigureAwait(false);
         var existing = await sitoo.Orders.FindByExternalIdAsync(number, cancellationToken).ConfigureAwait(false);
-        var sitooOrderId = existing?.OrderId
-            ?? await sitoo.Orders.CreateAsync(NewOrder(Translate(snapshot, number, user.UserId), number, user), cancellationToken).ConfigureAwait(false);
+        var exported = existing is not null
+            ? new ExportedOrder(number, existing.OrderId, existing.WarehouseId, existing.DateReserved)
+            : await CreateAsync(snapshot, number, user, cancellationToken).ConfigureAwait(false);
 
-        var levels = await effects.ReadFulfilmentLevelsAsync(products, cancellationToken).ConfigureAwait(false);
-        var links = new List<EntityLink> { new(LinkedEntityType.Order, orderId, sitooOrderId.ToString(CultureInfo.InvariantCulture)) };
+        var links = new List<EntityLink> { new(LinkedEntityType.Order, orderId, exported.SitooOrderId.ToString(CultureInfo.InvariantCulture)) };
         if (order.OrderCustomer?.CustomerId is { } customerId)
         {
             links.Add(new EntityLink(LinkedEntityType.Customer, customerId, user.UserId));
         }
 
-        await SettleAsync(item, number, products, levels, links, cancellationToken).ConfigureAwait(false);
+        var placedAt = Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
+        await SettleAsync(item, exported, ShopwareOrderReader.ProductQuantities(order), placedAt, links, cancellationToken).ConfigureAwait(false);
         telemetry.FactsApplied("orders", 1);
         if (order.OrderDateTime is { } placed)
         {
@@ -116,7 +115,7 @@ internal sealed class OrderExportHandler(
     /// <summary>Translates without a customer, maps the draft and checks that Sitoo knows every SKU it names.</summary>
     private async Task CheckAsync(ShopwareOrderSnapshot snapshot, string number, CancellationToken cancellationToken)
     {
-        var items = NewOrder(Translate(snapshot, number, null), number, null).OrderItems ?? [];
+        var items = NewOrder(Translate(snapshot, number, null), number, null, null).OrderItems ?? [];
         var skus = items.Select(item => item.Sku).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var known = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var product in sitoo.Products.ListBySkuAsync(skus, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -131,9 +130,15 @@ internal sealed class OrderExportHandler(
         }
     }
 
-    private SitooNewOrder NewOrder(SitooOrderDraft draft, string number, SitooUserRecord? user)
+    private async Task<ExportedOrder> CreateAsync(ShopwareOrderSnapshot snapshot, string number, SitooUserRecord user, CancellationToken cancellationToken)
     {
         var reserved = settings.FulfilmentWarehouseId is null ? (Instant?)null : clock.GetCurrentInstant() + Duration.FromTimeSpan(settings.ReservationPeriod);
+        var created = await sitoo.Orders.CreateAsync(NewOrder(Translate(snapshot, number, user.UserId), number, user, reserved), cancellationToken).ConfigureAwait(false);
+        return new ExportedOrder(number, created, settings.FulfilmentWarehouseId, reserved);
+    }
+
+    private SitooNewOrder NewOrder(SitooOrderDraft draft, string number, SitooUserRecord? user, Instant? reserved)
+    {
         var context = new SitooOrderWriteContext
         {
             Customer = user,
@@ -152,7 +157,12 @@ internal sealed class OrderExportHandler(
     }
 
     private async Task SettleAsync(
-        WorkItem item, string number, List<string> products, IReadOnlyList<SitooStockRow> levels, List<EntityLink> links, CancellationToken cancellationToken)
+        WorkItem item,
+        ExportedOrder exported,
+        IReadOnlyDictionary<string, int> quantities,
+        Instant placedAt,
+        List<EntityLink> links,
+        CancellationToken cancellationToken)
     {
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
@@ -162,7 +172,7 @@ internal sealed class OrderExportHandler(
             await unit.Links.LinkAsync(link, cancellationToken).ConfigureAwait(false);
         }
 
-        await effects.SettleAsync(unit, number, products, levels, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await effects.HoldAsync(unit, exported, quantities, placedAt, cancellationToken).ConfigureAwait(false);
         await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

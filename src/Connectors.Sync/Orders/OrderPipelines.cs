@@ -45,10 +45,7 @@ internal static class OrderPipelines
         services.TryAddSingleton(provider => new ShopwareOrderReader(
             provider.GetRequiredService<IShopwareAdminClient>(), provider.GetRequiredService<OrderExportSettings>()));
         services.TryAddSingleton(provider => new OrderStockEffects(
-            provider.GetRequiredService<ISitooClient>(),
-            provider.GetRequiredService<StockSyncOptions>(),
-            provider.GetRequiredService<StockWriteQueue>(),
-            provider.GetRequiredService<OrderSyncSettings>().FulfilmentWarehouseId));
+            provider.GetRequiredService<StockSyncOptions>(), provider.GetRequiredService<StockWriteQueue>()));
         services.TryAddSingleton(provider => new SitooCustomerResolver(
             provider.GetRequiredService<IConnectorStore>(),
             provider.GetRequiredService<ISitooClient>(),
@@ -58,7 +55,8 @@ internal static class OrderPipelines
             provider.GetRequiredService<IConnectorStore>(),
             provider.GetRequiredService<IShopwareAdminClient>(),
             provider.GetRequiredService<OrderSyncSettings>(),
-            provider.GetRequiredService<OrderStockEffects>(),
+            provider.GetRequiredService<SalesBaseline>(),
+            provider.GetRequiredService<StockSyncOptions>().Topology.Mode,
             provider.GetRequiredService<EngineTelemetry>()));
         services.TryAddSingleton(provider => new OrderExportHandler(
             provider.GetRequiredService<IConnectorStore>(),

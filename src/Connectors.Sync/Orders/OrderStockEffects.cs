@@ -1,6 +1,4 @@
 using Connectors.Core.Inventory;
-using Connectors.Sitoo;
-using Connectors.Sync.Mapping;
 using Connectors.Sync.State;
 using Connectors.Sync.Stock;
 using NodaTime;
@@ -8,79 +6,97 @@ using NodaTime;
 namespace Connectors.Sync.Orders;
 
 /// <summary>
-/// What an online order does to the stock ledger: its open demand while Sitoo does not hold it yet (projection mode:
-/// Shopware already took it off its stock), and the fulfilment warehouse's levels once Sitoo reserves it or lets it go.
+/// What an exported online order does to the stock ledger. Its units are online demand from the moment Shopware takes
+/// them off its stock (the <c>sales</c> counter shows them) until Sitoo delivers them; the export only records the
+/// order's hold, so that its Sitoo reservation is not taken off the pool a second time and its delivery is recognised.
 /// </summary>
-/// <param name="sitoo">Reads the fulfilment warehouse's levels.</param>
 /// <param name="stock">The topology (mode, SKU mapping).</param>
 /// <param name="writes">Queues the stock writes of the products.</param>
-/// <param name="fulfilmentWarehouseId">The Sitoo warehouse exported orders reserve stock in, if any.</param>
-internal sealed class OrderStockEffects(ISitooClient sitoo, StockSyncOptions stock, StockWriteQueue writes, int? fulfilmentWarehouseId)
+internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue writes)
 {
-    /// <summary>Records the order's open demand per product number (projection mode only), e.g. at first sight.</summary>
-    public async Task RecordDemandAsync(IStateSession session, string orderNumber, IReadOnlyDictionary<string, int> quantities, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the exported order's hold on each product. An order placed before a product's counter was first read (at
+    /// go-live, or a backfilled order) is inside that baseline, not in the demand the counter shows, so its units are
+    /// added to it.
+    /// </summary>
+    public async Task HoldAsync(
+        IStateSession session, ExportedOrder order, IReadOnlyDictionary<string, int> quantities, Instant placedAt, CancellationToken cancellationToken)
     {
-        if (stock.Topology.Mode != StockMode.Projection || quantities.Count == 0)
-        {
-            return;
-        }
-
         var rows = await StockLedgerRows.LoadAsync(session, quantities.Keys, cancellationToken).ConfigureAwait(false);
         foreach (var (productNumber, quantity) in quantities)
         {
-            await rows.SetDemandAsync(session, productNumber, orderNumber, quantity, cancellationToken).ConfigureAwait(false);
+            var hold = new WebOrderHold(order.OrderNumber, order.SitooOrderId, quantity, order.WarehouseId, order.ReservedUntil);
+            await rows.SetWebOrderAsync(session, productNumber, order.OrderNumber, hold, cancellationToken).ConfigureAwait(false);
+            if (stock.Topology.Mode == StockMode.Projection && rows.BaselineAt(productNumber) is { } baseline && placedAt <= baseline
+                && rows.Sales(productNumber) is { } sales)
+            {
+                await rows.SetSalesAsync(session, productNumber, sales.Attribute(quantity), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>
-    /// Reads the fulfilment warehouse's items of the products from Sitoo: a reservation made or ended moves no
-    /// warehouse transaction, so only a read shows it. Call before the unit of work (it is a remote call).
+    /// Marks the order's holds as being cancelled, before the cancel goes to Sitoo: from then on its reservation may be
+    /// gone at any moment, so a reading no longer takes it as the connector's.
     /// </summary>
-    public async Task<IReadOnlyList<SitooStockRow>> ReadFulfilmentLevelsAsync(IEnumerable<string> productNumbers, CancellationToken cancellationToken)
-    {
-        if (fulfilmentWarehouseId is not { } warehouseId)
-        {
-            return [];
-        }
-
-        var rows = new List<SitooStockRow>();
-        var skus = productNumbers.Select(stock.Topology.Skus.ToSitoo).Distinct(StringComparer.Ordinal).ToList();
-        await foreach (var item in sitoo.Warehouses.ListItemsBySkuAsync(warehouseId, skus, cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(WarehouseStockMapper.ToStockRow(item, warehouseId));
-        }
-
-        return rows;
-    }
-
-    /// <summary>
-    /// Sitoo now holds (or has let go of) the order: its demand goes, the levels read take effect, and the products'
-    /// stock is written again so Shopware shows what the reservation leaves.
-    /// </summary>
-    public async Task SettleAsync(
-        IStateSession session, string orderNumber, IReadOnlyCollection<string> productNumbers, IReadOnlyList<SitooStockRow> levels, Instant now, CancellationToken cancellationToken)
+    public static async Task MarkCancellingAsync(IStateSession session, string orderNumber, IEnumerable<string> productNumbers, CancellationToken cancellationToken)
     {
         var rows = await StockLedgerRows.LoadAsync(session, productNumbers, cancellationToken).ConfigureAwait(false);
-        foreach (var productNumber in productNumbers)
+        foreach (var productNumber in productNumbers.Distinct(StringComparer.Ordinal))
         {
-            await rows.SetDemandAsync(session, productNumber, orderNumber, 0, cancellationToken).ConfigureAwait(false);
+            if (rows.WebOrders(productNumber).FirstOrDefault(h => h.OrderNumber == orderNumber) is { } hold)
+            {
+                await rows.SetWebOrderAsync(session, productNumber, orderNumber, hold with { Cancelling = true }, cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
 
-        var ledger = rows.Ledger.ObserveLevels(levels, stock.Topology);
-
-        // An observation alone does not mark a SKU as changed, so the writer would skip it. SKUs whose levels the
-        // ledger does not know are left to the stock flow: a write from nothing would show 0.
-        var known = productNumbers.Where(productNumber => ledger[productNumber].Locations.Length > 0).ToList();
-        foreach (var productNumber in known)
+    /// <summary>
+    /// The order was cancelled in Shopware and in Sitoo: its holds go. Units Sitoo had already delivered stay off the
+    /// pool, while Shopware's cancel put them back on its stock and off its <c>sales</c> counter: they are attributed,
+    /// so the counter's drop is not taken as released demand, and the products' stock is written again.
+    /// </summary>
+    /// <param name="session">The unit of work.</param>
+    /// <param name="orderNumber">The Shopware order number.</param>
+    /// <param name="ordered">The order's units per product number.</param>
+    /// <param name="handedOver">Whether Sitoo delivered the goods not held any more (the order was exported).</param>
+    /// <param name="now">Now.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task ReleaseAsync(
+        IStateSession session, string orderNumber, IReadOnlyDictionary<string, int> ordered, bool handedOver, Instant now, CancellationToken cancellationToken)
+    {
+        var rows = await StockLedgerRows.LoadAsync(session, ordered.Keys, cancellationToken).ConfigureAwait(false);
+        var ledger = rows.Ledger;
+        var rewrite = new List<string>();
+        foreach (var (productNumber, quantity) in ordered)
         {
-            var entry = ledger[productNumber];
-            ledger = ledger with { Skus = ledger.Skus.SetItem(productNumber, entry with { ChangedSince = entry.ChangedSince ?? now }) };
+            var hold = rows.WebOrders(productNumber).FirstOrDefault(h => h.OrderNumber == orderNumber);
+            if (hold is not null)
+            {
+                await rows.SetWebOrderAsync(session, productNumber, orderNumber, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            var delivered = handedOver ? quantity - (hold?.Remaining ?? 0) : 0;
+            if (delivered > 0 && stock.Topology.Mode == StockMode.Projection && rows.Sales(productNumber) is { } sales)
+            {
+                await rows.SetSalesAsync(session, productNumber, sales.Attribute(delivered), cancellationToken).ConfigureAwait(false);
+                var entry = ledger[productNumber];
+                ledger = ledger with { Skus = ledger.Skus.SetItem(productNumber, entry with { ChangedSince = entry.ChangedSince ?? now }) };
+                rewrite.Add(productNumber);
+            }
         }
 
         await rows.SaveAsync(session, ledger, cancellationToken).ConfigureAwait(false);
-        foreach (var productNumber in known)
+        foreach (var productNumber in rewrite)
         {
             await writes.EnqueueAsync(session, productNumber, now, cancellationToken).ConfigureAwait(false);
         }
     }
 }
+
+/// <summary>An online order as exported to Sitoo.</summary>
+/// <param name="OrderNumber">The Shopware order number.</param>
+/// <param name="SitooOrderId">The Sitoo order.</param>
+/// <param name="WarehouseId">The warehouse it reserves on, if any.</param>
+/// <param name="ReservedUntil">Until when (<c>datereserved</c>), if it reserves.</param>
+internal sealed record ExportedOrder(string OrderNumber, long SitooOrderId, int? WarehouseId, Instant? ReservedUntil);

@@ -3,6 +3,8 @@ using Connectors.Shopware.Models;
 using Connectors.Sync.Engine;
 using Connectors.Sync.Options;
 using Connectors.Sync.State;
+using Connectors.Sync.Stock;
+using Connectors.Core.Inventory;
 using NodaTime;
 using NodaTime.Text;
 
@@ -11,14 +13,15 @@ namespace Connectors.Sync.Orders;
 /// <summary>
 /// Reads Shopware orders changed since the cursor (<c>updatedAt</c>, or <c>createdAt</c> for orders never updated)
 /// minus an overlap window, and queues what each needs: its export when new, its cancellation when it was cancelled
-/// after export. At first sight it records the order's open online demand (projection mode), so the stock writer
-/// does not undo Shopware's own decrement. Work items, demand and cursor commit together.
+/// after export. Work items and cursor commit together. At go-live (no cursor yet) it takes the sales baseline and starts
+/// at that moment, or at <see cref="OrderSyncSettings.BackfillFrom"/>: orders placed before are not exported.
 /// </summary>
 internal sealed class ShopwareOrderPoller(
     IConnectorStore store,
     IShopwareAdminClient shopware,
     OrderSyncSettings settings,
-    OrderStockEffects effects,
+    SalesBaseline baseline,
+    StockMode mode,
     EngineTelemetry telemetry) : ISourcePoller
 {
     /// <summary>The cursor: the latest change time of the orders read.</summary>
@@ -48,8 +51,20 @@ internal sealed class ShopwareOrderPoller(
 
         using var activity = EngineTelemetry.Activities.StartActivity("orders.poll-shopware");
         var cursor = await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false);
-        var since = cursor?.Position.Text is { } text ? CursorPattern.Parse(text).Value : (Instant?)null;
-        var orders = await ReadChangedAsync(since, cancellationToken).ConfigureAwait(false);
+        var goLive = await SalesBaseline.TakenAtAsync(store, cancellationToken).ConfigureAwait(false);
+        if (cursor?.Position.Text is not { } text || goLive is null)
+        {
+            goLive ??= await baseline.TakeAsync(store, mode == StockMode.Projection, cancellationToken).ConfigureAwait(false);
+            var start = settings.BackfillFrom is { } from ? Instant.FromDateTimeOffset(from) : goLive.Value;
+            await store.Cursors.AdvanceAsync(CursorName, CursorPosition.FromText(CursorPattern.Format(start)), cancellationToken).ConfigureAwait(false);
+            return new PollResult(0, MoreAvailable: true);
+        }
+
+        var since = CursorPattern.Parse(text).Value;
+        var firstOrder = settings.BackfillFrom is { } backfill ? Instant.FromDateTimeOffset(backfill) : goLive.Value;
+        var orders = (await ReadChangedAsync(since, cancellationToken).ConfigureAwait(false))
+            .Where(order => PlacedAt(order) >= firstOrder)
+            .ToList();
         if (orders.Count == 0)
         {
             return default;
@@ -71,14 +86,11 @@ internal sealed class ShopwareOrderPoller(
         return new PollResult(queued, MoreAvailable: false);
     }
 
-    private async Task<List<ShopwareOrder>> ReadChangedAsync(Instant? since, CancellationToken cancellationToken)
+    private async Task<List<ShopwareOrder>> ReadChangedAsync(Instant since, CancellationToken cancellationToken)
     {
         var criteria = ShopwareOrderReader.Details().Sort("updatedAt").Sort("createdAt").Sort("id");
-        if (since is { } from)
-        {
-            var overlapped = (from - Duration.FromTimeSpan(settings.PollOverlap)).ToDateTimeOffset();
-            criteria.Filter(ShopwareFilter.Or(ShopwareFilter.Range("updatedAt", gte: overlapped), ShopwareFilter.Range("createdAt", gte: overlapped)));
-        }
+        var overlapped = (since - Duration.FromTimeSpan(settings.PollOverlap)).ToDateTimeOffset();
+        criteria.Filter(ShopwareFilter.Or(ShopwareFilter.Range("updatedAt", gte: overlapped), ShopwareFilter.Range("createdAt", gte: overlapped)));
 
         if (settings.SalesChannelIds.Count > 0)
         {
@@ -95,7 +107,7 @@ internal sealed class ShopwareOrderPoller(
     }
 
     /// <returns>Whether a new work item was queued.</returns>
-    private async Task<bool> QueueAsync(IUnitOfWork unit, ShopwareOrder order, CancellationToken cancellationToken)
+    private static async Task<bool> QueueAsync(IUnitOfWork unit, ShopwareOrder order, CancellationToken cancellationToken)
     {
         if (ShopwareOrderReader.IsCancelled(order))
         {
@@ -104,14 +116,11 @@ internal sealed class ShopwareOrderPoller(
                 && await unit.WorkItems.EnqueueAsync(OrderWork.Cancel(order.Id), cancellationToken).ConfigureAwait(false);
         }
 
-        if (!await unit.WorkItems.EnqueueAsync(OrderWork.Export(order.Id), cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        await effects.RecordDemandAsync(unit, order.OrderNumber ?? order.Id, ShopwareOrderReader.ProductQuantities(order), cancellationToken).ConfigureAwait(false);
-        return true;
+        return await unit.WorkItems.EnqueueAsync(OrderWork.Export(order.Id), cancellationToken).ConfigureAwait(false);
     }
+
+    private static Instant PlacedAt(ShopwareOrder order) =>
+        Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
 
     private static Instant ChangedAt(ShopwareOrder order) =>
         Instant.FromDateTimeOffset(order.UpdatedAt ?? order.CreatedAt ?? order.OrderDateTime ?? DateTimeOffset.UnixEpoch);

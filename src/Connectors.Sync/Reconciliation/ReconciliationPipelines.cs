@@ -21,13 +21,10 @@ internal static class ReconciliationPipelines
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(provider => new ShopwareStockReader(provider.GetRequiredService<IShopwareAdminClient>()));
         services.TryAddSingleton(provider => new SitooStockReader(provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<StockSyncOptions>()));
-        services.TryAddSingleton(provider => new ReconciliationHealer(
-            provider.GetRequiredService<IShopwareAdminClient>(), Options(provider).Stock.WriteBatchSize, provider.GetRequiredService<EngineTelemetry>()));
         services.TryAddSingleton(provider => new ReconciliationRunner(
             provider.GetRequiredService<IConnectorStore>(),
             provider.GetRequiredService<ShopwareStockReader>(),
             provider.GetRequiredService<SitooStockReader>(),
-            provider.GetRequiredService<ReconciliationHealer>(),
             provider.GetRequiredService<StockSyncOptions>(),
             provider.GetRequiredService<StockWriteQueue>(),
             Options(provider).Reconciliation.Heal,

@@ -33,7 +33,6 @@ public sealed class ReconciliationRunner : IDisposable
     private readonly IConnectorStore _store;
     private readonly ShopwareStockReader _shopware;
     private readonly SitooStockReader _sitoo;
-    private readonly ReconciliationHealer _healer;
     private readonly StockSyncOptions _stock;
     private readonly StockWriteQueue _writes;
     private readonly bool _heal;
@@ -45,7 +44,6 @@ public sealed class ReconciliationRunner : IDisposable
         IConnectorStore store,
         ShopwareStockReader shopware,
         SitooStockReader sitoo,
-        ReconciliationHealer healer,
         StockSyncOptions stock,
         StockWriteQueue writes,
         bool heal,
@@ -55,7 +53,6 @@ public sealed class ReconciliationRunner : IDisposable
         _store = store;
         _shopware = shopware;
         _sitoo = sitoo;
-        _healer = healer;
         _stock = stock;
         _writes = writes;
         _heal = heal;
@@ -103,34 +100,37 @@ public sealed class ReconciliationRunner : IDisposable
         var skus = await LedgerSkus.ListAsync(_store, cancellationToken).ConfigureAwait(false);
         var rows = await StockLedgerRows.LoadAsync(_store, skus.Union(shopware.Snapshot.Products.Keys, StringComparer.Ordinal), cancellationToken)
             .ConfigureAwait(false);
-        var demand = rows.Demand(_clock.GetCurrentInstant());
+        var demand = Demand(rows, shopware.Sales);
         var sitooReadAt = _clock.GetCurrentInstant();
         var sitoo = await _sitoo.ReadAsync(cancellationToken).ConfigureAwait(false);
 
-        // The items read are the freshest levels, reserved quantities included, which transactions never carry.
-        var observed = rows.Ledger.ObserveLevels(sitoo.Rows, _stock.Topology);
-        var snapshot = new SitooStockSnapshot(sitooReadAt, sitoo.Rows);
+        // The items read are the freshest levels, reserved quantities included, which transactions never carry; the
+        // connector's own web orders are online demand already, so their reservations are not taken off again.
+        var levels = OthersReservations(sitoo.Rows, rows, sitooReadAt);
+        var observed = rows.Ledger.ObserveLevels(levels, _stock.Topology);
+        var snapshot = new SitooStockSnapshot(sitooReadAt, levels);
         var now = _clock.GetCurrentInstant();
-        var result = StockReconciler.Reconcile(new ReconciliationInput(shopware.Snapshot, snapshot, demand, observed), _stock, now);
-        var heal = _heal
-            ? await _healer.HealAsync(result.Writes, shopware.ProductIds, result.Ledger, now, cancellationToken).ConfigureAwait(false)
-            : new HealOutcome(result.Ledger, new HashSet<string>(), 0, new HashSet<string>(), []);
+        var input = new ReconciliationInput(shopware.Snapshot, snapshot, demand, observed) { InFlight = InFlight(rows.Ledger, levels) };
+        var result = StockReconciler.Reconcile(input, _stock, now);
 
-        var conflicts = await SaveLedgerAsync(rows.Ledger, heal, now, cancellationToken).ConfigureAwait(false);
-        var problems = heal.Problems.Concat(result.Report.Differences
+        // Heals go through the stock writer, which reads Shopware's stock and sales right before and after its write. In
+        // contribution mode it also re-applies the stores' share where someone else's write (an ERP) dropped it.
+        var foreign = ForeignWrites(rows, shopware);
+        var handOver = _heal ? result.Writes.Select(write => write.Sku).Union(foreign, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal) : [];
+        var conflicts = await SaveLedgerAsync(rows.Ledger, result.Ledger, handOver, now, cancellationToken).ConfigureAwait(false);
+        var problems = result.Report.Differences
             .Where(d => d.Class == DifferenceClass.MissingInShopware)
-            .Select(d => ReconciliationProblems.MissingProduct(d.Sku, _stock.Topology.Skus, d.SitooQuantity ?? 0m)))
+            .Select(d => ReconciliationProblems.MissingProduct(d.Sku, _stock.Topology.Skus, d.SitooQuantity ?? 0m))
             .ToList();
-        await SaveReportAsync(result.Report, heal.Written + heal.HandedOver.Count, problems, cancellationToken).ConfigureAwait(false);
+        await SaveReportAsync(result.Report, handOver.Count, problems, cancellationToken).ConfigureAwait(false);
 
         var counts = new Dictionary<string, long>(StringComparer.Ordinal)
         {
             ["products"] = shopware.Snapshot.Products.Count,
             ["sitooSkus"] = snapshot.Count,
             ["differences"] = result.Report.Differences.Count,
-            ["written"] = heal.Written,
-            ["handedToStockWriter"] = heal.HandedOver.Count,
-            ["rejected"] = heal.Problems.Count,
+            ["handedToStockWriter"] = handOver.Count,
+            ["foreignWrites"] = foreign.Count,
             ["unreadable"] = shopware.Unreadable.Count + sitoo.Unreadable,
             ["ledgerConflicts"] = conflicts,
         };
@@ -139,21 +139,94 @@ public sealed class ReconciliationRunner : IDisposable
             counts["class." + kind] = count;
         }
 
-        return (result.Report, counts, heal.Problems.Count > 0 || shopware.Unreadable.Count + sitoo.Unreadable > 0);
+        return (result.Report, counts, shopware.Unreadable.Count + sitoo.Unreadable > 0);
     }
 
     /// <summary>
-    /// Saves the changed SKUs a chunk at a time, and queues the stock writer for every SKU this run wrote or handed
-    /// over: it works each SKU in order, so it confirms a heal that raced one of its own writes. A SKU whose rows
-    /// another writer changed since they were read (a transaction applied, a stock write made) keeps that writer's
-    /// state, only marked for the stock writer if this run wrote its stock.
+    /// Online demand per SKU as of the Shopware read: what the ledger holds plus the sales counter's movement since the
+    /// stock writer last read it (orders it has not seen yet), so an order in flight is not taken for drift.
+    /// </summary>
+    private Dictionary<string, OnlineDemand> Demand(StockLedgerRows rows, IReadOnlyDictionary<string, int> sales)
+    {
+        var demand = new Dictionary<string, OnlineDemand>(StringComparer.Ordinal);
+        if (_stock.Topology.Mode != StockMode.Projection)
+        {
+            return demand;
+        }
+
+        var now = _clock.GetCurrentInstant();
+        foreach (var (sku, counter) in sales)
+        {
+            if (rows.Sales(sku) is { } state)
+            {
+                var quantity = Math.Max(0m, state.Unattributed + (counter - state.SalesSeen));
+                if (quantity > 0)
+                {
+                    demand[sku] = new OnlineDemand(quantity, now);
+                }
+            }
+        }
+
+        return demand;
+    }
+
+    /// <summary>Contribution mode: SKUs whose Shopware stock moved by more than their orders explain since the stock writer's last reading.</summary>
+    private List<string> ForeignWrites(StockLedgerRows rows, ShopwareStockRead shopware)
+    {
+        if (_stock.Topology.Mode != StockMode.Contribution)
+        {
+            return [];
+        }
+
+        return [.. shopware.Sales
+            .Where(pair => rows.Sales(pair.Key) is { } state
+                && state.Observe(new ShopwareStockReading(shopware.Snapshot.Products[pair.Key].Stock, pair.Value), trackDemand: false).ForeignWrite)
+            .Select(pair => pair.Key)];
+    }
+
+    /// <summary>The rows read from Sitoo with the connector's own web orders' reservations left out.</summary>
+    private List<SitooStockRow> OthersReservations(IReadOnlyList<SitooStockRow> read, StockLedgerRows rows, Instant readAt)
+    {
+        var adjusted = new List<SitooStockRow>(read.Count);
+        foreach (var row in read)
+        {
+            var ours = WebOrderHold.ReservedBy(rows.WebOrders(_stock.Topology.Skus.ToShopware(row.Sku)), row.Level.WarehouseId, readAt);
+            var others = Math.Max(0m, row.Level.Reserved - ours);
+            adjusted.Add(ours == 0 ? row : row with { Level = row.Level with { Reserved = others, Available = row.Level.Total - others } });
+        }
+
+        return adjusted;
+    }
+
+    /// <summary>SKUs with a stock write pending or a Sitoo level the ledger has not reached yet (a transaction not applied).</summary>
+    private HashSet<string> InFlight(StockLedger ledger, List<SitooStockRow> levels)
+    {
+        var inFlight = ledger.Skus.Where(pair => pair.Value.ChangedSince is not null).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in levels)
+        {
+            var sku = _stock.Topology.Skus.ToShopware(row.Sku);
+            var known = ledger[sku].Locations.FirstOrDefault(level => level.WarehouseId == row.Level.WarehouseId);
+            if (known.Total != row.Level.Total)
+            {
+                inFlight.Add(sku);
+            }
+        }
+
+        return inFlight;
+    }
+
+    /// <summary>
+    /// Saves the changed SKUs a chunk at a time, and marks and queues every SKU to heal for the stock writer. A SKU whose
+    /// rows another writer changed since they were read (a transaction applied, a stock write made) keeps that writer's
+    /// state; it is still marked for the stock writer if it needed healing.
     /// </summary>
     /// <returns>How many SKUs another writer had changed.</returns>
-    private async Task<int> SaveLedgerAsync(StockLedger read, HealOutcome heal, Instant now, CancellationToken cancellationToken)
+    private async Task<int> SaveLedgerAsync(StockLedger read, StockLedger reconciled, HashSet<string> heal, Instant now, CancellationToken cancellationToken)
     {
-        var changed = heal.Ledger.Skus
-            .Where(pair => !read[pair.Key].Equals(pair.Value))
+        var changed = reconciled.Skus
+            .Where(pair => !read[pair.Key].Equals(pair.Value) || heal.Contains(pair.Key))
             .Select(pair => pair.Key)
+            .Union(heal, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
         var conflicts = 0;
@@ -163,7 +236,7 @@ public sealed class ReconciliationRunner : IDisposable
             {
                 try
                 {
-                    conflicts += await SaveChunkAsync(chunk, read, heal, now, cancellationToken).ConfigureAwait(false);
+                    conflicts += await SaveChunkAsync(chunk, read, reconciled, heal, now, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 catch (LedgerConflictException) when (attempt < MaxSaveAttempts)
@@ -176,38 +249,30 @@ public sealed class ReconciliationRunner : IDisposable
         return conflicts;
     }
 
-    private async Task<int> SaveChunkAsync(string[] chunk, StockLedger read, HealOutcome heal, Instant now, CancellationToken cancellationToken)
+    private async Task<int> SaveChunkAsync(
+        string[] chunk, StockLedger read, StockLedger reconciled, HashSet<string> heal, Instant now, CancellationToken cancellationToken)
     {
         var unit = await _store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         var fresh = await StockLedgerRows.LoadAsync(unit, chunk, cancellationToken).ConfigureAwait(false);
         var merged = fresh.Ledger;
-        var toWrite = new List<string>();
         var conflicts = 0;
         foreach (var sku in chunk)
         {
             var current = fresh.Ledger[sku];
-            if (current.Equals(read[sku]))
+            var unchanged = current.Equals(read[sku]);
+            conflicts += unchanged ? 0 : 1;
+            var entry = unchanged ? reconciled[sku] : current;
+            if (heal.Contains(sku))
             {
-                merged = merged with { Skus = merged.Skus.SetItem(sku, heal.Ledger[sku]) };
-                if (heal.HandedOver.Contains(sku) || heal.WrittenStock.Contains(sku))
-                {
-                    toWrite.Add(sku);
-                }
-
-                continue;
+                entry = entry with { ChangedSince = entry.ChangedSince ?? now };
             }
 
-            conflicts++;
-            if (heal.WrittenStock.Contains(sku))
-            {
-                merged = merged with { Skus = merged.Skus.SetItem(sku, ReconciliationHealer.Unconfirmed(current, now)) };
-                toWrite.Add(sku);
-            }
+            merged = merged with { Skus = merged.Skus.SetItem(sku, entry) };
         }
 
         await fresh.SaveAsync(unit, merged, cancellationToken).ConfigureAwait(false);
-        foreach (var sku in toWrite)
+        foreach (var sku in chunk.Where(heal.Contains))
         {
             await _writes.EnqueueAsync(unit, sku, now, cancellationToken).ConfigureAwait(false);
         }

@@ -18,10 +18,10 @@ internal sealed class ShopwareStockReader(IShopwareAdminClient shopware)
     public async Task<ShopwareStockRead> ReadAsync(Instant takenAt, CancellationToken cancellationToken)
     {
         var criteria = new ShopwareCriteria()
-            .Include("product", "id", "productNumber", "stock", "isCloseout", "active", "childCount")
+            .Include("product", "id", "productNumber", "stock", "sales", "isCloseout", "active", "childCount")
             .Limit(PageSize);
         var products = new Dictionary<string, ShopwareProductStock>(StringComparer.Ordinal);
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sales = new Dictionary<string, int>(StringComparer.Ordinal);
         var unreadable = new List<string>();
         await foreach (var product in shopware.Products.SearchAllAsync(criteria, WithInheritance, cancellationToken).ConfigureAwait(false))
         {
@@ -34,7 +34,7 @@ internal sealed class ShopwareStockReader(IShopwareAdminClient shopware)
             {
                 var (number, stock) = ShopwareProductStockMapper.ToStock(product);
                 products[number] = stock;
-                ids[number] = product.Id;
+                sales[number] = product.Sales ?? 0;
             }
             catch (MappingException)
             {
@@ -42,12 +42,13 @@ internal sealed class ShopwareStockReader(IShopwareAdminClient shopware)
             }
         }
 
-        return new ShopwareStockRead(new ShopwareStockSnapshot(takenAt, products), ids, unreadable);
+        return new ShopwareStockRead(new ShopwareStockSnapshot(takenAt, products), sales, unreadable);
     }
 }
 
 /// <summary>What the Shopware read found.</summary>
 /// <param name="Snapshot">Stock by product number.</param>
-/// <param name="ProductIds">Product ids by product number, so heal writes address products by id.</param>
+/// <param name="Sales">The <c>sales</c> counter by product number.</param>
 /// <param name="Unreadable">Products left out because a field was missing (product number or id).</param>
-internal sealed record ShopwareStockRead(ShopwareStockSnapshot Snapshot, IReadOnlyDictionary<string, string> ProductIds, IReadOnlyList<string> Unreadable);
+internal sealed record ShopwareStockRead(
+    ShopwareStockSnapshot Snapshot, IReadOnlyDictionary<string, int> Sales, IReadOnlyList<string> Unreadable);

@@ -1,43 +1,26 @@
 using Connectors.Core.Inventory;
 using Connectors.Shopware;
 using Connectors.Shopware.Models;
-using Connectors.Sync.State;
 
 namespace Connectors.Sync.Stock;
 
 /// <summary>
-/// Finds the Shopware products of product numbers: from the stored links first, else with one search per
-/// chunk of numbers (linking what it finds), so a write addresses products by id and an unknown number is
-/// known before anything is sent.
+/// Reads the Shopware products of product numbers with one search per chunk of numbers, <c>stock</c> and <c>sales</c>
+/// together, so a write addresses products by id and an unknown number is known before anything is sent.
 /// </summary>
-internal sealed class ProductDirectory(IConnectorStore store, IShopwareAdminClient shopware, SkuMapping skus)
+internal sealed class ProductDirectory(IShopwareAdminClient shopware)
 {
     private const int NumbersPerSearch = 100;
 
-    /// <summary>Ids and (when <paramref name="readStock"/>) current stock of the products found; numbers missing from the result are unknown to Shopware.</summary>
-    public async Task<IReadOnlyDictionary<string, ShopwareProduct>> FindAsync(
-        IReadOnlyCollection<string> productNumbers, bool readStock, CancellationToken cancellationToken)
+    /// <summary>The products found with their current stock and sales; numbers missing from the result are unknown to Shopware.</summary>
+    public async Task<IReadOnlyDictionary<string, ShopwareProduct>> ReadAsync(IReadOnlyCollection<string> productNumbers, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, ShopwareProduct>(StringComparer.Ordinal);
-        var toSearch = new List<string>();
-        foreach (var number in productNumbers)
-        {
-            var link = readStock ? null : await store.Links.FindBySitooIdAsync(LinkedEntityType.Product, skus.ToSitoo(number), cancellationToken).ConfigureAwait(false);
-            if (link is null)
-            {
-                toSearch.Add(number);
-            }
-            else
-            {
-                found[number] = new ShopwareProduct { Id = link.ShopwareId, ProductNumber = number };
-            }
-        }
-
-        foreach (var chunk in toSearch.Chunk(NumbersPerSearch))
+        foreach (var chunk in productNumbers.Distinct(StringComparer.Ordinal).Chunk(NumbersPerSearch))
         {
             var criteria = new ShopwareCriteria()
                 .Filter(ShopwareFilter.EqualsAny("productNumber", chunk))
-                .Include("product", "id", "productNumber", "stock", "isCloseout", "active")
+                .Include("product", "id", "productNumber", "stock", "sales", "isCloseout", "active")
                 .Limit(chunk.Length);
             await foreach (var product in shopware.Products.SearchAllAsync(criteria, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
@@ -47,10 +30,12 @@ internal sealed class ProductDirectory(IConnectorStore store, IShopwareAdminClie
                 }
 
                 found[number] = product;
-                await store.Links.LinkAsync(new EntityLink(LinkedEntityType.Product, product.Id, skus.ToSitoo(number)), cancellationToken).ConfigureAwait(false);
             }
         }
 
         return found;
     }
+
+    /// <summary>The reading of a product as the Core takes it.</summary>
+    public static ShopwareStockReading Reading(ShopwareProduct product) => new(product.Stock ?? 0, product.Sales ?? 0);
 }

@@ -8,16 +8,18 @@ namespace Connectors.Sync.Stock;
 
 /// <summary>
 /// The stock ledger of some SKUs as read from the store: the Core's <see cref="StockLedger"/> over just those
-/// SKUs, the open online demand, and the row versions so that saving refuses a concurrent change.
+/// SKUs, Shopware's side of each, and the row versions so that saving refuses a concurrent change.
 /// </summary>
 /// <remarks>
 /// Rows per SKU: <c>*</c> (what was written to Shopware, contribution, open change), one per Sitoo warehouse
-/// (<c>w:{id}</c>: total, reserved, last transaction), <c>demand</c> (open online order quantities by order
-/// number) and <c>intent</c> (a contribution write in flight).
+/// (<c>w:{id}</c>: total, reserved by others than the connector's web orders, last transaction), <c>online</c>
+/// (Shopware's sales counter and stock as last seen, and the demand they showed), <c>weborders</c> (exported
+/// online orders Sitoo has not delivered yet) and <c>intent</c> (a contribution write in flight).
 /// </remarks>
 internal sealed class StockLedgerRows
 {
-    private const string DemandLocation = "demand";
+    private const string OnlineLocation = "online";
+    private const string WebOrdersLocation = "weborders";
     private const string IntentLocation = "intent";
     private readonly Dictionary<LedgerKey, LedgerEntry> _rows;
 
@@ -49,26 +51,63 @@ internal sealed class StockLedgerRows
         return new StockLedgerRows(rows, StockLedger.Empty with { Skus = entries.ToImmutable() });
     }
 
-    /// <summary>Open online demand per SKU (Shopware orders not yet reserved or delivered in Sitoo).</summary>
-    public IReadOnlyDictionary<string, OnlineDemand> Demand(Instant now)
+    /// <summary>Shopware's side of a SKU as last accounted for, or <see langword="null"/> before its first reading.</summary>
+    public OnlineSalesState? Sales(string sku) =>
+        _rows.TryGetValue(new LedgerKey(sku, OnlineLocation), out var row) && row["salesSeen"] is { } seen
+            ? new OnlineSalesState((int)seen, (int)(row["stockSeen"] ?? 0), row["unattributed"] ?? 0)
+            : null;
+
+    /// <summary>
+    /// When the SKU's counter was first read as history (its baseline): an order placed until then is inside it, not in
+    /// the demand. <see langword="null"/> when it counts from 0 (a product created after go-live) or was never read.
+    /// </summary>
+    public Instant? BaselineAt(string sku) =>
+        _rows.TryGetValue(new LedgerKey(sku, OnlineLocation), out var row) && row["baselineAt"] is { } at
+            ? Instant.FromUnixTimeMilliseconds((long)at)
+            : null;
+
+    /// <summary>Saves Shopware's side of a SKU; <paramref name="baselineAt"/> when this is its first reading.</summary>
+    public Task SetSalesAsync(IStateSession session, string sku, OnlineSalesState state, CancellationToken cancellationToken, Instant? baselineAt = null)
     {
-        var demand = new Dictionary<string, OnlineDemand>(StringComparer.Ordinal);
-        foreach (var row in _rows.Values.Where(r => r.Key.Location == DemandLocation))
+        if (Sales(sku) == state)
         {
-            var quantity = row.Quantities.Values.Sum();
-            if (quantity != 0)
-            {
-                demand[row.Key.Sku] = new OnlineDemand(quantity, row.UpdatedAt < now ? row.UpdatedAt : now);
-            }
+            return Task.CompletedTask;
         }
 
-        return demand;
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal)
+        {
+            ["salesSeen"] = state.SalesSeen,
+            ["stockSeen"] = state.StockSeen,
+            ["unattributed"] = state.Unattributed,
+        };
+        if ((BaselineAt(sku) ?? baselineAt) is { } at)
+        {
+            values["baselineAt"] = at.ToUnixTimeMilliseconds();
+        }
+
+        return SetAsync(session, new LedgerKey(sku, OnlineLocation), values, cancellationToken);
+    }
+
+    /// <summary>The exported online orders of a SKU whose goods Sitoo has not delivered yet.</summary>
+    public IReadOnlyList<WebOrderHold> WebOrders(string sku) =>
+        _rows.TryGetValue(new LedgerKey(sku, WebOrdersLocation), out var row) ? WebOrderHold.Read(row.Quantities) : [];
+
+    /// <summary>Adds, replaces or (with <see langword="null"/>) removes one exported order's hold on a SKU.</summary>
+    public Task SetWebOrderAsync(IStateSession session, string sku, string orderNumber, WebOrderHold? hold, CancellationToken cancellationToken)
+    {
+        var key = new LedgerKey(sku, WebOrdersLocation);
+        var quantities = _rows.TryGetValue(key, out var row)
+            ? new Dictionary<string, decimal>(row.Quantities, StringComparer.Ordinal)
+            : new Dictionary<string, decimal>(StringComparer.Ordinal);
+        WebOrderHold.Remove(quantities, orderNumber);
+        hold?.Write(quantities);
+        return SetAsync(session, key, quantities, cancellationToken);
     }
 
     /// <summary>The contribution write in flight for a SKU, if a crash interrupted one.</summary>
     public ContributionIntent? Intent(string sku) =>
         _rows.TryGetValue(new LedgerKey(sku, IntentLocation), out var row) && row["stock"] is { } stock
-            ? new ContributionIntent((int)stock, (int)(row["base"] ?? 0), (int)(row["contribution"] ?? 0))
+            ? new ContributionIntent((int)stock, (int)(row["base"] ?? 0), (int)(row["contribution"] ?? 0), (int)(row["sales"] ?? 0))
             : null;
 
     /// <summary>
@@ -103,27 +142,8 @@ internal sealed class StockLedgerRows
             new LedgerKey(sku, IntentLocation),
             intent is null
                 ? new Dictionary<string, decimal>(StringComparer.Ordinal)
-                : new Dictionary<string, decimal>(StringComparer.Ordinal) { ["stock"] = intent.Stock, ["base"] = intent.BaseStock, ["contribution"] = intent.Contribution },
+                : new Dictionary<string, decimal>(StringComparer.Ordinal) { ["stock"] = intent.Stock, ["base"] = intent.BaseStock, ["contribution"] = intent.Contribution, ["sales"] = intent.BaseSales },
             cancellationToken);
-
-    /// <summary>Adds (or, with a quantity of zero, removes) one order's open demand for a SKU.</summary>
-    public Task SetDemandAsync(IStateSession session, string sku, string orderNumber, decimal quantity, CancellationToken cancellationToken)
-    {
-        var key = new LedgerKey(sku, DemandLocation);
-        var quantities = _rows.TryGetValue(key, out var row)
-            ? new Dictionary<string, decimal>(row.Quantities, StringComparer.Ordinal)
-            : new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (quantity == 0)
-        {
-            quantities.Remove(orderNumber);
-        }
-        else
-        {
-            quantities[orderNumber] = quantity;
-        }
-
-        return SetAsync(session, key, quantities, cancellationToken);
-    }
 
     private async Task SetAsync(IStateSession session, LedgerKey key, Dictionary<string, decimal> quantities, CancellationToken cancellationToken)
     {
@@ -194,4 +214,4 @@ internal sealed class StockLedgerRows
 }
 
 /// <summary>A contribution-mode write about to be sent: the stock it sets, the stock it was computed from, the contribution after it.</summary>
-internal sealed record ContributionIntent(int Stock, int BaseStock, int Contribution);
+internal sealed record ContributionIntent(int Stock, int BaseStock, int Contribution, int BaseSales);

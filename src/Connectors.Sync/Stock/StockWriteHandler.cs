@@ -1,28 +1,37 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Connectors.Core.Inventory;
 using Connectors.Shopware;
 using Connectors.Shopware.Models;
 using Connectors.Sync.Engine;
-using Connectors.Sync.Mapping;
 using Connectors.Sync.State;
 using NodaTime;
 
 namespace Connectors.Sync.Stock;
 
 /// <summary>
-/// Writes the stock of changed SKUs to Shopware, many SKUs per sync request: absolute values in projection
-/// mode; in contribution mode the change of the store contribution on top of a fresh read, with the write's
-/// intent stored first so that a crash between sending and committing is recognised and not applied twice.
+/// Writes the stock of changed SKUs to Shopware, many SKUs per sync request, without ever overwriting an online
+/// order's stock change (ADR 0001): Shopware's <c>stock</c> and <c>sales</c> are read right before the write, the
+/// counter's movement becomes demand (projection mode) or exposes someone else's write (contribution mode), and they
+/// are read again right after it: an order placed or cancelled in between gets an immediate corrective write.
 /// </summary>
+/// <remarks>
+/// In contribution mode the write's intent is stored first, so that a crash between sending and committing is
+/// recognised on the next attempt and the contribution is not applied twice.
+/// </remarks>
 internal sealed class StockWriteHandler(
     IConnectorStore store,
     IShopwareAdminClient shopware,
     StockSyncOptions stock,
     ProductDirectory products,
     StockWriteBatch batchSize,
+    StockWriteQueue queue,
     IClock clock,
     EngineTelemetry telemetry) : IWorkHandler
 {
+    /// <summary>Corrective rounds per batch; a SKU still racing orders after them is written again in its next window.</summary>
+    private const int MaxCorrectionRounds = 3;
+
     public string Kind => StockWriteQueue.Kind;
 
     public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
@@ -30,89 +39,182 @@ internal sealed class StockWriteHandler(
         using var activity = EngineTelemetry.Activities.StartActivity("stock.write");
         var itemBySku = items.GroupBy(i => i.Payload, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var rows = await StockLedgerRows.LoadAsync(store, itemBySku.Keys, cancellationToken).ConfigureAwait(false);
-        var now = clock.GetCurrentInstant();
-        var plan = rows.Ledger.PlanChangedSkus(stock, rows.Demand(now));
         var contribution = stock.Topology.Mode == StockMode.Contribution;
-        var found = plan.Writes.Count == 0
-            ? new Dictionary<string, ShopwareProduct>()
-            : await products.FindAsync([.. plan.Writes.Select(w => w.Sku)], contribution, cancellationToken).ConfigureAwait(false);
-
-        var ledger = plan.Ledger;
-        var problems = new Dictionary<string, ExceptionReport>(StringComparer.Ordinal);
-        var toSend = new List<StockWrite>();
-        var current = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var write in plan.Writes)
+        var ledger = rows.Ledger;
+        var candidates = new List<string>();
+        foreach (var sku in itemBySku.Keys)
         {
-            if (!found.TryGetValue(write.Sku, out var product))
+            var entry = ledger[sku];
+            if (entry.ChangedSince is null)
             {
-                problems[write.Sku] = MissingProduct(write.Sku);
                 continue;
             }
 
-            if (!contribution)
+            if (contribution || entry.Locations.Length > 0)
             {
-                toSend.Add(write);
+                candidates.Add(sku);
+            }
+            else
+            {
+                // Projection mode with no Sitoo level known: a write from nothing would show 0; the stock flow writes it once stock moves.
+                ledger = ledger with { Skus = ledger.Skus.SetItem(sku, entry with { ChangedSince = null }) };
+            }
+        }
+
+        var found = candidates.Count == 0
+            ? new Dictionary<string, ShopwareProduct>()
+            : await products.ReadAsync(candidates, cancellationToken).ConfigureAwait(false);
+        var newProductsStartAtZero = !contribution && await SalesBaseline.TakenAtAsync(store, cancellationToken).ConfigureAwait(false) is not null;
+        var now = clock.GetCurrentInstant();
+        var problems = new Dictionary<string, ExceptionReport>(StringComparer.Ordinal);
+        var sales = new Dictionary<string, OnlineSalesState>(StringComparer.Ordinal);
+        var baselines = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        var toSend = new List<PlannedWrite>();
+        foreach (var sku in candidates)
+        {
+            if (!found.TryGetValue(sku, out var product))
+            {
+                problems[sku] = MissingProduct(sku);
                 continue;
             }
 
-            var stockNow = product.Stock ?? 0;
-            if (rows.Intent(write.Sku) is { } intent && intent.Stock == stockNow)
+            var reading = ProductDirectory.Reading(product);
+            var entry = ledger[sku];
+            var known = rows.Sales(sku) ?? OnlineSalesState.Baseline(reading, newProductsStartAtZero ? 0 : reading.Sales);
+            if (rows.Sales(sku) is null && !newProductsStartAtZero)
             {
-                // The write before a crash landed: take it as done instead of adding the change again.
-                var landed = StockWrite.Delta(write.Sku, intent.Stock - intent.BaseStock, intent.Contribution) with { BasedOnTransactionId = write.BasedOnTransactionId };
-                ledger = ledger.RecordWrite(landed, intent.Stock, now);
+                baselines[sku] = now;
+            }
+
+            if (contribution && rows.Intent(sku) is { } intent)
+            {
+                switch (Resolve(intent, reading))
+                {
+                    case IntentOutcome.Landed:
+                        // The write before a crash landed: take it as done instead of adding the change again.
+                        entry = entry with { AppliedContribution = intent.Contribution };
+                        known = known with { SalesSeen = intent.BaseSales, StockSeen = intent.Stock };
+                        break;
+                    case IntentOutcome.Uncertain:
+                        problems[sku] = Uncertain(sku, intent, reading.Stock);
+                        continue;
+                }
+            }
+
+            var decision = ShopwareStockTarget.Decide(stock, sku, entry, known, reading);
+            if (contribution && decision.Observation.ForeignWrite)
+            {
+                telemetry.ForeignStockWrite();
+            }
+
+            var forceCloseout = ForcesCloseout(sku, entry, product);
+            ledger = ledger with { Skus = ledger.Skus.SetItem(sku, entry) };
+            sales[sku] = decision.Observation.State;
+            var planned = new PlannedWrite(sku, product.Id, reading, decision.Target, forceCloseout, decision.ContributionAfter);
+            if (decision.Target == reading.Stock && !forceCloseout)
+            {
+                ledger = MarkWritten(ledger, planned, written: false, now);
                 continue;
             }
 
-            if (rows.Intent(write.Sku) is { } uncertain && uncertain.BaseStock != stockNow)
-            {
-                problems[write.Sku] = Uncertain(write.Sku, uncertain, stockNow);
-                continue;
-            }
-
-            current[write.Sku] = stockNow;
-            toSend.Add(write);
+            toSend.Add(planned);
         }
 
         if (contribution && toSend.Count > 0)
         {
-            await SaveIntentsAsync(rows, toSend, current, cancellationToken).ConfigureAwait(false);
+            await SaveIntentsAsync(rows, toSend, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var batch in toSend.Chunk(batchSize.Products))
+        var unsettled = new HashSet<string>(StringComparer.Ordinal);
+        var written = await SendAsync(toSend, "stock", problems, cancellationToken).ConfigureAwait(false);
+        telemetry.StockWritten("written", written.Count);
+        foreach (var write in written)
         {
-            var ids = batch.ToDictionary(w => w.Sku, w => found[w.Sku].Id, StringComparer.Ordinal);
-            var operation = StockWriteMapper.ToSyncOperation("stock", batch, ids, current);
-            var result = await shopware.Sync.ExecuteIsolatingFailuresAsync(operation, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var written = now;
-            foreach (var index in result.WrittenIndexes)
+            ledger = MarkWritten(ledger, write, written: true, now);
+            sales[write.Sku] = sales[write.Sku].Written(write.Stock);
+            if (rows.Ledger[write.Sku].ChangedSince is { } since)
             {
-                var write = batch[index];
-                ledger = ledger.RecordWrite(write, write.StockToWrite(current.GetValueOrDefault(write.Sku)), written);
-                if (rows.Ledger[write.Sku].ChangedSince is { } since)
+                telemetry.Lag("stock", (clock.GetCurrentInstant() - since).ToTimeSpan());
+            }
+        }
+
+        for (var round = 0; written.Count > 0; round++)
+        {
+            var after = await products.ReadAsync([.. written.Select(w => w.Sku)], cancellationToken).ConfigureAwait(false);
+            var corrections = new List<PlannedWrite>();
+            foreach (var write in written.Where(w => after.ContainsKey(w.Sku)))
+            {
+                var reading = ProductDirectory.Reading(after[write.Sku]);
+                var observed = sales[write.Sku].Observe(reading, trackDemand: !contribution);
+                sales[write.Sku] = observed.State;
+                var correct = ShopwareStockTarget.AfterWrite(write.Stock, write.Basis, reading);
+                if (reading.Stock != correct)
                 {
-                    telemetry.Lag("stock", (clock.GetCurrentInstant() - since).ToTimeSpan());
+                    // An order moved the stock between the reading and the write, and the write overwrote it.
+                    corrections.Add(write with { Basis = reading, Stock = correct, SetCloseout = false });
                 }
             }
 
-            foreach (var rejected in result.Rejected)
+            if (corrections.Count == 0)
             {
-                problems[batch[rejected.Index].Sku] = Rejected(batch[rejected.Index].Sku, rejected);
+                break;
             }
 
-            telemetry.StockWritten("written", result.WrittenIndexes.Count);
-            telemetry.StockWritten("rejected", result.Rejected.Count);
+            if (round == MaxCorrectionRounds)
+            {
+                unsettled.UnionWith(corrections.Select(c => c.Sku));
+                break;
+            }
+
+            written = await SendAsync(corrections, "stock-correction", problems, cancellationToken).ConfigureAwait(false);
+            telemetry.RaceCompensated(written.Count);
+            foreach (var write in written)
+            {
+                ledger = MarkWritten(ledger, write, written: true, now);
+                sales[write.Sku] = sales[write.Sku].Written(write.Stock);
+            }
+        }
+
+        var settledIntents = candidates.Where(sku => rows.Intent(sku) is not null && !problems.ContainsKey(sku));
+        await SettleAsync(rows, ledger, sales, baselines, settledIntents, unsettled, itemBySku, problems, now, cancellationToken)
+            .ConfigureAwait(false);
+        activity?.SetTag("written", toSend.Count);
+    }
+
+    private async Task SettleAsync(
+        StockLedgerRows rows,
+        StockLedger ledger,
+        Dictionary<string, OnlineSalesState> sales,
+        Dictionary<string, Instant> baselines,
+        IEnumerable<string> intents,
+        HashSet<string> unsettled,
+        Dictionary<string, List<WorkItem>> itemBySku,
+        Dictionary<string, ExceptionReport> problems,
+        Instant now,
+        CancellationToken cancellationToken)
+    {
+        foreach (var sku in unsettled)
+        {
+            var entry = ledger[sku];
+            ledger = ledger with { Skus = ledger.Skus.SetItem(sku, entry with { ChangedSince = entry.ChangedSince ?? now }) };
         }
 
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         await rows.SaveAsync(unit, ledger, cancellationToken).ConfigureAwait(false);
-        if (contribution)
+        foreach (var (sku, state) in sales.Where(pair => !problems.ContainsKey(pair.Key)))
         {
-            foreach (var sku in current.Keys)
-            {
-                await rows.SaveIntentAsync(unit, sku, null, cancellationToken).ConfigureAwait(false);
-            }
+            await rows.SetSalesAsync(unit, sku, state, cancellationToken, baselines.TryGetValue(sku, out var at) ? at : null).ConfigureAwait(false);
+        }
+
+        foreach (var sku in intents)
+        {
+            await rows.SaveIntentAsync(unit, sku, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var sku in unsettled)
+        {
+            await queue.EnqueueAsync(unit, sku, now, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (sku, skuItems) in itemBySku)
@@ -133,21 +235,84 @@ internal sealed class StockWriteHandler(
         }
 
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("written", toSend.Count - problems.Count);
     }
 
-    private async Task SaveIntentsAsync(StockLedgerRows rows, List<StockWrite> writes, Dictionary<string, int> current, CancellationToken cancellationToken)
+    /// <summary>Sends writes in batches, bad rows isolated; returns the accepted ones and records the refused ones.</summary>
+    private async Task<List<PlannedWrite>> SendAsync(
+        List<PlannedWrite> writes, string key, Dictionary<string, ExceptionReport> problems, CancellationToken cancellationToken)
+    {
+        var accepted = new List<PlannedWrite>();
+        foreach (var batch in writes.Chunk(batchSize.Products))
+        {
+            var rows = batch.Select(write =>
+            {
+                var row = new JsonObject { ["id"] = write.ProductId, ["stock"] = write.Stock };
+                if (write.SetCloseout)
+                {
+                    row["isCloseout"] = true;
+                }
+
+                return row;
+            });
+            var result = await shopware.Sync.ExecuteIsolatingFailuresAsync(ShopwareSyncOperation.Upsert(key, "product", rows), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            accepted.AddRange(result.WrittenIndexes.Select(index => batch[index]));
+            foreach (var rejected in result.Rejected)
+            {
+                problems[batch[rejected.Index].Sku] = Rejected(batch[rejected.Index].Sku, rejected);
+            }
+
+            telemetry.StockWritten("rejected", result.Rejected.Count);
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Records that Shopware shows the SKU's stock as decided (written now, or already there).</summary>
+    private static StockLedger MarkWritten(StockLedger ledger, PlannedWrite write, bool written, Instant now)
+    {
+        var entry = ledger[write.Sku] with
+        {
+            ChangedSince = null,
+            AppliedContribution = write.ContributionAfter ?? ledger[write.Sku].AppliedContribution,
+        };
+        if (written)
+        {
+            entry = entry with { LastWrittenStock = write.Stock, LastWrittenAt = now };
+        }
+
+        return ledger with { Skus = ledger.Skus.SetItem(write.Sku, entry) };
+    }
+
+    /// <summary>Whether the closeout policy forces <c>isCloseout</c> on a store-stocked product that lacks it.</summary>
+    private bool ForcesCloseout(string sku, SkuLedgerEntry entry, ShopwareProduct product) =>
+        product.IsCloseout != true
+        && entry.Locations.Any(level => stock.Topology.Contributes(level.WarehouseId))
+        && stock.Closeout.Decide(sku) == CloseoutAction.Force;
+
+    private async Task SaveIntentsAsync(StockLedgerRows rows, List<PlannedWrite> writes, CancellationToken cancellationToken)
     {
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         foreach (var write in writes)
         {
-            var baseStock = current[write.Sku];
-            var intent = new ContributionIntent(write.StockToWrite(baseStock), baseStock, write.ContributionAfter ?? 0);
+            var intent = new ContributionIntent(write.Stock, write.Basis.Stock, write.ContributionAfter ?? 0, write.Basis.Sales);
             await rows.SaveIntentAsync(unit, write.Sku, intent, cancellationToken).ConfigureAwait(false);
         }
 
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether an interrupted contribution write landed: orders since its reading moved stock and sales together, so
+    /// the stock is either the intended one or the one it was based on, each less the units sold since.
+    /// </summary>
+    private static IntentOutcome Resolve(ContributionIntent intent, ShopwareStockReading reading)
+    {
+        var sold = reading.Sales - intent.BaseSales;
+        var landed = reading.Stock == intent.Stock - sold;
+        var notLanded = reading.Stock == intent.BaseStock - sold;
+        return landed == notLanded ? IntentOutcome.Uncertain : landed ? IntentOutcome.Landed : IntentOutcome.NotLanded;
     }
 
     private ExceptionReport MissingProduct(string productNumber) => new(
@@ -176,6 +341,19 @@ internal sealed class StockWriteHandler(
             $"Shopware refused the stock of '{sku}': {error?.Detail ?? "no reason given"}",
             "Correct the product in Shopware (the field the error names), then retry.",
             RemoteError: new RemoteError("shopware", 400, error?.Code, error?.Detail ?? "rejected", error?.SourcePointer));
+    }
+
+    /// <summary>
+    /// A stock value to send: <paramref name="Stock"/> decided from <paramref name="Basis"/>, the reading just before, with the
+    /// contribution it applies (contribution mode).
+    /// </summary>
+    private sealed record PlannedWrite(string Sku, string ProductId, ShopwareStockReading Basis, int Stock, bool SetCloseout, int? ContributionAfter);
+
+    private enum IntentOutcome
+    {
+        NotLanded,
+        Landed,
+        Uncertain,
     }
 }
 

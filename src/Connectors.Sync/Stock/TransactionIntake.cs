@@ -19,6 +19,7 @@ internal sealed class TransactionIntake(
     StockSyncOptions stock,
     StockIntakeSettings settings,
     StockWriteQueue writes,
+    WebOrderDeliveries webOrders,
     IClock clock,
     EngineTelemetry telemetry) : ISourcePoller
 {
@@ -80,6 +81,9 @@ internal sealed class TransactionIntake(
 
     private async Task<int> ApplyAsync(List<Sitoo.Models.SitooWarehouseTransaction> page, long cursor, CancellationToken cancellationToken)
     {
+        // Remote reads first: which of the page's sales deliver exported web orders (never inside the unit of work).
+        var delivered = await webOrders.FindAsync(store, [.. page.Where(t => t.WarehouseTransactionId > cursor).Select(TryMap).OfType<WarehouseTransaction>()], cancellationToken)
+            .ConfigureAwait(false);
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         var fresh = new List<WarehouseTransaction>();
@@ -111,7 +115,8 @@ internal sealed class TransactionIntake(
         var rows = await StockLedgerRows.LoadAsync(unit, fresh.SelectMany(t => t.Lines).Select(l => stock.Topology.Skus.ToShopware(l.Sku)), cancellationToken)
             .ConfigureAwait(false);
         var result = rows.Ledger.Apply(fresh, stock.Topology);
-        await rows.SaveAsync(unit, result.Ledger, cancellationToken).ConfigureAwait(false);
+        var ledger = await AbsorbDeliveriesAsync(unit, rows, result, fresh, delivered, cancellationToken).ConfigureAwait(false);
+        await rows.SaveAsync(unit, ledger, cancellationToken).ConfigureAwait(false);
         foreach (var unknown in result.Outcomes.Where(o => o.Kind == TransactionOutcomeKind.UnknownLocation))
         {
             var transaction = fresh.First(t => t.TransactionId == unknown.TransactionId);
@@ -145,6 +150,88 @@ internal sealed class TransactionIntake(
 
         Activity.Current?.AddEvent(new ActivityEvent("applied", tags: new ActivityTagsCollection { ["count"] = applied }));
         return applied;
+    }
+
+    /// <summary>
+    /// Takes the units a sale delivers for an exported web order out of its hold and out of the online demand (projection
+    /// mode), or out of the applied contribution (contribution mode, where Shopware took the order off its stock already):
+    /// the pool shrinks by them, so the demand must, or the order would be deducted twice. Keyed by the transaction, so
+    /// once.
+    /// </summary>
+    private async Task<StockLedger> AbsorbDeliveriesAsync(
+        IUnitOfWork unit,
+        StockLedgerRows rows,
+        TransactionBatchResult result,
+        List<WarehouseTransaction> fresh,
+        IReadOnlyDictionary<long, string> delivered,
+        CancellationToken cancellationToken)
+    {
+        var ledger = result.Ledger;
+        var applied = result.Outcomes.Where(o => o.Kind == TransactionOutcomeKind.Applied).Select(o => o.TransactionId).ToHashSet();
+        var holds = new Dictionary<(string Sku, string Order), WebOrderHold>();
+        var absorbed = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var transaction in fresh.Where(t => applied.Contains(t.TransactionId) && t.OrderDeliveryId is { } id && delivered.ContainsKey(id)))
+        {
+            var orderNumber = delivered[transaction.OrderDeliveryId!.Value];
+            foreach (var line in transaction.Lines.Where(line => line.Quantity < 0))
+            {
+                var sku = stock.Topology.Skus.ToShopware(line.Sku);
+                var hold = holds.TryGetValue((sku, orderNumber), out var held) ? held : rows.WebOrders(sku).FirstOrDefault(h => h.OrderNumber == orderNumber);
+                if (hold is null || hold.Remaining <= 0)
+                {
+                    continue;
+                }
+
+                var units = Math.Min(hold.Remaining, -line.Quantity);
+                holds[(sku, orderNumber)] = hold with { Remaining = hold.Remaining - units };
+                absorbed[sku] = absorbed.GetValueOrDefault(sku) + units;
+            }
+        }
+
+        foreach (var ((sku, orderNumber), hold) in holds)
+        {
+            await rows.SetWebOrderAsync(unit, sku, orderNumber, hold.Remaining > 0 ? hold : null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var newProductsStartAtZero = await SalesBaseline.TakenAtAsync(unit, cancellationToken).ConfigureAwait(false) is not null;
+        foreach (var (sku, units) in absorbed)
+        {
+            if (stock.Topology.Mode == StockMode.Projection)
+            {
+                // A product never read since go-live starts its counter at 0, so its first reading shows this order.
+                if ((rows.Sales(sku) ?? (newProductsStartAtZero ? new OnlineSalesState(0, 0, 0m) : null)) is { } sales)
+                {
+                    await rows.SetSalesAsync(unit, sku, sales.Absorb(units), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                var before = OnlineUnits(rows.Ledger[sku], sku);
+                var after = OnlineUnits(ledger[sku], sku);
+                var entry = ledger[sku];
+                var share = Math.Min(units, Math.Max(0, before - after));
+                ledger = ledger with { Skus = ledger.Skus.SetItem(sku, entry with { AppliedContribution = (entry.AppliedContribution ?? 0) - (int)share }) };
+            }
+
+            telemetry.DeliveriesAbsorbed(units);
+        }
+
+        return ledger;
+    }
+
+    private int OnlineUnits(SkuLedgerEntry entry, string sku) =>
+        (int)decimal.Floor(stock.Availability.OnlineQuantity(sku, entry.ToWarehouseStock(), stock.Topology));
+
+    private static WarehouseTransaction? TryMap(Sitoo.Models.SitooWarehouseTransaction transaction)
+    {
+        try
+        {
+            return WarehouseTransactionMapper.ToCore(transaction);
+        }
+        catch (MappingException)
+        {
+            return null;
+        }
     }
 
     private string FactKey(long transactionId) =>

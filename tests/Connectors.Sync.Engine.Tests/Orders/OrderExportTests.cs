@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connectors.Sync.Engine.Tests.Harness;
+using Connectors.Sync.Options;
 using Connectors.Sync.State;
 using Connectors.Testing.Shopware;
 using Connectors.Testing.Sitoo;
@@ -49,7 +50,8 @@ public sealed class OrderExportTests
         var customerLink = await harness.Store.Links.FindByShopwareIdAsync(LinkedEntityType.Customer, first.CustomerId, default);
         Assert.Equal(userId, customerLink?.SitooId);
         Assert.Equal((2m, 4m), (harness.Pos.GetStock(DistributionCentre, "SKU-1").Reserved, harness.Pos.GetStock(DistributionCentre, "SKU-2").Reserved));
-        Assert.Equal((0m, 0m), (await DemandAsync(harness, "SKU-1"), await DemandAsync(harness, "SKU-2")));
+        // Each order stays online demand until Sitoo delivers it; its own reservation is not taken off a second time.
+        Assert.Equal((2m, 4m), (await DemandAsync(harness, "SKU-1"), await DemandAsync(harness, "SKU-2")));
         Assert.Equal(harness.ExpectedShopStock("SKU-2"), harness.Shop.GetProduct("SKU-2").Stock);
         Assert.Empty(await ExceptionsAsync(harness));
         Assert.Equal(0, await PendingAsync(harness));
@@ -107,7 +109,7 @@ public sealed class OrderExportTests
         Assert.Equal(2m, harness.Pos.GetStock(DistributionCentre, "SKU-1").Reserved);
         var item = await harness.Store.WorkItems.FindAsync(Connectors.Sync.Orders.OrderWork.ExportKey(order.Id), default);
         Assert.Equal((WorkItemState.Completed, 1), (item?.State, item?.Attempts));
-        Assert.Equal(0m, await DemandAsync(harness, "SKU-1"));
+        Assert.Equal(2m, await DemandAsync(harness, "SKU-1"));
         Assert.Equal(harness.ExpectedShopStock("SKU-1"), harness.Shop.GetProduct("SKU-1").Stock);
     }
 
@@ -147,7 +149,7 @@ public sealed class OrderExportTests
             var link = await harness.Store.Links.FindByShopwareIdAsync(LinkedEntityType.Order, order.Id, default);
             Assert.Equal(sitooOrder["orderid"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture), link?.SitooId);
             Assert.Equal(1, UsersCreated(harness.Pos));
-            Assert.Equal((3m, 0m), (harness.Pos.GetStock(DistributionCentre, "SKU-1").Reserved, await DemandAsync(harness, "SKU-1")));
+            Assert.Equal((3m, 3m), (harness.Pos.GetStock(DistributionCentre, "SKU-1").Reserved, await DemandAsync(harness, "SKU-1")));
             Assert.Equal(harness.ExpectedShopStock("SKU-1"), harness.Shop.GetProduct("SKU-1").Stock);
             Assert.Empty(await ExceptionsAsync(harness));
         }
@@ -177,7 +179,7 @@ public sealed class OrderExportTests
         Assert.Contains("Gift wrap surcharge", problem.Message, StringComparison.Ordinal);
         Assert.Contains("IPromotionPolicy", problem.Fix, StringComparison.Ordinal);
         Assert.Equal(WorkItemState.Parked, (await harness.Store.WorkItems.FindAsync(problem.WorkItemKey!, default))?.State);
-        Assert.Equal(1m, await DemandAsync(harness, "SKU-1"));
+        Assert.Equal(3m, await DemandAsync(harness, "SKU-1"));
 
         var exported = SitooOrder(harness, fine.OrderNumber);
         Assert.Equal(harness.Shop.GetOrder(fine.Id).AmountTotal, Money(exported["moneytotal_gross_all"]));
@@ -257,7 +259,7 @@ public sealed class OrderExportTests
     }
 
     [Fact]
-    public async Task In_projection_mode_a_store_sale_does_not_undo_an_online_order_and_the_reservation_takes_over()
+    public async Task In_projection_mode_a_store_sale_does_not_undo_an_online_order_and_its_reservation_is_not_deducted_twice()
     {
         await using var harness = await StartAsync(options => options.Engine.MaxAttempts = 100);
         harness.AddProduct("SKU-1", store1: 5, dc: 5);
@@ -279,7 +281,7 @@ public sealed class OrderExportTests
         harness.Pos.Faults.Clear();
         harness.Clock.Advance(Duration.FromSeconds(10));
         await harness.SyncAsync();
-        Assert.Equal((3m, 0m), (harness.Pos.GetStock(DistributionCentre, "SKU-1").Reserved, await DemandAsync(harness, "SKU-1")));
+        Assert.Equal((3m, 3m), (harness.Pos.GetStock(DistributionCentre, "SKU-1").Reserved, await DemandAsync(harness, "SKU-1")));
         Assert.Equal((6, 6), (harness.Shop.GetProduct("SKU-1").Stock, harness.ExpectedShopStock("SKU-1")));
 
         harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 2)]);
@@ -290,17 +292,30 @@ public sealed class OrderExportTests
     }
 
     [Fact]
-    public async Task Orders_of_other_sales_channels_are_left_alone()
+    public async Task Orders_of_other_sales_channels_are_left_alone_in_contribution_mode()
     {
-        await using var harness = await StartAsync(options => options.Orders.SalesChannelIds = ["0190c0ffee0000000000000000000001"]);
+        await using var harness = await StartAsync(options =>
+        {
+            options.Stock.Locations.Add(new StockLocationSettings { Owner = Core.Inventory.StockOwner.Shopware });
+            options.Orders.SalesChannelIds = ["0190c0ffee0000000000000000000001"];
+        });
         harness.AddProduct("SKU-1", dc: 10);
         var order = harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("alf@example.com", "Alf", "Ros"), [new ShopOrderLine("SKU-1", 1)]));
         await harness.SyncAsync();
 
         Assert.Empty(harness.Pos.FindOrdersByExternalId(order.OrderNumber));
         Assert.Null(await harness.Store.WorkItems.FindAsync(Connectors.Sync.Orders.OrderWork.ExportKey(order.Id), default));
-        Assert.Equal(0m, await DemandAsync(harness, "SKU-1"));
         Assert.Empty(await ExceptionsAsync(harness));
+    }
+
+    [Fact]
+    public async Task A_sales_channel_filter_or_no_export_is_refused_at_start_in_projection_mode()
+    {
+        var filtered = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => StartAsync(options => options.Orders.SalesChannelIds = ["0190c0ffee0000000000000000000001"]));
+        Assert.Contains("Connectors:Sync:Orders:SalesChannelIds", filtered.Message, StringComparison.Ordinal);
+        var off = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => StartAsync(options => options.Orders.Export = false));
+        Assert.Contains("Connectors:Sync:Orders:Export", off.Message, StringComparison.Ordinal);
     }
 
     [Fact]

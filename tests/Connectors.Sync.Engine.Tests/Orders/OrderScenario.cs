@@ -47,11 +47,14 @@ internal static class OrderScenario
     public static int OrdersCreated(SimulatedApi pos) =>
         pos.Calls.ByOperation.Where(call => call.Key.StartsWith("POST ", StringComparison.Ordinal) && call.Key.EndsWith("/orders.json", StringComparison.Ordinal)).Sum(call => call.Value);
 
-    /// <summary>The open online demand the store holds for a product number.</summary>
+    /// <summary>
+    /// The open online demand of a product number: what the ledger holds plus the sales counter's movement since the
+    /// connector last read it (as its next stock write will see it).
+    /// </summary>
     public static async Task<decimal> DemandAsync(ConnectorHarness harness, string sku)
     {
-        var rows = await harness.Store.Ledger.GetSkuAsync(sku, default);
-        return rows.Where(row => row.Key.Location == "demand").Sum(row => row.Quantities.Values.Sum());
+        var online = await harness.Store.Ledger.GetAsync(new LedgerKey(sku, "online"), default);
+        return online is null ? 0m : Math.Max(0m, online["unattributed"]!.Value + harness.Shop.GetProduct(sku).Sales - online["salesSeen"]!.Value);
     }
 
     public static async Task<int> PendingAsync(ConnectorHarness harness) =>

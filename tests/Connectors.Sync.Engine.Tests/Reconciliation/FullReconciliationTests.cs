@@ -27,7 +27,7 @@ public sealed class FullReconciliationTests
         var drift = Assert.Single((await harness.LatestReportAsync()).Differences, d => d.Class == DifferenceClass.Drift);
         Assert.Equal(("SKU-1", 40, 13), (drift.Sku, drift.ShopwareStock, drift.ExpectedStock));
         var run = await harness.LatestReconciliationRunAsync();
-        Assert.Equal((RunOutcome.Succeeded, 1L, 1L), (run.Outcome, run.Counts["written"], run.Counts["class.Drift"]));
+        Assert.Equal((RunOutcome.Succeeded, 1L, 1L), (run.Outcome, run.Counts["handedToStockWriter"], run.Counts["class.Drift"]));
         Assert.Equal(13, (await harness.Store.Ledger.GetAsync(Connectors.Sync.State.LedgerKey.ForSku("SKU-1"), default))!["lastWritten"]);
         Assert.Empty(await harness.Store.Exceptions.ListAsync(new ExceptionFilter(), default));
         Assert.Equal(0, (await harness.Store.WorkItems.CountPendingByLaneAsync(default)).Values.Sum());
@@ -52,11 +52,11 @@ public sealed class FullReconciliationTests
     [Fact]
     public async Task A_sku_with_open_online_demand_is_not_healed_away()
     {
-        await using var harness = await ConnectorHarness.StartAsync(options => options.Orders.Export = false);
+        await using var harness = await Orders.OrderScenario.StartAsync();
         harness.AddProduct("SKU-1", store1: 10);
         await harness.SyncAsync();
         var order = harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("ann@example.com", "Ann", "Berg"), [new ShopOrderLine("SKU-1", 2)]));
-        await harness.RecordDemandAsync("SKU-1", order.OrderNumber, 2);
+        await harness.SyncAsync();
         Assert.Equal(8, harness.Shop.GetProduct("SKU-1").Stock);
         var writes = harness.ProductWrites();
 
@@ -64,15 +64,15 @@ public sealed class FullReconciliationTests
 
         Assert.Equal(8, harness.Shop.GetProduct("SKU-1").Stock);
         Assert.Equal(writes, harness.ProductWrites());
-        Assert.Equal(10m, harness.Pos.GetStock(harness.Store1.WarehouseId, "SKU-1").Available);
         var pending = Assert.Single((await harness.LatestReportAsync()).Differences);
         Assert.Equal(("SKU-1", DifferenceClass.PendingDemand, 8, 8), (pending.Sku, pending.Class, pending.ShopwareStock, pending.ExpectedStock));
 
-        // Once Sitoo holds the order the demand goes; with no reservation in Sitoo the two units are online stock again.
-        await harness.RecordDemandAsync("SKU-1", order.OrderNumber, 0);
-        var healed = await harness.Reconciliation().RunNowAsync(default);
-        Assert.Equal(10, harness.Shop.GetProduct("SKU-1").Stock);
-        Assert.Equal([DifferenceClass.Drift], healed.ClassesOf("SKU-1"));
+        // Once Sitoo delivers the order from a store, the pool has two units fewer and the demand is gone: nothing to heal.
+        harness.Pos.ShipWebOrderFrom(Assert.Single(harness.Pos.FindOrdersByExternalId(order.OrderNumber)), harness.Store1.WarehouseId);
+        await harness.SyncAsync();
+        var settled = await harness.Reconciliation().RunNowAsync(default);
+        Assert.Equal(8, harness.Shop.GetProduct("SKU-1").Stock);
+        Assert.Empty(settled.Differences);
     }
 
     [Fact]
@@ -128,16 +128,16 @@ public sealed class FullReconciliationTests
         Assert.Equal(("POS-ONLY", 4m), (missing.Sku, missing.SitooQuantity));
         var problem = Assert.Single(await harness.Store.Exceptions.ListAsync(new ExceptionFilter(ReasonCode: ReasonCodes.MissingProductMapping), default));
         Assert.Equal((OwningTeam.Ecommerce, "sku", "POS-ONLY"), (problem.Team, problem.Entity.Type, problem.Entity.Id));
-        Assert.Equal(3, harness.Shop.GetProduct("SKU-1").Stock);
 
         // The stock writer meets the same SKU and reports the same problem: one record, seen again.
         await harness.SyncAsync();
+        Assert.Equal(3, harness.Shop.GetProduct("SKU-1").Stock);
         var record = Assert.Single(await harness.Store.Exceptions.ListAsync(new ExceptionFilter(ReasonCode: ReasonCodes.MissingProductMapping), default));
         Assert.True(record.Attempts >= 2);
     }
 
     [Fact]
-    public async Task In_contribution_mode_shopwares_own_changes_are_not_drift_and_a_stale_contribution_goes_through_the_stock_writer()
+    public async Task In_contribution_mode_an_erp_write_gets_the_stores_share_back_and_a_stale_contribution_goes_through_the_stock_writer()
     {
         await using var harness = await ConnectorHarness.StartAsync(options =>
             options.Stock.Locations.Add(new() { SitooWarehouseId = null, Owner = StockOwner.Shopware }));
@@ -145,20 +145,22 @@ public sealed class FullReconciliationTests
         await harness.SyncAsync();
         Assert.Equal(25, harness.Shop.GetProduct("SKU-1").Stock);
 
-        // The DC (owned by Shopware) counted 10 more: that is Shopware's own number, nothing to heal.
+        // The ERP writes the DC's count (35) as Shopware's stock, not knowing the stores' 5: the run finds a change no
+        // order explains, and the stock writer puts the stores' share back on top.
         await harness.EditShopStockByHandAsync("SKU-1", 35);
-        var writes = harness.ProductWrites();
         var report = await harness.Reconciliation().RunNowAsync(default);
         Assert.Empty(report.Differences);
-        Assert.Equal((35, writes), (harness.Shop.GetProduct("SKU-1").Stock, harness.ProductWrites()));
+        Assert.Equal(1L, (await harness.LatestReconciliationRunAsync()).Counts["foreignWrites"]);
+        await harness.SyncAsync();
+        Assert.Equal(40, harness.Shop.GetProduct("SKU-1").Stock);
 
-        // A store change the connector has not applied yet (its transaction not read) is a stale contribution: the
-        // run hands it to the stock writer, which adds just the change.
+        // A store change the connector has not applied yet (its transaction not read) is in flight, not drift: the run
+        // hands it to the stock writer, which adds just the change.
         harness.Pos.AdjustStock(harness.Store1.WarehouseId, "SKU-1", 3);
         var stale = await harness.Reconciliation().RunNowAsync(default);
-        Assert.Equal([DifferenceClass.Drift], stale.ClassesOf("SKU-1"));
+        Assert.Equal([DifferenceClass.InFlight], stale.ClassesOf("SKU-1"));
         await harness.SyncAsync();
-        Assert.Equal(38, harness.Shop.GetProduct("SKU-1").Stock);
+        Assert.Equal(43, harness.Shop.GetProduct("SKU-1").Stock);
         Assert.Equal(8m, (await harness.Store.Ledger.GetAsync(Connectors.Sync.State.LedgerKey.ForSku("SKU-1"), default))!["contribution"]);
         Assert.Empty((await harness.Reconciliation().RunNowAsync(default)).Differences);
     }
@@ -167,8 +169,11 @@ public sealed class FullReconciliationTests
     public async Task The_drift_report_snapshot_is_plain_json_with_counts_by_class()
     {
         await using var harness = await ConnectorHarness.StartAsync(options => options.Reconciliation.Heal = false);
-        harness.AddProduct("SKU-1", store1: 3, shopwareStock: 1);
-        harness.AddProduct("SKU-2", store1: 3, shopwareStock: 7);
+        harness.AddProduct("SKU-1", store1: 3);
+        harness.AddProduct("SKU-2", store1: 3);
+        await harness.SyncAsync();
+        await harness.EditShopStockByHandAsync("SKU-1", 1);
+        await harness.EditShopStockByHandAsync("SKU-2", 7);
         harness.Shop.AddProduct(new ShopProductDraft("WEB-ONLY", 2));
 
         await harness.Reconciliation().RunNowAsync(default);

@@ -41,7 +41,9 @@ public sealed class ReconciliationConvergenceProperties
             await ApplyAsync(harness, step);
         }
 
+        // The run hands its heals to the stock writer, which reads Shopware right before and after writing.
         await harness.Reconciliation().RunNowAsync(default);
+        await harness.SyncAsync();
         var writes = harness.ProductWrites();
         var second = await harness.Reconciliation().RunNowAsync(default);
 

@@ -5,7 +5,6 @@ using Connectors.Sync.Engine.Tests.Harness;
 using Connectors.Sync.Monitoring;
 using Connectors.Sync.Reconciliation;
 using Connectors.Sync.State;
-using Connectors.Sync.Stock;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -20,18 +19,6 @@ internal static class ReconciliationScenario
         var id = harness.Shop.GetProduct(productNumber).Id;
         var shopware = harness.Services.GetRequiredService<IShopwareAdminClient>();
         await shopware.Sync.ExecuteAsync([ShopwareSyncOperation.Upsert("hand-edit", "product", [new JsonObject { ["id"] = id, ["stock"] = stock }])]);
-    }
-
-    /// <summary>Records an online order's open demand as the order poller does when it first sees the order.</summary>
-    public static async Task RecordDemandAsync(this ConnectorHarness harness, string productNumber, string orderNumber, int quantity)
-    {
-        var unit = await harness.Store.BeginUnitOfWorkAsync(default);
-        await using (unit)
-        {
-            var rows = await StockLedgerRows.LoadAsync(unit, [productNumber], default);
-            await rows.SetDemandAsync(unit, productNumber, orderNumber, quantity, default);
-            await unit.CommitAsync(default);
-        }
     }
 
     /// <summary>Moves the clock into the next full-reconciliation slot and lets the engine run it (and whatever else is due).</summary>

@@ -8,22 +8,34 @@ using Connectors.Sync.Mapping;
 using Connectors.Sync.Returns;
 using Connectors.Sync.State;
 using Connectors.Testing.Shopware;
+using Connectors.Core.Inventory;
+using Connectors.Shopware;
+using Connectors.Sync.Options;
+using Connectors.Sync.Orders;
+using Connectors.Sync.Stock;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 namespace Connectors.Sync.Engine.Tests.Returns;
 
 /// <summary>
 /// Puts an online order into the state the order export leaves it in: the Sitoo order (externalid = order number,
-/// items as the export's translator makes them) and the link in the store. The export pipeline itself is switched
-/// off so that these tests decide when an order counts as exported.
+/// items as the export's translator makes them) and the link in the store. The order poller reads nothing, so that
+/// these tests decide when an order counts as exported. (Turning the export off is refused in projection mode.)
 /// </summary>
 internal static class ReturnScenario
 {
     public const string Sku = "SKU-1";
 
     public static Task<ConnectorHarness> StartAsync(int? crashAtCommit = null) =>
-        ConnectorHarness.StartAsync(options => options.Orders.Export = false, crashAtCommit);
+        ConnectorHarness.StartAsync(crashAtCommit: crashAtCommit, services: services => services.Replace(ServiceDescriptor.Singleton(provider => new ShopwareOrderPoller(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            new OrderSyncSettings { Export = false },
+            provider.GetRequiredService<SalesBaseline>(),
+            StockMode.Projection,
+            provider.GetRequiredService<EngineTelemetry>()))));
 
     /// <summary>
     /// Lets a poll interval pass, then syncs: the harness receives no Sitoo events, so changes made in Sitoo are read
@@ -55,8 +67,20 @@ internal static class ReturnScenario
         return await harness.Services.GetRequiredService<ISitooClient>().Orders.CreateAsync(write);
     }
 
-    public static Task LinkAsync(ConnectorHarness harness, ShopOrderState order, long sitooOrderId) =>
-        harness.Store.Links.LinkAsync(new EntityLink(LinkedEntityType.Order, order.Id, sitooOrderId.ToString(CultureInfo.InvariantCulture)), default);
+    /// <summary>Links the Sitoo order and records its hold on the products, in one commit as the export does.</summary>
+    public static async Task LinkAsync(ConnectorHarness harness, ShopOrderState order, long sitooOrderId)
+    {
+        var read = await harness.Services.GetRequiredService<ShopwareOrderStates>().ReadAsync(order.Id, default)
+            ?? throw new InvalidOperationException($"Order {order.Id} is not in the shop.");
+        var unit = await harness.Store.BeginUnitOfWorkAsync(default);
+        await using (unit)
+        {
+            await unit.Links.LinkAsync(new EntityLink(LinkedEntityType.Order, order.Id, sitooOrderId.ToString(CultureInfo.InvariantCulture)), default);
+            await harness.Services.GetRequiredService<OrderStockEffects>().HoldAsync(
+                unit, new ExportedOrder(order.OrderNumber, sitooOrderId, harness.Store1.WarehouseId, null), ShopwareOrderReader.ProductQuantities(read), NodaTime.Instant.FromDateTimeOffset(read.OrderDateTime!.Value), default);
+            await unit.CommitAsync(default);
+        }
+    }
 
     /// <summary>Creates and links the Sitoo order, as a finished export does.</summary>
     public static async Task<long> ExportAsync(ConnectorHarness harness, ShopOrderState order)
