@@ -12,7 +12,8 @@ namespace Connectors.Sync.Orders;
 /// </summary>
 /// <param name="stock">The topology (mode, SKU mapping).</param>
 /// <param name="writes">Queues the stock writes of the products.</param>
-internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue writes)
+/// <param name="clock">Tells when a change was made.</param>
+internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue writes, IClock clock)
 {
     /// <summary>
     /// Records the exported order's hold on each product. An order placed before a product's counter was first read (at
@@ -23,6 +24,7 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
         IStateSession session, ExportedOrder order, IReadOnlyDictionary<string, int> quantities, Instant placedAt, CancellationToken cancellationToken)
     {
         var rows = await StockLedgerRows.LoadAsync(session, quantities.Keys, cancellationToken).ConfigureAwait(false);
+        var rewrite = new List<string>();
         foreach (var (productNumber, quantity) in quantities)
         {
             var hold = new WebOrderHold(order.OrderNumber, order.SitooOrderId, quantity, order.WarehouseId, order.ReservedUntil);
@@ -31,8 +33,11 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
                 && rows.Sales(productNumber) is { } sales)
             {
                 await rows.SetSalesAsync(session, productNumber, sales.Attribute(quantity), cancellationToken).ConfigureAwait(false);
+                rewrite.Add(productNumber);
             }
         }
+
+        await RewriteAsync(session, rows, rewrite, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -66,7 +71,6 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
         IStateSession session, string orderNumber, IReadOnlyDictionary<string, int> ordered, bool handedOver, Instant now, CancellationToken cancellationToken)
     {
         var rows = await StockLedgerRows.LoadAsync(session, ordered.Keys, cancellationToken).ConfigureAwait(false);
-        var ledger = rows.Ledger;
         var rewrite = new List<string>();
         foreach (var (productNumber, quantity) in ordered)
         {
@@ -80,14 +84,25 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
             if (delivered > 0 && stock.Topology.Mode == StockMode.Projection && rows.Sales(productNumber) is { } sales)
             {
                 await rows.SetSalesAsync(session, productNumber, sales.Attribute(delivered), cancellationToken).ConfigureAwait(false);
-                var entry = ledger[productNumber];
-                ledger = ledger with { Skus = ledger.Skus.SetItem(productNumber, entry with { ChangedSince = entry.ChangedSince ?? now }) };
                 rewrite.Add(productNumber);
             }
         }
 
+        await RewriteAsync(session, rows, rewrite, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks the products as changed and queues their stock writes.</summary>
+    private async Task RewriteAsync(IStateSession session, StockLedgerRows rows, List<string> productNumbers, Instant now, CancellationToken cancellationToken)
+    {
+        var ledger = rows.Ledger;
+        foreach (var productNumber in productNumbers)
+        {
+            var entry = ledger[productNumber];
+            ledger = ledger with { Skus = ledger.Skus.SetItem(productNumber, entry with { ChangedSince = entry.ChangedSince ?? now }) };
+        }
+
         await rows.SaveAsync(session, ledger, cancellationToken).ConfigureAwait(false);
-        foreach (var productNumber in rewrite)
+        foreach (var productNumber in productNumbers)
         {
             await writes.EnqueueAsync(session, productNumber, now, cancellationToken).ConfigureAwait(false);
         }

@@ -31,10 +31,62 @@ public sealed partial class ShopwareSimulator
         }
     }
 
+    /// <summary>
+    /// Runs when an Admin API sync request (<c>POST /api/_action/sync</c>) that writes product <c>stock</c> arrives,
+    /// before anything of it is validated or applied, with the <b>product numbers</b> (<c>productNumber</c>) of the
+    /// rows that set <c>stock</c>, distinct, in payload order. It runs outside the simulator's lock, so it may call
+    /// <see cref="PlaceOrder"/>, <see cref="CancelOrder"/> or <see cref="SetStockAsAdministrator"/> on this
+    /// simulator: that puts a shopper or another writer exactly between a connector's read of the stock and its
+    /// write. <see langword="null"/> (the default) for none.
+    /// </summary>
+    /// <remarks>
+    /// A row's number comes from its <c>product.number</c> resolver, else from the existing product its <c>id</c>
+    /// names, else from its own <c>productNumber</c>; a row naming none of these is left out. The hook also runs for
+    /// a request that is then rejected (the shop validates after the request has arrived). The simulator serves no
+    /// single <c>PATCH /api/product/{id}</c> write, so the sync API is the only stock write the hook sees; writes
+    /// made by <see cref="SetStockAsAdministrator"/> do not run it.
+    /// </remarks>
+    public Action<IReadOnlyList<string>>? BeforeProductWrite { get; set; }
+
+    /// <summary>
+    /// Sets a product's <c>stock</c> as another Admin API integration (an ERP) or a person in the administration
+    /// would: an absolute write that leaves <c>sales</c> alone, re-indexes <c>available</c> and raises
+    /// <c>product.written</c> like any API write. It is not listed in <see cref="Writes"/> and does not run
+    /// <see cref="BeforeProductWrite"/>: those describe the requests the simulator's own Admin API serves.
+    /// </summary>
+    /// <param name="productNumber">The product's number.</param>
+    /// <param name="stock">The new stock.</param>
+    /// <exception cref="KeyNotFoundException">No product has that number.</exception>
+    public void SetStockAsAdministrator(string productNumber, int stock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(productNumber);
+        lock (Gate)
+        {
+            var product = ProductByNumber(productNumber) ?? throw new KeyNotFoundException($"No product with number {productNumber}.");
+            var id = product["id"]!.GetValue<string>();
+            product["stock"] = stock;
+            product["updatedAt"] = Now();
+            IndexProduct(product);
+            RaiseEvent("product.written", new JsonArray(EntityWrite("product", "update", id, ["id", "versionId", "stock", "updatedAt"])));
+        }
+    }
+
     // One transaction: every row of every operation is resolved and validated first; one error writes nothing.
     private HttpResponseMessage Sync(HttpRequestMessage request, string? body, ContractValidation contract)
     {
         var operations = ParseOperations(body);
+        if (BeforeProductWrite is { } beforeWrite)
+        {
+            List<string> numbers;
+            lock (Gate)
+            {
+                numbers = StockWriteNumbers(operations);
+            }
+            if (numbers.Count > 0)
+            {
+                beforeWrite(numbers);
+            }
+        }
         var indexing = Header(request, "indexing-behavior");
         var skipFlows = Header(request, "sw-skip-trigger-flow") is "1" or "true";
         lock (Gate)
@@ -89,6 +141,35 @@ public sealed partial class ShopwareSimulator
             EnsureConforms(contract);
             return Commit(plans, indexing, skipFlows);
         }
+    }
+
+    // The product numbers of the upsert rows that set stock; call under Gate.
+    private List<string> StockWriteNumbers(List<(string Key, JsonObject Operation)> operations)
+    {
+        var numbers = new List<string>();
+        foreach (var (_, operation) in operations)
+        {
+            if (operation["entity"]?.ToString() != "product" || operation["action"]?.ToString() != "upsert" || operation["payload"] is not JsonArray payload)
+            {
+                continue;
+            }
+            foreach (var row in payload.OfType<JsonObject>().Where(r => r.ContainsKey("stock")))
+            {
+                var number = row["id"] switch
+                {
+                    JsonObject reference when reference["resolver"]?.ToString() == "product.number" => reference["value"]?.ToString(),
+                    JsonValue id when id.GetValueKind() == JsonValueKind.String && _products.TryGetValue(id.GetValue<string>().ToLowerInvariant(), out var existing)
+                        => existing["productNumber"]?.GetValue<string>(),
+                    _ => null,
+                };
+                number ??= row["productNumber"]?.GetValueKind() == JsonValueKind.String ? row["productNumber"]!.GetValue<string>() : null;
+                if (number is not null && !numbers.Contains(number, StringComparer.Ordinal))
+                {
+                    numbers.Add(number);
+                }
+            }
+        }
+        return numbers;
     }
 
     private HttpResponseMessage Commit(List<(string Entity, string Action, List<PlannedRow> Rows)> plans, string? indexing, bool skipFlows)

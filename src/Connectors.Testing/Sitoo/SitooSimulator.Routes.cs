@@ -7,6 +7,8 @@ public sealed partial class SitooSimulator
 {
     private const RegexOptions RouteOptions = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
+
     private List<Route> CreateRoutes()
     {
         var get = HttpMethod.Get;
@@ -54,7 +56,8 @@ public sealed partial class SitooSimulator
         ];
     }
 
-    private static Regex Pattern(string pattern) => new(pattern, RouteOptions);
+    // Building a non-backtracking automaton is costly, and every simulator has the same routes: built once, shared (Regex is thread-safe).
+    private static Regex Pattern(string pattern) => _patterns.GetOrAdd(pattern, p => new Regex(p, RouteOptions));
 
     private static HttpResponseMessage NotFound(string what) => SitooWire.Error(HttpStatusCode.NotFound, $"{what} was not found");
 

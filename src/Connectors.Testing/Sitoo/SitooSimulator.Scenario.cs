@@ -217,14 +217,27 @@ public sealed partial class SitooSimulator
         {
             var order = FindOrder(orderId) ?? throw new ArgumentException($"No order {orderId}.", nameof(orderId));
             var warehouseId = order.WarehouseId ?? throw new InvalidOperationException($"Order {orderId} names no warehouse to pick up from.");
-            var before = _transactions.Count;
-            var remaining = RemainingItems(order);
-            if (remaining.Count > 0)
-            {
-                DeliverOrder(order, new JsonObject { ["warehouseid"] = warehouseId, ["orderdeliveryitems"] = remaining }, ignoreStock: false);
-            }
-            SetOrderState(order, OrderClosed);
-            return _transactions.Count > before ? _transactions[^1].WarehouseTransactionId : null;
+            return DeliverRestAndClose(order, warehouseId);
+        }
+    }
+
+    /// <summary>
+    /// Ships a web order from another warehouse than the one it was placed (and reserved) on, as a store does for
+    /// ship-from-store: delivers what is left of the order from <paramref name="warehouseId"/>, so the stock leaves
+    /// <em>that</em> warehouse as a Sales (30) transaction carrying the delivery's <c>orderdeliveryid</c>, and closes
+    /// the order, which ends its reservation on its own warehouse.
+    /// </summary>
+    /// <param name="orderId">The web order.</param>
+    /// <param name="warehouseId">The warehouse the goods leave from (any warehouse; a Virtual one books no transaction).</param>
+    /// <returns>The Sales (30) <c>warehousetransactionid</c>, or <see langword="null"/> when nothing was left to deliver.</returns>
+    /// <exception cref="ArgumentException">The order or the warehouse does not exist.</exception>
+    public long? ShipWebOrderFrom(long orderId, int warehouseId)
+    {
+        lock (_gate)
+        {
+            var order = FindOrder(orderId) ?? throw new ArgumentException($"No order {orderId}.", nameof(orderId));
+            _ = FindWarehouse(warehouseId) ?? throw new ArgumentException($"No warehouse {warehouseId}.", nameof(warehouseId));
+            return DeliverRestAndClose(order, warehouseId);
         }
     }
 
@@ -345,6 +358,19 @@ public sealed partial class SitooSimulator
         var (delivery, _) = DeliverOrder(order, new JsonObject { ["warehouseid"] = register.WarehouseId, ["orderdeliveryitems"] = RemainingItems(order) }, ignoreStock: false);
         var deliveryId = SitooWire.Long(delivery!["orderdeliveryid"])!.Value;
         return new SitooPosReceipt(order.OrderId, receiptId, deliveryId, _transactions.Last(t => t.OrderDeliveryId == deliveryId).WarehouseTransactionId);
+    }
+
+    // Delivers every unit not yet delivered from the warehouse, then closes the order; the sale's id, if one was booked.
+    private long? DeliverRestAndClose(OrderEntity order, int warehouseId)
+    {
+        var before = _transactions.Count;
+        var remaining = RemainingItems(order);
+        if (remaining.Count > 0)
+        {
+            DeliverOrder(order, new JsonObject { ["warehouseid"] = warehouseId, ["orderdeliveryitems"] = remaining }, ignoreStock: false);
+        }
+        SetOrderState(order, OrderClosed);
+        return _transactions.Count > before ? _transactions[^1].WarehouseTransactionId : null;
     }
 
     private static JsonArray RemainingItems(OrderEntity order) =>
