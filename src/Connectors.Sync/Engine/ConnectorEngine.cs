@@ -11,7 +11,8 @@ namespace Connectors.Sync.Engine;
 /// <remarks>
 /// One pass (<see cref="RunOnceAsync"/>) is safe to interrupt anywhere: every step commits what it applied
 /// together with its cursor or work item, so a restart on the same store continues without losing or
-/// repeating anything. <see cref="RunAsync"/> repeats passes until cancelled.
+/// repeating anything. <see cref="RunAsync"/> repeats passes until cancelled, and works the background lane
+/// (reconciliation, status sweeps) in a loop of its own beside them, so a long reconciliation never holds up stock.
 /// </remarks>
 public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
 {
@@ -29,6 +30,8 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private readonly EngineTiming _timing;
     private readonly ILogger<ConnectorEngine> _logger;
     private static readonly string[] StockLanes = [WorkLane.Stock.Name];
+    private static readonly string[] ForegroundLanes = [WorkLane.Stock.Name, WorkLane.Orders.Name];
+    private static readonly string[] BackgroundLanes = [WorkLane.Background.Name];
     private readonly Dictionary<string, Instant> _lastPolled = new(StringComparer.Ordinal);
     private readonly HashSet<string> _wanted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _behind = new(StringComparer.Ordinal);
@@ -75,10 +78,12 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
     }
 
-    /// <summary>Runs one pass: inbox, polls, scheduled jobs, due work.</summary>
+    /// <summary>Runs one pass: inbox, polls, scheduled jobs, due work of every lane (the background lane included).</summary>
     /// <param name="cancellationToken">Stops the pass; what was committed stays.</param>
     /// <returns>What the pass did.</returns>
-    public async Task<EnginePass> RunOnceAsync(CancellationToken cancellationToken)
+    public Task<EnginePass> RunOnceAsync(CancellationToken cancellationToken) => RunPassAsync(includeBackground: true, cancellationToken);
+
+    private async Task<EnginePass> RunPassAsync(bool includeBackground, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -92,7 +97,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             await ScheduleJobsAsync(cancellationToken).ConfigureAwait(false);
             await SettleDeliveriesAsync(deliveries, cancellationToken).ConfigureAwait(false);
 
-            worked += await _dispatcher.WorkDueAsync(MaxClaimsPerPass, null, cancellationToken).ConfigureAwait(false);
+            worked += await _dispatcher.WorkDueAsync(MaxClaimsPerPass, includeBackground ? null : ForegroundLanes, cancellationToken).ConfigureAwait(false);
             _telemetry.QueueDepth(await _store.WorkItems.CountPendingByLaneAsync(cancellationToken).ConfigureAwait(false));
             return new EnginePass(deliveries.Count, facts, worked);
         }
@@ -102,15 +107,53 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
     }
 
-    /// <summary>Runs passes until cancelled, waking early when a webhook delivery arrives.</summary>
+    /// <summary>
+    /// Runs passes until cancelled, waking early when a webhook delivery arrives, and beside them works the background
+    /// lane one item at a time.
+    /// </summary>
     /// <param name="cancellationToken">Stops the engine.</param>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Task.Run(() => RunPassesAsync(cancellationToken), CancellationToken.None), Task.Run(() => RunBackgroundAsync(cancellationToken), CancellationToken.None));
+
+    private async Task RunBackgroundAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var pass = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+                if (await _dispatcher.WorkDueAsync(1, BackgroundLanes, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                    continue;
+                }
+
+                await Task.Delay(_timing.Tick, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception failure)
+            {
+                LogPassFailed(failure);
+                try
+                {
+                    await Task.Delay(_timing.RetryDelay, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private async Task RunPassesAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var pass = await RunPassAsync(includeBackground: false, cancellationToken).ConfigureAwait(false);
                 if (pass.DidSomething)
                 {
                     continue;

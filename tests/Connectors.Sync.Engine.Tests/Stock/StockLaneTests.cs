@@ -41,6 +41,55 @@ public sealed class StockLaneTests
     }
 
     /// <summary>Other work, recording what the shop showed when it first got its turn.</summary>
+    [Fact]
+    public async Task Stock_moves_while_a_long_background_job_such_as_a_reconciliation_runs()
+    {
+        var slowJob = new BlockingHandler();
+        await using var harness = await ConnectorHarness.StartAsync(
+            options => options.Stock.CoalesceWindow = TimeSpan.Zero,
+            services: services => services.AddSingleton<IWorkHandler>(slowJob));
+        harness.AddProduct("SKU-1", store1: 10);
+        await harness.SyncAsync();
+        await harness.Store.WorkItems.EnqueueAsync(new NewWorkItem("slow:1", BlockingHandler.Kind, WorkLane.Background, ""), default);
+
+        using var stop = new CancellationTokenSource();
+        var engine = harness.Engine.RunAsync(stop.Token);
+        await slowJob.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 3)]);
+        harness.Engine.Notify("sitoo");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (harness.Shop.GetProduct("SKU-1").Stock != 7 && DateTime.UtcNow < deadline)
+        {
+            harness.Clock.Advance(Duration.FromSeconds(6));
+            harness.Engine.Notify("sitoo");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(7, harness.Shop.GetProduct("SKU-1").Stock);
+        Assert.False(slowJob.Released.Task.IsCompleted);
+        slowJob.Released.SetResult();
+        await stop.CancelAsync();
+        await engine;
+    }
+
+    /// <summary>A background job that runs until the test releases it.</summary>
+    private sealed class BlockingHandler : IWorkHandler
+    {
+        public const string Kind = "test.slow";
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        string IWorkHandler.Kind => Kind;
+
+        public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Released.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     private sealed class BacklogHandler(Func<int> shopStock, Func<IConnectorStore> store) : IWorkHandler
     {
         public const string Kind = "test.backlog";
