@@ -146,6 +146,12 @@ public sealed class ReconciliationSettings
     /// <summary>How often every SKU is compared; <see cref="TimeSpan.Zero"/> turns it off.</summary>
     public TimeSpan FullEvery { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How often the SKUs whose Sitoo items changed since the last run are compared (a cheap check between full runs);
+    /// <see cref="TimeSpan.Zero"/> turns it off.
+    /// </summary>
+    public TimeSpan IncrementalEvery { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Whether reconciliation writes the expected stock where it finds drift (otherwise it only reports).</summary>
     public bool Heal { get; set; } = true;
 }

@@ -48,6 +48,11 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
             failures.Add("Connectors:Sync:Reconciliation:FullEvery must not be negative (zero turns it off).");
         }
 
+        if (options.Reconciliation.IncrementalEvery < TimeSpan.Zero)
+        {
+            failures.Add("Connectors:Sync:Reconciliation:IncrementalEvery must not be negative (zero turns it off).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -36,6 +36,13 @@ internal static class ReconciliationPipelines
             Duration.FromTimeSpan(Options(provider).Reconciliation.FullEvery)));
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<FullReconciliationJob>());
         services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<FullReconciliationJob>());
+        services.TryAddSingleton(provider => new IncrementalReconciliationJob(
+            provider.GetRequiredService<ReconciliationRunner>(),
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<IClock>(),
+            Duration.FromTimeSpan(Options(provider).Reconciliation.IncrementalEvery)));
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<IncrementalReconciliationJob>());
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<IncrementalReconciliationJob>());
 
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Finance);
         services.TryAddSingleton(provider => new FinanceJournalReader(provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<FinanceJournalSettings>()));

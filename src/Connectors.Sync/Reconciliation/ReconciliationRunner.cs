@@ -28,6 +28,9 @@ public sealed class ReconciliationRunner : IDisposable
     /// <summary>The pipeline name of its runs in the run history.</summary>
     public const string Pipeline = "reconciliation.full";
 
+    /// <summary>The pipeline name of the incremental runs (SKUs Sitoo changed recently) in the run history.</summary>
+    public const string IncrementalPipeline = "reconciliation.incremental";
+
     private const int SkusPerCommit = 200;
     private const int MaxSaveAttempts = 3;
     private readonly IConnectorStore _store;
@@ -63,16 +66,29 @@ public sealed class ReconciliationRunner : IDisposable
     /// <summary>Runs one full reconciliation now (waiting for one already running in this process).</summary>
     /// <param name="cancellationToken">Stops the run; what was committed stays, and the next run repeats the rest.</param>
     /// <returns>The drift report, also saved as <see cref="DriftReportSnapshot"/>.</returns>
-    public async Task<DriftReport> RunNowAsync(CancellationToken cancellationToken)
+    public Task<DriftReport> RunNowAsync(CancellationToken cancellationToken) => RunAsync(Pipeline, since: null, cancellationToken);
+
+    /// <summary>
+    /// Reconciles the SKUs whose Sitoo warehouse items changed since <paramref name="since"/> (<c>datelastmodifiedfrom</c>):
+    /// a frequent, cheap check that catches a lost transaction or a foreign write on an active SKU within minutes. The
+    /// drift report of the last full run is kept.
+    /// </summary>
+    /// <param name="since">Items changed from this moment on are read.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The differences among those SKUs.</returns>
+    public Task<DriftReport> RunIncrementalAsync(Instant since, CancellationToken cancellationToken) => RunAsync(IncrementalPipeline, since, cancellationToken);
+
+    private async Task<DriftReport> RunAsync(string pipeline, Instant? since, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var activity = EngineTelemetry.Activities.StartActivity("stock.reconcile");
-            var run = await _store.Runs.StartAsync(Pipeline, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("pipeline", pipeline);
+            var run = await _store.Runs.StartAsync(pipeline, cancellationToken).ConfigureAwait(false);
             try
             {
-                var (report, counts, partial) = await ReconcileAsync(cancellationToken).ConfigureAwait(false);
+                var (report, counts, partial) = await ReconcileAsync(since, cancellationToken).ConfigureAwait(false);
                 await _store.Runs.FinishAsync(run.Id, partial ? RunOutcome.PartiallySucceeded : RunOutcome.Succeeded, counts, null, cancellationToken)
                     .ConfigureAwait(false);
                 activity?.SetTag("differences", report.Differences.Count);
@@ -94,15 +110,17 @@ public sealed class ReconciliationRunner : IDisposable
     /// <inheritdoc />
     public void Dispose() => _oneAtATime.Dispose();
 
-    private async Task<(DriftReport Report, Dictionary<string, long> Counts, bool Partial)> ReconcileAsync(CancellationToken cancellationToken)
+    private async Task<(DriftReport Report, Dictionary<string, long> Counts, bool Partial)> ReconcileAsync(Instant? since, CancellationToken cancellationToken)
     {
-        var shopware = await _shopware.ReadAsync(_clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-        var skus = await LedgerSkus.ListAsync(_store, cancellationToken).ConfigureAwait(false);
+        // Read order (ADR 0001): Shopware, then the ledger, then Sitoo.
+        IReadOnlyCollection<string>? scope = since is { } from ? await _sitoo.ChangedSkusAsync(from, cancellationToken).ConfigureAwait(false) : null;
+        var shopware = await _shopware.ReadAsync(_clock.GetCurrentInstant(), scope, cancellationToken).ConfigureAwait(false);
+        var skus = scope ?? await LedgerSkus.ListAsync(_store, cancellationToken).ConfigureAwait(false);
         var rows = await StockLedgerRows.LoadAsync(_store, skus.Union(shopware.Snapshot.Products.Keys, StringComparer.Ordinal), cancellationToken)
             .ConfigureAwait(false);
         var demand = Demand(rows, shopware.Sales);
         var sitooReadAt = _clock.GetCurrentInstant();
-        var sitoo = await _sitoo.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var sitoo = await _sitoo.ReadAsync(scope, cancellationToken).ConfigureAwait(false);
 
         // The items read are the freshest levels, reserved quantities included, which transactions never carry; the
         // connector's own web orders are online demand already, so their reservations are not taken off again.
@@ -122,7 +140,7 @@ public sealed class ReconciliationRunner : IDisposable
             .Where(d => d.Class == DifferenceClass.MissingInShopware)
             .Select(d => ReconciliationProblems.MissingProduct(d.Sku, _stock.Topology.Skus, d.SitooQuantity ?? 0m))
             .ToList();
-        await SaveReportAsync(result.Report, handOver.Count, problems, cancellationToken).ConfigureAwait(false);
+        await SaveReportAsync(since is null ? result.Report : null, handOver.Count, problems, cancellationToken).ConfigureAwait(false);
 
         var counts = new Dictionary<string, long>(StringComparer.Ordinal)
         {
@@ -281,7 +299,7 @@ public sealed class ReconciliationRunner : IDisposable
         return conflicts;
     }
 
-    private async Task SaveReportAsync(DriftReport report, int healed, IReadOnlyList<ExceptionReport> problems, CancellationToken cancellationToken)
+    private async Task SaveReportAsync(DriftReport? report, int healed, IReadOnlyList<ExceptionReport> problems, CancellationToken cancellationToken)
     {
         var unit = await _store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
@@ -290,7 +308,11 @@ public sealed class ReconciliationRunner : IDisposable
             await unit.Exceptions.RecordAsync(problem, cancellationToken).ConfigureAwait(false);
         }
 
-        await unit.Snapshots.SaveAsync(DriftReportSnapshot, DriftReportDocument.From(report, healed).ToJson(), cancellationToken).ConfigureAwait(false);
+        if (report is not null)
+        {
+            await unit.Snapshots.SaveAsync(DriftReportSnapshot, DriftReportDocument.From(report, healed).ToJson(), cancellationToken).ConfigureAwait(false);
+        }
+
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var problem in problems)
         {

@@ -13,16 +13,39 @@ namespace Connectors.Sync.Reconciliation;
 internal sealed class ShopwareStockReader(IShopwareAdminClient shopware)
 {
     private const int PageSize = 500;
+    private const int NumbersPerSearch = 100;
     private static readonly ShopwareRequestContext WithInheritance = new() { Inheritance = true };
 
-    public async Task<ShopwareStockRead> ReadAsync(Instant takenAt, CancellationToken cancellationToken)
+    /// <summary>Reads every product, or only those of <paramref name="productNumbers"/>.</summary>
+    public async Task<ShopwareStockRead> ReadAsync(Instant takenAt, IReadOnlyCollection<string>? productNumbers, CancellationToken cancellationToken)
     {
-        var criteria = new ShopwareCriteria()
-            .Include("product", "id", "productNumber", "stock", "sales", "isCloseout", "active", "childCount")
-            .Limit(PageSize);
         var products = new Dictionary<string, ShopwareProductStock>(StringComparer.Ordinal);
         var sales = new Dictionary<string, int>(StringComparer.Ordinal);
         var unreadable = new List<string>();
+        var chunks = productNumbers is null ? [null] : productNumbers.Chunk(NumbersPerSearch).Select(string[]? (chunk) => chunk);
+        foreach (var chunk in chunks)
+        {
+            var criteria = new ShopwareCriteria()
+                .Include("product", "id", "productNumber", "stock", "sales", "isCloseout", "active", "childCount")
+                .Limit(PageSize);
+            if (chunk is not null)
+            {
+                criteria.Filter(ShopwareFilter.EqualsAny("productNumber", chunk));
+            }
+
+            await ReadAsync(criteria, products, sales, unreadable, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ShopwareStockRead(new ShopwareStockSnapshot(takenAt, products), sales, unreadable);
+    }
+
+    private async Task ReadAsync(
+        ShopwareCriteria criteria,
+        Dictionary<string, ShopwareProductStock> products,
+        Dictionary<string, int> sales,
+        List<string> unreadable,
+        CancellationToken cancellationToken)
+    {
         await foreach (var product in shopware.Products.SearchAllAsync(criteria, WithInheritance, cancellationToken).ConfigureAwait(false))
         {
             if (product.ChildCount > 0)
@@ -41,8 +64,6 @@ internal sealed class ShopwareStockReader(IShopwareAdminClient shopware)
                 unreadable.Add(product.ProductNumber ?? product.Id);
             }
         }
-
-        return new ShopwareStockRead(new ShopwareStockSnapshot(takenAt, products), sales, unreadable);
     }
 }
 

@@ -1,19 +1,50 @@
 using Connectors.Core.Inventory;
 using Connectors.Sitoo;
 using Connectors.Sync.Mapping;
+using NodaTime;
 
 namespace Connectors.Sync.Reconciliation;
 
 /// <summary>Reads the warehouse items of every Sitoo warehouse in the topology (Sitoo has no cross-warehouse stock read).</summary>
 internal sealed class SitooStockReader(ISitooClient sitoo, StockSyncOptions stock)
 {
-    public async Task<SitooStockRead> ReadAsync(CancellationToken cancellationToken)
+    private IEnumerable<int> Warehouses => stock.Topology.Locations.Select(l => l.SitooWarehouseId).OfType<int>();
+
+    /// <summary>The Shopware product numbers of the SKUs whose items changed in any warehouse since <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyCollection<string>> ChangedSkusAsync(Instant since, CancellationToken cancellationToken)
+    {
+        var skus = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var warehouseId in Warehouses)
+        {
+            await foreach (var item in sitoo.Warehouses.ListItemsModifiedSinceAsync(warehouseId, since, cancellationToken).ConfigureAwait(false))
+            {
+                if (!string.IsNullOrEmpty(item.Sku))
+                {
+                    skus.Add(stock.Topology.Skus.ToShopware(item.Sku));
+                }
+            }
+        }
+
+        return skus;
+    }
+
+    /// <summary>Reads every item, or the items of <paramref name="productNumbers"/> in every warehouse.</summary>
+    public async Task<SitooStockRead> ReadAsync(IReadOnlyCollection<string>? productNumbers, CancellationToken cancellationToken)
     {
         var rows = new List<SitooStockRow>();
         var unreadable = 0;
-        foreach (var warehouseId in stock.Topology.Locations.Select(l => l.SitooWarehouseId).OfType<int>())
+        var skus = productNumbers?.Select(stock.Topology.Skus.ToSitoo).ToList();
+        foreach (var warehouseId in Warehouses)
         {
-            await foreach (var item in sitoo.Warehouses.ListItemsAsync(warehouseId, cancellationToken).ConfigureAwait(false))
+            var items = skus is null
+                ? sitoo.Warehouses.ListItemsAsync(warehouseId, cancellationToken)
+                : sitoo.Warehouses.ListItemsBySkuAsync(warehouseId, skus, cancellationToken);
+            if (skus is { Count: 0 })
+            {
+                continue;
+            }
+
+            await foreach (var item in items.ConfigureAwait(false))
             {
                 try
                 {

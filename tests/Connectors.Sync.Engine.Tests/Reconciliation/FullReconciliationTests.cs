@@ -5,6 +5,8 @@ using Connectors.Sync.Reconciliation;
 using Connectors.Sync.State;
 using Connectors.Testing.Shopware;
 using Connectors.Testing.Sitoo;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace Connectors.Sync.Engine.Tests.Reconciliation;
 
@@ -163,6 +165,36 @@ public sealed class FullReconciliationTests
         Assert.Equal(43, harness.Shop.GetProduct("SKU-1").Stock);
         Assert.Equal(8m, (await harness.Store.Ledger.GetAsync(Connectors.Sync.State.LedgerKey.ForSku("SKU-1"), default))!["contribution"]);
         Assert.Empty((await harness.Reconciliation().RunNowAsync(default)).Differences);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_sale_whose_transaction_the_poll_never_reads_is_healed_by_the_incremental_run(bool incremental)
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+        {
+            options.Reconciliation.FullEvery = TimeSpan.Zero;
+            options.Reconciliation.IncrementalEvery = incremental ? TimeSpan.FromMinutes(5) : TimeSpan.Zero;
+        });
+        harness.AddProduct("SKU-1", store1: 10);
+        harness.AddProduct("SKU-2", store1: 10);
+        await harness.SyncAsync();
+
+        // The transaction cursor has moved past the sale (e.g. it became visible only after the overlap window).
+        var intake = harness.Services.GetRequiredService<Connectors.Sync.Stock.TransactionIntake>();
+        harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 4)]);
+        await harness.Store.Cursors.AdvanceAsync(intake.CursorName, CursorPosition.FromNumber(1_000_000), default);
+        harness.Clock.Advance(Duration.FromMinutes(6));
+        await harness.SyncAsync();
+
+        Assert.Equal(incremental ? 6 : 10, harness.Shop.GetProduct("SKU-1").Stock);
+        Assert.Equal(10, harness.Shop.GetProduct("SKU-2").Stock);
+        if (incremental)
+        {
+            var run = (await harness.Store.Runs.ListAsync(ReconciliationRunner.IncrementalPipeline, 1, default))[0];
+            Assert.Equal((RunOutcome.Succeeded, 1L), (run.Outcome, run.Counts["handedToStockWriter"]));
+        }
     }
 
     [Fact]
