@@ -6,7 +6,7 @@ namespace Connectors.Benchmarks;
 
 /// <summary>
 /// Applying a batch of 100,000 Sitoo warehouse transactions (10,000 SKUs × 50 warehouses, 20 % of them
-/// duplicates) to a ledger that already knows 100,000 SKUs, then coalescing them into writes.
+/// duplicates) to a ledger that already knows 100,000 SKUs, then deciding the stock of every changed SKU.
 /// </summary>
 [Config(typeof(ShortRunConfig))]
 public class LedgerBenchmarks
@@ -46,8 +46,20 @@ public class LedgerBenchmarks
     [Benchmark]
     public TransactionBatchResult ApplyBatch() => _ledger.Apply(_batch, _options.Topology);
 
-    /// <summary>Coalesces the changed SKUs into at most one write each.</summary>
+    /// <summary>Decides one target per changed SKU from its levels and a reading of Shopware's stock and sales.</summary>
     [Benchmark]
-    public StockPlan PlanCoalescedWrites() =>
-        _applied.PlanChangedSkus(_options, new Dictionary<string, OnlineDemand>(StringComparer.Ordinal));
+    public long DecideChangedSkus()
+    {
+        var sum = 0L;
+        var sales = new OnlineSalesState(0, 10, 0m);
+        foreach (var (sku, entry) in _applied.Skus)
+        {
+            if (entry.ChangedSince is not null)
+            {
+                sum += ShopwareStockTarget.Decide(_options, sku, entry, sales, new ShopwareStockReading(10, 1)).Target;
+            }
+        }
+
+        return sum;
+    }
 }

@@ -114,39 +114,6 @@ public sealed record StockLedger
     }
 
     /// <summary>
-    /// Coalesces every SKU changed since its last write into at most one write each: absolute in
-    /// projection mode, the contribution's change in contribution mode. SKUs whose value did not move are
-    /// marked up to date without a write.
-    /// </summary>
-    /// <param name="options">Topology and policies.</param>
-    /// <param name="pendingDemand">Open online demand per Shopware product number (projection mode).</param>
-    public StockPlan PlanChangedSkus(StockSyncOptions options, IReadOnlyDictionary<string, OnlineDemand> pendingDemand)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(pendingDemand);
-
-        var skus = Skus.ToBuilder();
-        var writes = new List<StockWrite>();
-        foreach (var (sku, entry) in Skus.Where(pair => pair.Value.ChangedSince is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            var online = options.Availability.OnlineQuantity(sku, entry.ToWarehouseStock(), options.Topology);
-            var write = options.Topology.Mode == StockMode.Projection
-                ? ProjectionWrite(sku, entry, online, pendingDemand)
-                : ContributionWrite(sku, entry, online);
-            if (write is null)
-            {
-                skus[sku] = entry with { ChangedSince = null };
-            }
-            else
-            {
-                writes.Add(write with { BasedOnTransactionId = entry.LatestTransactionId() });
-            }
-        }
-
-        return new StockPlan(this with { Skus = skus.ToImmutable() }, writes);
-    }
-
-    /// <summary>
     /// Records a write that Shopware accepted: the value written (echo suppression), the contribution now
     /// applied, and, unless newer transactions arrived meanwhile, that the SKU is up to date.
     /// </summary>
@@ -173,16 +140,6 @@ public sealed record StockLedger
         return this with { Skus = Skus.SetItem(write.Sku, updated) };
     }
 
-    /// <summary>Recognises our own writes coming back, e.g. through Shopware's <c>product.written</c>.</summary>
-    /// <param name="sku">The Shopware product number.</param>
-    /// <param name="observedStock">The stock Shopware reports now.</param>
-    public EchoCheck RecogniseEcho(string sku, int observedStock) => this[sku].LastWrittenStock switch
-    {
-        null => EchoCheck.NeverWritten,
-        var written when written == observedStock => EchoCheck.OwnWrite,
-        _ => EchoCheck.ForeignChange,
-    };
-
     /// <summary>
     /// Drops remembered ids below a horizon, which from then on count as applied. Safe once the poll
     /// cursor (ascending <c>warehousetransactionid</c>) has passed it.
@@ -195,21 +152,6 @@ public sealed record StockLedger
                 ForgottenBelow = transactionId,
                 AppliedTransactionIds = AppliedTransactionIds.Except(AppliedTransactionIds.Where(id => id < transactionId)),
             };
-
-    private static StockWrite? ProjectionWrite(
-        string sku, SkuLedgerEntry entry, decimal online, IReadOnlyDictionary<string, OnlineDemand> pendingDemand)
-    {
-        var demand = pendingDemand.TryGetValue(sku, out var open) ? open.Quantity : 0m;
-        var target = StockQuantities.ProjectedStock(online, demand);
-        return target == entry.LastWrittenStock ? null : StockWrite.Absolute(sku, target);
-    }
-
-    private static StockWrite? ContributionWrite(string sku, SkuLedgerEntry entry, decimal online)
-    {
-        var contribution = StockQuantities.ToShopwareStock(online);
-        var delta = contribution - (entry.AppliedContribution ?? 0);
-        return delta == 0 ? null : StockWrite.Delta(sku, delta, contribution);
-    }
 
     /// <summary>One SKU's entry while a batch is applied: levels stay mutable until the batch ends.</summary>
     private sealed class SkuWork(SkuLedgerEntry original)

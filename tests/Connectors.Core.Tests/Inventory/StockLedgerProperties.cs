@@ -78,8 +78,10 @@ public class StockLedgerProperties
         var oneByOne = scenario.Delivery.Aggregate(StockLedger.Empty, (ledger, t) => ledger.Apply([t], Projection).Ledger);
 
         return batch.Equals(oneByOne)
-            && batch.PlanChangedSkus(Options(Projection), NoDemand).Writes
-                .SequenceEqual(oneByOne.PlanChangedSkus(Options(Projection), NoDemand).Writes);
+            && batch.Skus.Keys.All(sku => Target(batch, sku) == Target(oneByOne, sku));
+
+        static int Target(StockLedger ledger, string sku) =>
+            ShopwareStockTarget.Decide(Options(Projection), sku, ledger[sku], new OnlineSalesState(0, 0, 0m), new ShopwareStockReading(0, 0)).Target;
     }
 
     [Property]
@@ -142,20 +144,26 @@ public class StockLedgerProperties
 
         public int StockOf(string sku) => Stock.GetValueOrDefault(sku, InitialStock);
 
+        /// <summary>Applies the transactions, then writes every changed SKU whose target differs from its stock, as the stock writer does.</summary>
         public void Deliver(IReadOnlyList<WarehouseTransaction> transactions, bool recordTwice = false)
         {
             _ledger = _ledger.Apply(transactions, options.Topology).Ledger;
-            var plan = _ledger.PlanChangedSkus(options, NoDemand);
-            _ledger = plan.Ledger;
-            foreach (var write in plan.Writes)
+            foreach (var (sku, entry) in _ledger.Skus.Where(pair => pair.Value.ChangedSince is not null).ToList())
             {
-                var written = write.StockToWrite(Stock.GetValueOrDefault(write.Sku, InitialStock));
-                Stock[write.Sku] = written;
-                WriteCount++;
-                _ledger = _ledger.RecordWrite(write, written, T0);
+                var reading = new ShopwareStockReading(StockOf(sku), 0);
+                var decision = ShopwareStockTarget.Decide(options, sku, entry, new OnlineSalesState(0, reading.Stock, 0m), reading);
+                var recorded = entry with { ChangedSince = null, AppliedContribution = decision.ContributionAfter ?? entry.AppliedContribution };
+                if (decision.Target != reading.Stock)
+                {
+                    Stock[sku] = decision.Target;
+                    WriteCount++;
+                    recorded = recorded with { LastWrittenStock = decision.Target };
+                }
+
+                _ledger = _ledger with { Skus = _ledger.Skus.SetItem(sku, recorded) };
                 if (recordTwice)
                 {
-                    _ledger = _ledger.RecordWrite(write, written, T0);
+                    _ledger = _ledger with { Skus = _ledger.Skus.SetItem(sku, recorded) };
                 }
             }
         }

@@ -4,22 +4,22 @@ using static Connectors.Core.Tests.Inventory.StockTestData;
 
 namespace Connectors.Core.Tests.Inventory;
 
-public class StockLedgerPlanTests
+public class StockTargetTests
 {
+    private static readonly ShopwareStockReading Unchanged = new(99, 0);
+
     [Fact]
-    public void Projection_coalesces_many_sales_into_one_absolute_write_net_of_pending_demand()
+    public void Projection_takes_many_sales_and_the_online_demand_into_one_absolute_target()
     {
         var options = Options(Stores());
         var ledger = StockLedger.Empty
             .ObserveLevels([Row("A", 1, 10m, reserved: 2m), Row("A", 2, 5m)], options.Topology)
             .Apply([Tx(1, 2, "A", -1m, 4m), Tx(2, 2, "A", -1m, 3m), Tx(3, 1, "A", -3m, 7m)], options.Topology).Ledger;
-        var demand = new Dictionary<string, OnlineDemand> { ["A"] = new(2m, T0) };
 
-        var plan = ledger.PlanChangedSkus(options, demand);
+        var decision = ShopwareStockTarget.Decide(options, "A", ledger["A"], new OnlineSalesState(0, 99, Unattributed: 2m), Unchanged);
 
-        // (7 - 2 reserved - 1 buffer) + 3 - 2 pending = 5
-        var write = Assert.Single(plan.Writes);
-        Assert.Equal(StockWrite.Absolute("A", 5) with { BasedOnTransactionId = 3 }, write);
+        // (7 - 2 reserved - 1 buffer) + 3 - 2 online demand = 5
+        Assert.Equal((5, (int?)null), (decision.Target, decision.ContributionAfter));
     }
 
     [Fact]
@@ -27,41 +27,26 @@ public class StockLedgerPlanTests
     {
         var options = Options(Stores());
         var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", -1m, 4m)], options.Topology).Ledger;
-        var write = Assert.Single(ledger.PlanChangedSkus(options, NoDemand).Writes);
+        var write = StockWrite.Absolute("A", 4) with { BasedOnTransactionId = 1 };
 
         var recorded = ledger.RecordWrite(write, write.StockToWrite(99), T0);
 
         Assert.Null(recorded["A"].ChangedSince);
         Assert.Equal(4, recorded["A"].LastWrittenStock);
         Assert.Equal(T0, recorded["A"].LastWrittenAt);
-        Assert.Empty(recorded.PlanChangedSkus(options, NoDemand).Writes);
     }
 
     [Fact]
-    public void A_transaction_arriving_between_plan_and_record_keeps_the_sku_changed()
+    public void A_transaction_arriving_between_decision_and_record_keeps_the_sku_changed()
     {
         var options = Options(Stores());
         var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", -1m, 4m)], options.Topology).Ledger;
-        var write = Assert.Single(ledger.PlanChangedSkus(options, NoDemand).Writes);
+        var write = StockWrite.Absolute("A", 4) with { BasedOnTransactionId = 1 };
 
         var later = ledger.Apply([Tx(2, 2, "A", -1m, 3m)], options.Topology).Ledger.RecordWrite(write, 4, T0);
 
         Assert.NotNull(later["A"].ChangedSince);
-        Assert.Equal(StockWrite.Absolute("A", 3) with { BasedOnTransactionId = 2 }, Assert.Single(later.PlanChangedSkus(options, NoDemand).Writes));
-    }
-
-    [Fact]
-    public void A_change_that_nets_out_to_the_last_written_value_needs_no_write()
-    {
-        var options = Options(Stores());
-        var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", -1m, 4m)], options.Topology).Ledger;
-        ledger = ledger.RecordWrite(Assert.Single(ledger.PlanChangedSkus(options, NoDemand).Writes), 4, T0);
-        ledger = ledger.Apply([Tx(2, 2, "A", -1m, 3m), Tx(3, 2, "A", 1m, 4m)], options.Topology).Ledger;
-
-        var plan = ledger.PlanChangedSkus(options, NoDemand);
-
-        Assert.Empty(plan.Writes);
-        Assert.Null(plan.Ledger["A"].ChangedSince);
+        Assert.Equal(3, ShopwareStockTarget.Decide(options, "A", later["A"], new OnlineSalesState(0, 4, 0m), new ShopwareStockReading(4, 0)).Target);
     }
 
     [Fact]
@@ -69,18 +54,17 @@ public class StockLedgerPlanTests
     {
         var options = Options(Stores(StockLocation.ShopwareStock()));
         var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", 6m, 6m, SitooTransactionType.ManualIn)], options.Topology).Ledger;
+        var sales = new OnlineSalesState(0, 20, 0m);
 
-        var first = Assert.Single(ledger.PlanChangedSkus(options, NoDemand).Writes);
-        Assert.Equal((StockWriteKind.Delta, 6, 6), (first.Kind, first.Quantity, first.ContributionAfter));
-        var shopwareStock = first.StockToWrite(20);
-        ledger = ledger.RecordWrite(first, shopwareStock, T0);
-        ledger = ledger.RecordWrite(first, shopwareStock, T0);
+        var first = ShopwareStockTarget.Decide(options, "A", ledger["A"], sales, new ShopwareStockReading(20, 0));
+        Assert.Equal((26, (int?)6), (first.Target, first.ContributionAfter));
+        var applied = ledger["A"] with { AppliedContribution = first.ContributionAfter };
+        Assert.Equal(26, ShopwareStockTarget.Decide(options, "A", applied, sales.Written(26), new ShopwareStockReading(26, 0)).Target);
 
         ledger = ledger.Apply([Tx(2, 2, "A", -2m, 4m), Tx(1, 2, "A", 6m, 6m)], options.Topology).Ledger;
-        var second = Assert.Single(ledger.PlanChangedSkus(options, NoDemand).Writes);
+        var second = ShopwareStockTarget.Decide(options, "A", ledger["A"] with { AppliedContribution = 6 }, sales.Written(26), new ShopwareStockReading(26, 0));
 
-        Assert.Equal((StockWriteKind.Delta, -2, 4), (second.Kind, second.Quantity, second.ContributionAfter));
-        Assert.Equal(24, second.StockToWrite(shopwareStock));
+        Assert.Equal((24, (int?)4), (second.Target, second.ContributionAfter));
     }
 
     [Theory]
@@ -92,19 +76,10 @@ public class StockLedgerPlanTests
     {
         var options = Options(Stores());
         var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", 0m, (decimal)available)], options.Topology).Ledger;
-        var pending = new Dictionary<string, OnlineDemand> { ["A"] = new((decimal)demand, T0) };
 
-        Assert.Equal(expected, Assert.Single(ledger.PlanChangedSkus(options, pending).Writes).Quantity);
-    }
+        var decision = ShopwareStockTarget.Decide(options, "A", ledger["A"], new OnlineSalesState(0, 99, (decimal)demand), Unchanged);
 
-    [Fact]
-    public void Own_writes_are_recognised_as_echoes()
-    {
-        var ledger = StockLedger.Empty.RecordWrite(StockWrite.Absolute("A", 7), 7, T0);
-
-        Assert.Equal(EchoCheck.OwnWrite, ledger.RecogniseEcho("A", 7));
-        Assert.Equal(EchoCheck.ForeignChange, ledger.RecogniseEcho("A", 6));
-        Assert.Equal(EchoCheck.NeverWritten, ledger.RecogniseEcho("B", 7));
+        Assert.Equal(expected, decision.Target);
     }
 
     [Fact]
