@@ -69,9 +69,9 @@ public sealed class ReconciliationRunner : IDisposable
     public Task<DriftReport> RunNowAsync(CancellationToken cancellationToken) => RunAsync(Pipeline, since: null, cancellationToken);
 
     /// <summary>
-    /// Reconciles the SKUs whose Sitoo warehouse items changed since <paramref name="since"/> (<c>datelastmodifiedfrom</c>):
-    /// a frequent, cheap check that catches a lost transaction or a foreign write on an active SKU within minutes. The
-    /// drift report of the last full run is kept.
+    /// Reconciles the SKUs whose Sitoo warehouse items (<c>datelastmodifiedfrom</c>) or Shopware products (<c>updatedAt</c>)
+    /// changed since <paramref name="since"/>: a frequent, cheap check that catches a lost transaction or someone else's
+    /// stock write within minutes. The drift report of the last full run is kept.
     /// </summary>
     /// <param name="since">Items changed from this moment on are read.</param>
     /// <param name="cancellationToken">Stops the run.</param>
@@ -113,7 +113,10 @@ public sealed class ReconciliationRunner : IDisposable
     private async Task<(DriftReport Report, Dictionary<string, long> Counts, bool Partial)> ReconcileAsync(Instant? since, CancellationToken cancellationToken)
     {
         // Read order (ADR 0001): Shopware, then the ledger, then Sitoo.
-        IReadOnlyCollection<string>? scope = since is { } from ? await _sitoo.ChangedSkusAsync(from, cancellationToken).ConfigureAwait(false) : null;
+        IReadOnlyCollection<string>? scope = since is { } from
+            ? [.. (await _sitoo.ChangedSkusAsync(from, cancellationToken).ConfigureAwait(false))
+                .Union(await _shopware.ChangedSkusAsync(from, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal)]
+            : null;
         var shopware = await _shopware.ReadAsync(_clock.GetCurrentInstant(), scope, cancellationToken).ConfigureAwait(false);
         var skus = scope ?? await LedgerSkus.ListAsync(_store, cancellationToken).ConfigureAwait(false);
         var rows = await StockLedgerRows.LoadAsync(_store, skus.Union(shopware.Snapshot.Products.Keys, StringComparer.Ordinal), cancellationToken)

@@ -16,6 +16,28 @@ internal sealed class ShopwareStockReader(IShopwareAdminClient shopware)
     private const int NumbersPerSearch = 100;
     private static readonly ShopwareRequestContext WithInheritance = new() { Inheritance = true };
 
+    /// <summary>
+    /// The product numbers of products written through the API since <paramref name="since"/> (<c>updatedAt</c>): the
+    /// connector's own writes and anyone else's (an ERP, a person). Order placements move stock without touching it.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> ChangedSkusAsync(Instant since, CancellationToken cancellationToken)
+    {
+        var criteria = new ShopwareCriteria()
+            .Filter(ShopwareFilter.Range("updatedAt", gte: since.ToDateTimeOffset()))
+            .Include("product", "id", "productNumber")
+            .Limit(PageSize);
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var product in shopware.Products.SearchAllAsync(criteria, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (product.ProductNumber is { } number)
+            {
+                numbers.Add(number);
+            }
+        }
+
+        return numbers;
+    }
+
     /// <summary>Reads every product, or only those of <paramref name="productNumbers"/>.</summary>
     public async Task<ShopwareStockRead> ReadAsync(Instant takenAt, IReadOnlyCollection<string>? productNumbers, CancellationToken cancellationToken)
     {

@@ -197,6 +197,28 @@ public sealed class FullReconciliationTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_erp_write_in_projection_mode_is_overwritten_by_the_incremental_run(bool incremental)
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+        {
+            options.Reconciliation.FullEvery = TimeSpan.Zero;
+            options.Reconciliation.IncrementalEvery = incremental ? TimeSpan.FromMinutes(5) : TimeSpan.Zero;
+        });
+        harness.AddProduct("SKU-1", store1: 10);
+        await harness.SyncAsync();
+        harness.Clock.Advance(Duration.FromMinutes(6));
+        await harness.SyncAsync();
+
+        harness.Shop.SetStockAsAdministrator("SKU-1", 50);
+        harness.Clock.Advance(Duration.FromMinutes(5));
+        await harness.SyncAsync();
+
+        Assert.Equal(incremental ? 10 : 50, harness.Shop.GetProduct("SKU-1").Stock);
+    }
+
     [Fact]
     public async Task The_drift_report_snapshot_is_plain_json_with_counts_by_class()
     {
