@@ -82,8 +82,7 @@ internal sealed class TransactionIntake(
     private async Task<int> ApplyAsync(List<Sitoo.Models.SitooWarehouseTransaction> page, long cursor, CancellationToken cancellationToken)
     {
         // Remote reads first: which of the page's sales deliver exported web orders (never inside the unit of work).
-        var delivered = await webOrders.FindAsync(store, [.. page.Where(t => t.WarehouseTransactionId > cursor).Select(TryMap).OfType<WarehouseTransaction>()], cancellationToken)
-            .ConfigureAwait(false);
+        var delivered = await webOrders.FindAsync(store, [.. page.Select(TryMap).OfType<WarehouseTransaction>()], cancellationToken).ConfigureAwait(false);
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         var fresh = new List<WarehouseTransaction>();
