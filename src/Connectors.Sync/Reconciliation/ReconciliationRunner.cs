@@ -128,6 +128,13 @@ public sealed class ReconciliationRunner : IDisposable
         // The items read are the freshest levels, reserved quantities included, which transactions never carry; the
         // connector's own web orders are online demand already, so their reservations are not taken off again.
         var levels = OthersReservations(sitoo.Rows, rows, sitooReadAt);
+        if (_stock.Topology.Mode == StockMode.Projection)
+        {
+            var held = levels.Select(row => _stock.Topology.Skus.ToShopware(row.Sku)).ToHashSet(StringComparer.Ordinal);
+            levels.AddRange(await _sitoo.EmptyLevelsAsync([.. shopware.Snapshot.Products.Keys.Where(sku => !held.Contains(sku))], cancellationToken)
+                .ConfigureAwait(false));
+        }
+
         var observed = rows.Ledger.ObserveLevels(levels, _stock.Topology);
         var snapshot = new SitooStockSnapshot(sitooReadAt, levels);
         var now = _clock.GetCurrentInstant();

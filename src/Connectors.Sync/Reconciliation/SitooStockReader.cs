@@ -28,6 +28,27 @@ internal sealed class SitooStockReader(ISitooClient sitoo, StockSyncOptions stoc
         return skus;
     }
 
+    /// <summary>
+    /// Empty levels for the products among <paramref name="productNumbers"/> that Sitoo knows but holds nowhere (a
+    /// product never stocked has no warehouse item): in projection mode their online stock is 0, not unknown.
+    /// </summary>
+    public async Task<IReadOnlyList<SitooStockRow>> EmptyLevelsAsync(IReadOnlyCollection<string> productNumbers, CancellationToken cancellationToken)
+    {
+        var rows = new List<SitooStockRow>();
+        if (productNumbers.Count == 0 || stock.Topology.Locations.FirstOrDefault(l => l.SitooWarehouseId is { } id && stock.Topology.Contributes(id)) is not { } location)
+        {
+            return rows;
+        }
+
+        await foreach (var product in sitoo.Products.ListBySkuAsync(productNumbers.Select(stock.Topology.Skus.ToSitoo), cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            rows.Add(new SitooStockRow(product.Sku, new WarehouseStock(location.SitooWarehouseId!.Value, 0m, 0m, 0m)));
+        }
+
+        return rows;
+    }
+
     /// <summary>Reads every item, or the items of <paramref name="productNumbers"/> in every warehouse.</summary>
     public async Task<SitooStockRead> ReadAsync(IReadOnlyCollection<string>? productNumbers, CancellationToken cancellationToken)
     {
