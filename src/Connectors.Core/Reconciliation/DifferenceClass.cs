@@ -9,7 +9,10 @@ public enum DifferenceClass
     /// <summary>Shopware is lower than the Sitoo pool by online orders Sitoo has not delivered yet: expected.</summary>
     PendingDemand = 1,
 
-    /// <summary>Projection mode: a Shopware product has no stock row at any Sitoo location; left unwritten.</summary>
+    /// <summary>
+    /// Projection mode: a Shopware product has no stock row at any Sitoo location (and, as the engine reads it, no
+    /// product in Sitoo's catalogue either); left unwritten. A product Sitoo knows but holds nowhere has stock 0 instead.
+    /// </summary>
     MissingInSitoo = 2,
 
     /// <summary>A SKU with stock for online sale in Sitoo has no Shopware product.</summary>
