@@ -1,28 +1,29 @@
-using Connectors.Core.Inventory;
+using System.Globalization;
 using Connectors.SampleWorker.Demo;
 
 namespace Connectors.SampleWorker;
 
 /// <summary>
-/// An independent check of the demo's end state: for every product, the stock the shop shows against what
-/// the stores and the DC hold (available less each location's buffer), read straight from the simulators.
+/// An independent check of the demo's end state: for every product, the stock the shop shows against what it should
+/// show (projection mode): the stores' and the DC's totals less others' reservations and each location's buffer, less
+/// the units of online orders neither cancelled nor delivered in Sitoo, read straight from the simulators and the demo's
+/// record of its orders (<see cref="DemoExpectation"/>), not from the connector.
 /// </summary>
 internal static class DemoDriftCheck
 {
-    public static IReadOnlyList<string> DriftingSkus(DemoWorld world, StockSyncOptions stock)
+    public static IReadOnlyList<string> DriftingSkus(DemoWorld world, DemoExpectation expectation)
     {
         var drifting = new List<string>();
-        foreach (var sku in DemoCatalogue.Skus.Append(DemoCatalogue.CloseoutSku))
+        foreach (var sku in DemoCatalogue.SyncedSkus)
         {
-            var levels = stock.Topology.Locations
-                .Where(l => l.SitooWarehouseId is not null)
-                .Select(l => world.Pos.GetStock(l.SitooWarehouseId!.Value, sku))
-                .Zip(stock.Topology.Locations.Where(l => l.SitooWarehouseId is not null), (level, location) => new WarehouseStock(location.SitooWarehouseId!.Value, level.Total, level.Reserved, level.Available))
-                .ToArray();
-            var expected = (int)decimal.Floor(stock.Availability.OnlineQuantity(sku, levels, stock.Topology));
-            if (world.Shop.GetProduct(sku).Stock != expected)
+            var expected = expectation.ExpectedStock(sku);
+            var shown = world.Shop.GetProduct(sku).Stock;
+            if (shown != expected)
             {
                 drifting.Add(sku);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Drift: {sku} shows {shown} in the shop, expected {expected} (pool {expectation.Pool(sku)}, open online demand {expectation.OpenDemand(sku)})."));
             }
         }
 

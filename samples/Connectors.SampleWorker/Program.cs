@@ -54,13 +54,15 @@ var address = new Uri(app.Urls.First().TrimEnd('/') + "/");
 Console.WriteLine($"Connectors sample ({(world is null ? "real systems" : "simulated Shopware and Sitoo")}); dashboard: {address}connector");
 var started = DateTimeOffset.UtcNow;
 TrafficCounts? traffic = null;
+DemoTraffic? demo = null;
 using var trafficStop = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
 Task trafficTask = Task.CompletedTask;
 if (world is not null)
 {
     world.ConnectWebhooks(address, stopping.Token);
     traffic = new TrafficCounts();
-    trafficTask = new DemoTraffic(world, traffic).RunAsync(trafficStop.Token);
+    demo = new DemoTraffic(world, traffic);
+    trafficTask = demo.RunAsync(trafficStop.Token);
 }
 
 var engine = app.Services.GetRequiredService<ConnectorEngine>();
@@ -77,10 +79,10 @@ catch (OperationCanceledException)
 
 await trafficStop.CancelAsync();
 await trafficTask;
-await new RunFinisher(app.Services, world).DrainAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+await new RunFinisher(app.Services, world, demo).DrainAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
 if (commandLine.SummaryPath is { } summaryPath)
 {
-    var summary = await new RunFinisher(app.Services, world).SummarizeAsync(traffic, totals, DateTimeOffset.UtcNow - started, CancellationToken.None);
+    var summary = await new RunFinisher(app.Services, world, demo).SummarizeAsync(traffic, totals, DateTimeOffset.UtcNow - started, CancellationToken.None);
     await summary.WriteAsync(summaryPath, CancellationToken.None);
     Console.WriteLine($"Summary written to {summaryPath}");
 }

@@ -43,7 +43,7 @@ internal sealed class ProgressLine(TrafficCounts? traffic, ConnectorMeterTotals 
         var queue = (await store.WorkItems.CountPendingByLaneAsync(cancellationToken)).Values.Sum();
         var open = (await store.Exceptions.ListAsync(new ExceptionFilter(Status: ExceptionStatus.Open, MaxCount: 1000), cancellationToken)).Count;
         var p99 = engine.Telemetry.StockLag.Percentile(99);
-        var demand = traffic is null ? "" : $"sales {traffic.PosSales} · online {traffic.OnlineOrders} · returns {traffic.Returns} · ";
+        var demand = traffic is null ? "" : $"sales {traffic.PosSales} · online {traffic.OnlineOrders} (oversold {traffic.OversoldUnits}) · returns {traffic.Returns} · ";
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{demand}stock writes {totals.StockWrites} · queue {queue} · open exceptions {open} · stock lag p99 {(p99 is { } ms ? $"{ms:F0} ms" : "–")}");

@@ -1,4 +1,3 @@
-using Connectors.Core.Inventory;
 using Connectors.SampleWorker.Demo;
 using Connectors.Sync.Engine;
 using Connectors.Sync.Reconciliation;
@@ -7,7 +6,7 @@ using Connectors.Sync.State;
 namespace Connectors.SampleWorker;
 
 /// <summary>Ends a run: lets the engine finish what is queued, then sums up what happened.</summary>
-internal sealed class RunFinisher(IServiceProvider services, DemoWorld? world)
+internal sealed class RunFinisher(IServiceProvider services, DemoWorld? world, DemoTraffic? demo)
 {
     private readonly IConnectorStore _store = services.GetRequiredService<IConnectorStore>();
 
@@ -35,7 +34,7 @@ internal sealed class RunFinisher(IServiceProvider services, DemoWorld? world)
     {
         await services.GetRequiredService<ReconciliationRunner>().RunNowAsync(cancellationToken);
         var exceptions = await _store.Exceptions.ListAsync(new ExceptionFilter(MaxCount: 10_000), cancellationToken);
-        var drifting = world is null ? [] : DemoDriftCheck.DriftingSkus(world, services.GetRequiredService<StockSyncOptions>());
+        var drifting = world is null || demo is null ? [] : DemoDriftCheck.DriftingSkus(world, demo.Expectation);
         var engine = services.GetRequiredService<ConnectorEngine>();
         return new RunSummary(
             world is null ? "real" : "demo",
@@ -51,7 +50,9 @@ internal sealed class RunFinisher(IServiceProvider services, DemoWorld? world)
             drifting.Count,
             drifting,
             engine.Telemetry.StockLag.Percentile(50),
-            engine.Telemetry.StockLag.Percentile(99));
+            engine.Telemetry.StockLag.Percentile(99),
+            traffic?.OversoldUnits,
+            engine.Telemetry.RaceCompensations);
     }
 
     private async Task<int> CountCompletedAsync(string kind, CancellationToken cancellationToken) =>

@@ -4,6 +4,12 @@ using System.Text.Json.Serialization;
 namespace Connectors.SampleWorker;
 
 /// <summary>What a run did, written as JSON by <c>--summary</c>.</summary>
+/// <remarks>
+/// <c>OversoldUnits</c>: units of online orders the shop accepted beyond what the stores and the DC could still sell
+/// online when the order was placed (measured by the demo traffic; <see langword="null"/> with real systems).
+/// <c>RaceCompensations</c>: corrective stock writes the connector made because an online order was placed between a
+/// stock write's reading and the write.
+/// </remarks>
 internal sealed record RunSummary(
     string Mode,
     double DurationSeconds,
@@ -18,7 +24,9 @@ internal sealed record RunSummary(
     int DriftSkus,
     IReadOnlyList<string> DriftSkuList,
     double? LagP50Ms,
-    double? LagP99Ms)
+    double? LagP99Ms,
+    int? OversoldUnits,
+    long RaceCompensations)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -29,8 +29,12 @@ public sealed class SampleRunTests
         // The deliberately broken cases, under their reasons.
         Assert.Equal(1, reasons.GetProperty("MissingProductMapping").GetInt32());
         Assert.Equal(1, reasons.GetProperty("UnknownStoreLocation").GetInt32());
-        Assert.Equal(0, Number("driftSkus"));
+        // Every product's shop stock is the stores' and the DC's stock less the online orders Sitoo has not delivered.
+        Assert.True(Number("driftSkus") == 0, sample.Output);
         Assert.True(root.GetProperty("lagP99Ms").GetDouble() > 0);
+        // The flash sale's measures are there; how many units it oversold is reported, not asserted (see the summary's remarks).
+        Assert.True(Number("oversoldUnits") >= 0);
+        Assert.True(root.GetProperty("raceCompensations").GetInt64() >= 0);
     }
 
     [Fact]

@@ -41,6 +41,13 @@ internal sealed class DemoWorld : IAsyncDisposable
     /// <summary>A warehouse left out of the connector's topology on purpose: an unknown store location.</summary>
     public int Outlet { get; }
 
+    /// <summary>
+    /// The connector's stock locations: the stores (safety buffer 1) and the DC (none), all Sitoo warehouses that
+    /// contribute to the shop's stock. The configuration is made from this list, and so is the demo's own expectation.
+    /// </summary>
+    public IReadOnlyList<(int WarehouseId, decimal SafetyBuffer)> OnlineLocations =>
+        [.. Stores.Select(s => (s.WarehouseId, 1m)), (DistributionCentre, 0m)];
+
     /// <summary>Registered shop customers (the first one is also a known Sitoo customer).</summary>
     public IReadOnlyList<string> Members { get; private set; } = [];
 
@@ -80,11 +87,11 @@ internal sealed class DemoWorld : IAsyncDisposable
         }
 
         values["Connectors:Sync:Finance:DefaultTimeZone"] = "Europe/Stockholm";
-        var locations = Stores.Select(s => s.WarehouseId).Append(DistributionCentre).ToList();
+        var locations = OnlineLocations;
         for (var i = 0; i < locations.Count; i++)
         {
-            values[$"Connectors:Sync:Stock:Locations:{i}:SitooWarehouseId"] = Text(locations[i]);
-            values[$"Connectors:Sync:Stock:Locations:{i}:SafetyBuffer"] = locations[i] == DistributionCentre ? "0" : "1";
+            values[$"Connectors:Sync:Stock:Locations:{i}:SitooWarehouseId"] = Text(locations[i].WarehouseId);
+            values[$"Connectors:Sync:Stock:Locations:{i}:SafetyBuffer"] = locations[i].SafetyBuffer.ToString(CultureInfo.InvariantCulture);
         }
 
         return values;
@@ -133,6 +140,23 @@ internal sealed class DemoWorld : IAsyncDisposable
             }
 
             Pos.AdjustStock(DistributionCentre, sku, random.Next(20, 120), "Opening stock");
+        }
+
+        foreach (var sku in DemoCatalogue.FlashSkus)
+        {
+            Pos.AddProduct(sku, "Flash sale " + sku, DemoCatalogue.PriceOf(sku));
+            Shop.AddProduct(new ShopProductDraft(sku, 0)
+            {
+                Id = ShopwareIds.FromKey(IdempotencyKey.FromStored("demo:product:" + sku)),
+                Name = "Flash sale " + sku,
+                GrossPrice = DemoCatalogue.PriceOf(sku),
+                // Few units, sold until gone: the shop must not take orders beyond the stock it shows.
+                IsCloseout = true,
+            });
+            foreach (var location in OnlineLocations)
+            {
+                Pos.AdjustStock(location.WarehouseId, sku, DemoCatalogue.FlashUnitsPerLocation, "Opening stock");
+            }
         }
 
         Members = [.. Enumerable.Range(0, 5).Select(i => Shop.RegisterCustomer($"member{i}@example.com", "Member", $"Number{i}"))];

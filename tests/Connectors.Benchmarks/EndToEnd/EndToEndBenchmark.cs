@@ -20,6 +20,11 @@ internal static class EndToEndBenchmark
     /// <returns>0 when every sale was reflected and the final stock matched at every rate, else 1.</returns>
     public static async Task<int> RunAsync(EndToEndSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Scenario == EndToEndSettings.FlashScenario)
+        {
+            return await Flash.FlashBenchmark.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"e2e: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {settings.Instances} instance(s), {settings.Skus} SKUs × {settings.Stores} stores, {settings.Duration.TotalSeconds} s per rate, events every {settings.EventDeliveryInterval.TotalMilliseconds} ms"));
         var results = new List<RateResult>();

@@ -6,13 +6,43 @@ namespace Connectors.Benchmarks.EndToEnd;
 /// What the end-to-end stock benchmark drives: <c>e2e --rates 50,200,1000 --seconds 60 [--skus 300] [--stores 4]
 /// [--drain-seconds 180] [--event-interval-ms 1000] [--instances 1] [--out file.json]</c>. More than one instance share a
 /// PostgreSQL schema (<c>CONNECTORS_POSTGRES</c>, or the server <c>.ci/postgres-up.sh</c> starts).
+/// <c>--scenario flash</c> runs the flash sale instead (<see cref="Flash.FlashBenchmark"/>): <c>[--hot-skus 5]
+/// [--hot-units 3] [--restock-seconds 5] [--hot-share 10] [--naive-interval-ms 500]</c>. <c>[--sitoo-rps N]</c> sets the connector's Sitoo
+/// rate limit in either scenario.
 /// </summary>
 internal sealed record EndToEndSettings
 {
     /// <summary>The first program argument that selects this benchmark.</summary>
     public const string Mode = "e2e";
 
-    /// <summary>POS sales per second to drive, one run each.</summary>
+    /// <summary>The <c>--scenario</c> that selects the flash sale.</summary>
+    public const string FlashScenario = "flash";
+
+    /// <summary><c>stock</c> (POS sales across a large catalogue, the default) or <see cref="FlashScenario"/>.</summary>
+    public string Scenario { get; init; } = "stock";
+
+    /// <summary>Flash sale: the hot products, each sold online and in the stores.</summary>
+    public int HotSkus { get; init; } = 5;
+
+    /// <summary>Flash sale: units of each hot product each store receives at the start and at every restock.</summary>
+    public int HotUnits { get; init; } = 3;
+
+    /// <summary>Flash sale: how often the stores receive <see cref="HotUnits"/> more of each hot product.</summary>
+    public TimeSpan RestockInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Flash sale: the percentage of the attempts that are on the hot products (half online, half in the stores); the
+    /// rest are POS sales across the regular catalogue (<see cref="Skus"/>), as in the stock scenario.
+    /// </summary>
+    public int HotSharePercent { get; init; } = 10;
+
+    /// <summary>Flash sale: how often the naive connector looks at Sitoo and writes what changed.</summary>
+    public TimeSpan NaiveInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The connector's Sitoo client rate limit (<c>Resilience:RequestsPerSecond</c>); <see langword="null"/> for the client's default.</summary>
+    public int? SitooRequestsPerSecond { get; init; }
+
+    /// <summary>Sales (flash sale: sale attempts, online and in the stores) per second to drive, one run each.</summary>
     public IReadOnlyList<int> Rates { get; init; } = [50, 200, 1000];
 
     /// <summary>How long sales are driven at each rate.</summary>
@@ -53,6 +83,13 @@ internal sealed record EndToEndSettings
                 "--event-interval-ms" => settings with { EventDeliveryInterval = TimeSpan.FromMilliseconds(Number(value)) },
                 "--instances" => settings with { Instances = Number(value) },
                 "--out" => settings with { OutputPath = Path.GetFullPath(value) },
+                "--scenario" => settings with { Scenario = value is "stock" or FlashScenario ? value : throw new ArgumentException($"Unknown scenario {value}.", nameof(args)) },
+                "--hot-skus" => settings with { HotSkus = Number(value) },
+                "--hot-units" => settings with { HotUnits = Number(value) },
+                "--hot-share" => settings with { HotSharePercent = Math.Min(100, Number(value)) },
+                "--restock-seconds" => settings with { RestockInterval = TimeSpan.FromSeconds(Number(value)) },
+                "--sitoo-rps" => settings with { SitooRequestsPerSecond = Number(value) },
+                "--naive-interval-ms" => settings with { NaiveInterval = TimeSpan.FromMilliseconds(Number(value)) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.", nameof(args)),
             };
         }

@@ -73,16 +73,37 @@ internal sealed class StockScenario : IAsyncDisposable
     /// <summary>Every instance's engine.</summary>
     public IReadOnlyList<ConnectorEngine> Engines => [.. _hosts.Select(h => h.Services.GetRequiredService<ConnectorEngine>())];
 
-    /// <summary>Builds the catalogue, starts both simulators and the connector host (the engine is not running yet).</summary>
-    public static async Task<StockScenario> StartAsync(EndToEndSettings settings, int seed, CancellationToken cancellationToken)
+    /// <summary>The flash sale's hot products (none in the stock scenario); <see cref="Skus"/> holds them too.</summary>
+    public IReadOnlyList<string> HotSkus { get; private set; } = [];
+
+    /// <summary>Registered shop customers (flash sale only), to place online orders with.</summary>
+    public IReadOnlyList<string> Customers { get; private set; } = [];
+
+    /// <summary>
+    /// Builds the catalogue (with the flash sale's hot products when <see cref="EndToEndSettings.Scenario"/> says so), starts both simulators
+    /// and, unless <paramref name="withConnector"/> is false, the connector host (the engine is not running yet).
+    /// </summary>
+    public static async Task<StockScenario> StartAsync(EndToEndSettings settings, int seed, CancellationToken cancellationToken, bool withConnector = true)
     {
         var scenario = new StockScenario(seed);
         try
         {
             scenario.Stock(settings, new Random(seed));
+            if (settings.Scenario == EndToEndSettings.FlashScenario)
+            {
+                scenario.AddFlashSale(settings);
+            }
+
+            if (!withConnector)
+            {
+                await scenario.Shop.StartLoopbackAsync(cancellationToken).ConfigureAwait(false);
+                await scenario.Pos.StartLoopbackAsync(cancellationToken).ConfigureAwait(false);
+                return scenario;
+            }
+
             for (var instance = 0; instance < settings.Instances; instance++)
             {
-                await scenario.StartHostAsync(instance, settings.Instances, cancellationToken).ConfigureAwait(false);
+                await scenario.StartHostAsync(instance, settings.Instances, settings.SitooRequestsPerSecond, cancellationToken).ConfigureAwait(false);
             }
             return scenario;
         }
@@ -174,13 +195,40 @@ internal sealed class StockScenario : IAsyncDisposable
         Pos.Faults.Add(FaultRule.Delay("", SitooLatency.Min, SitooLatency.Max));
     }
 
+    /// <summary>
+    /// The flash sale's hot products, added to the catalogue: closeouts in Shopware (the shop takes no order beyond the
+    /// stock it shows), with <see cref="EndToEndSettings.HotUnits"/> units in each store; and a few registered customers.
+    /// </summary>
+    private void AddFlashSale(EndToEndSettings settings)
+    {
+        var hot = new List<string>();
+        for (var i = 0; i < settings.HotSkus; i++)
+        {
+            var sku = "HOT-" + i.ToString("D2", CultureInfo.InvariantCulture);
+            Pos.AddProduct(sku, "Flash sale " + sku, 49m);
+            _skuByProductId[Shop.AddProduct(new ShopProductDraft(sku, 0) { Name = "Flash sale " + sku, IsCloseout = true })] = sku;
+            for (var s = 0; s < _stores.Count; s++)
+            {
+                Pos.AdjustStock(_stores[s].WarehouseId, sku, settings.HotUnits, "Opening stock");
+                _remaining[(sku, s)] = settings.HotUnits;
+            }
+
+            _expected[sku] = settings.HotUnits * _stores.Count;
+            hot.Add(sku);
+        }
+
+        HotSkus = hot;
+        Customers = [.. Enumerable.Range(0, 8).Select(i => Shop.RegisterCustomer(
+            "shopper" + i.ToString(CultureInfo.InvariantCulture) + "@example.com", "Shopper", "Number" + i.ToString(CultureInfo.InvariantCulture)))];
+    }
+
     private static string PostgreSqlConnectionString =>
         Environment.GetEnvironmentVariable("CONNECTORS_POSTGRES") is { Length: > 0 } configured
             ? configured
             : "Host=127.0.0.1;Port=5432;Username=connectors;Password=connectors;Database=connectors_test";
 
     /// <summary>Starts one connector instance; the first also starts the simulators' servers and receives Sitoo's events.</summary>
-    private async Task StartHostAsync(int instance, int instances, CancellationToken cancellationToken)
+    private async Task StartHostAsync(int instance, int instances, int? sitooRequestsPerSecond, CancellationToken cancellationToken)
     {
         var shopAddress = instance == 0 ? await Shop.StartLoopbackAsync(cancellationToken).ConfigureAwait(false) : Shop.LoopbackAddress!;
         var posAddress = instance == 0 ? await Pos.StartLoopbackAsync(cancellationToken).ConfigureAwait(false) : Pos.LoopbackAddress!;
@@ -215,6 +263,10 @@ internal sealed class StockScenario : IAsyncDisposable
                 sitoo.SiteId = Pos.Sitoo.EshopId;
                 sitoo.ApiId = Pos.Sitoo.ApiId;
                 sitoo.Password = Pos.Sitoo.Password;
+                if (sitooRequestsPerSecond is { } rate)
+                {
+                    sitoo.Resilience.RequestsPerSecond = rate;
+                }
             });
         if (instances == 1)
         {
