@@ -56,7 +56,7 @@ public class LedgerBenchmarks
         {
             if (entry.ChangedSince is not null)
             {
-                sum += ShopwareStockTarget.Decide(_options, sku, entry, sales, new ShopwareStockReading(10, 1)).Target;
+                sum += ShopwareStockTarget.Decide(_options, sku, entry, sales, new ShopwareStockReading(10, 1), Now).Target;
             }
         }
 

@@ -12,8 +12,9 @@ public static class ShopwareStockTarget
     /// <param name="entry">The SKU's ledger entry (Sitoo levels with other parties' reservations, applied contribution).</param>
     /// <param name="sales">What the connector knew of Shopware's side before the reading.</param>
     /// <param name="reading">Shopware's stock and sales now.</param>
+    /// <param name="at">When the reading was taken.</param>
     public static StockTargetDecision Decide(
-        StockSyncOptions options, string sku, SkuLedgerEntry entry, OnlineSalesState sales, ShopwareStockReading reading)
+        StockSyncOptions options, string sku, SkuLedgerEntry entry, OnlineSalesState sales, ShopwareStockReading reading, NodaTime.Instant at)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(entry);
@@ -21,13 +22,13 @@ public static class ShopwareStockTarget
         var online = options.Availability.OnlineQuantity(sku, entry.ToWarehouseStock(), options.Topology);
         if (options.Topology.Mode == StockMode.Projection)
         {
-            var observed = sales.Observe(reading, trackDemand: true);
+            var observed = sales.Observe(reading, trackDemand: true, at);
             var target = StockQuantities.ProjectedStock(online, observed.State.Demand);
             return new StockTargetDecision(target, null, observed);
         }
 
         // Someone else's absolute write (an ERP, a person) set Shopware's own part and dropped the stores' share.
-        var contributionWiped = sales.Observe(reading, trackDemand: false);
+        var contributionWiped = sales.Observe(reading, trackDemand: false, at);
         var applied = contributionWiped.ForeignWrite ? 0 : entry.AppliedContribution ?? 0;
         var contribution = StockQuantities.ToShopwareStock(online);
         return new StockTargetDecision(checked(reading.Stock + contribution - applied), contribution, contributionWiped);

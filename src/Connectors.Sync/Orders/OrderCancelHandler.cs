@@ -48,7 +48,14 @@ internal sealed class OrderCancelHandler(
         var ordered = ShopwareOrderReader.ProductQuantities(order);
         if (await store.Links.FindByShopwareIdAsync(LinkedEntityType.Order, orderId, cancellationToken).ConfigureAwait(false) is not { } link)
         {
-            await OrderHandling.CompleteAsync(store, item, cancellationToken).ConfigureAwait(false);
+            // Never created in Sitoo (its export failed and was parked): only a hold recorded before the create goes.
+            await InUnitAsync(
+                async unit =>
+                {
+                    await OrderStockEffects.DropHoldsAsync(unit, number, ordered.Keys, cancellationToken).ConfigureAwait(false);
+                    await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -67,26 +74,30 @@ internal sealed class OrderCancelHandler(
             await sitoo.Orders.UpdateStateAsync(sitooOrderId, SitooOrderState.Cancelled, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
+        var readings = await effects.ReadAfterCancelAsync([.. ordered.Keys], cancellationToken).ConfigureAwait(false);
         await InUnitAsync(
             async unit =>
             {
-                await effects.ReleaseAsync(unit, number, ordered, handedOver: true, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                await effects.ReleaseAsync(unit, number, ordered, handedOver: true, readings, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
                 await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Releases a handed-over order once, however often its parked cancellation is retried.</summary>
-    private Task ReleaseHandedOverAsync(string orderId, string number, IReadOnlyDictionary<string, int> ordered, CancellationToken cancellationToken) =>
-        InUnitAsync(
+    private async Task ReleaseHandedOverAsync(string orderId, string number, IReadOnlyDictionary<string, int> ordered, CancellationToken cancellationToken)
+    {
+        var readings = await effects.ReadAfterCancelAsync([.. ordered.Keys], cancellationToken).ConfigureAwait(false);
+        await InUnitAsync(
             async unit =>
             {
                 if (await unit.Ledger.TryMarkAppliedAsync(IdempotencyKey.ShopwareOrder(orderId).Append("cancelled-after-handover").Value, cancellationToken).ConfigureAwait(false))
                 {
-                    await effects.ReleaseAsync(unit, number, ordered, handedOver: true, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                    await effects.ReleaseAsync(unit, number, ordered, handedOver: true, readings, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
                 }
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task InUnitAsync(Func<IUnitOfWork, Task> work, CancellationToken cancellationToken)
     {

@@ -62,8 +62,8 @@ internal sealed class OrderExportHandler(
         activity?.SetTag("order", number);
         if (ShopwareOrderReader.IsCancelled(order))
         {
-            // Cancelled before export: Shopware restocked it itself, and its sales counter no longer shows it as demand.
-            await OrderHandling.CompleteAsync(store, item, cancellationToken).ConfigureAwait(false);
+            // Cancelled before export: Shopware restocked it itself; the counter's drop for it is released demand.
+            await ReleaseCancelledAsync(item, number, ShopwareOrderReader.ProductQuantities(order), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -72,6 +72,9 @@ internal sealed class OrderExportHandler(
         await CheckAsync(snapshot, number, cancellationToken).ConfigureAwait(false);
 
         var user = await customers.ResolveAsync(order, number, cancellationToken).ConfigureAwait(false);
+        var placedAt = Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
+        var quantities = ShopwareOrderReader.ProductQuantities(order);
+        await HoldBeforeCreateAsync(number, quantities, placedAt, cancellationToken).ConfigureAwait(false);
         var existing = await sitoo.Orders.FindByExternalIdAsync(number, cancellationToken).ConfigureAwait(false);
         var exported = existing is not null
             ? new ExportedOrder(number, existing.OrderId, existing.WarehouseId, existing.DateReserved)
@@ -83,13 +86,30 @@ internal sealed class OrderExportHandler(
             links.Add(new EntityLink(LinkedEntityType.Customer, customerId, user.UserId));
         }
 
-        var placedAt = Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
-        await SettleAsync(item, exported, ShopwareOrderReader.ProductQuantities(order), placedAt, links, cancellationToken).ConfigureAwait(false);
+        await SettleAsync(item, exported, quantities, placedAt, links, cancellationToken).ConfigureAwait(false);
         telemetry.FactsApplied("orders", 1);
         if (order.OrderDateTime is { } placed)
         {
             telemetry.Lag("orders", (clock.GetCurrentInstant() - Instant.FromDateTimeOffset(placed)).ToTimeSpan());
         }
+    }
+
+    private async Task HoldBeforeCreateAsync(string number, IReadOnlyDictionary<string, int> quantities, Instant placedAt, CancellationToken cancellationToken)
+    {
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        await effects.HoldAsync(unit, new ExportedOrder(number, 0, null, null), quantities, placedAt, cancellationToken).ConfigureAwait(false);
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReleaseCancelledAsync(WorkItem item, string number, IReadOnlyDictionary<string, int> quantities, CancellationToken cancellationToken)
+    {
+        var readings = await effects.ReadAfterCancelAsync([.. quantities.Keys], cancellationToken).ConfigureAwait(false);
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        await effects.ReleaseAsync(unit, number, quantities, handedOver: false, readings, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private ShopwareOrderSnapshot Snapshot(ShopwareOrder order, string number)

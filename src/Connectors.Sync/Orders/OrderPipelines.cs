@@ -45,7 +45,10 @@ internal static class OrderPipelines
         services.TryAddSingleton(provider => new ShopwareOrderReader(
             provider.GetRequiredService<IShopwareAdminClient>(), provider.GetRequiredService<OrderExportSettings>()));
         services.TryAddSingleton(provider => new OrderStockEffects(
-            provider.GetRequiredService<StockSyncOptions>(), provider.GetRequiredService<StockWriteQueue>(), provider.GetRequiredService<IClock>()));
+            provider.GetRequiredService<StockSyncOptions>(),
+            provider.GetRequiredService<StockWriteQueue>(),
+            provider.GetRequiredService<ProductDirectory>(),
+            provider.GetRequiredService<IClock>()));
         services.TryAddSingleton(provider => new SitooCustomerResolver(
             provider.GetRequiredService<IConnectorStore>(),
             provider.GetRequiredService<ISitooClient>(),

@@ -12,13 +12,30 @@ namespace Connectors.Sync.Orders;
 /// </summary>
 /// <param name="stock">The topology (mode, SKU mapping).</param>
 /// <param name="writes">Queues the stock writes of the products.</param>
+/// <param name="products">Reads the products' stock and sales counter after a cancel.</param>
 /// <param name="clock">Tells when a change was made.</param>
-internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue writes, IClock clock)
+internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue writes, ProductDirectory products, IClock clock)
 {
     /// <summary>
-    /// Records the exported order's hold on each product. An order placed before a product's counter was first read (at
-    /// go-live, or a backfilled order) is inside that baseline, not in the demand the counter shows, so its units are
-    /// added to it.
+    /// Reads the products' stock and sales counter after a cancel, before the unit of work that releases the order: the
+    /// release confirms the counter's drop, so the drop must have been seen (projection mode only).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ShopwareStockReading>> ReadAfterCancelAsync(IReadOnlyCollection<string> productNumbers, CancellationToken cancellationToken)
+    {
+        if (stock.Topology.Mode != StockMode.Projection || productNumbers.Count == 0)
+        {
+            return new Dictionary<string, ShopwareStockReading>(StringComparer.Ordinal);
+        }
+
+        var found = await products.ReadAsync(productNumbers, cancellationToken).ConfigureAwait(false);
+        return found.ToDictionary(pair => pair.Key, pair => ProductDirectory.Reading(pair.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Records (or completes) the exported order's hold on each product. The export records it before it creates the
+    /// Sitoo order (with no Sitoo id and no reservation yet), so no delivery of that order can come before its hold. An
+    /// order placed before a product's counter was first read (at go-live, or a backfilled order) is inside that baseline,
+    /// not in the demand the counter shows, so its units are added to it once.
     /// </summary>
     public async Task HoldAsync(
         IStateSession session, ExportedOrder order, IReadOnlyDictionary<string, int> quantities, Instant placedAt, CancellationToken cancellationToken)
@@ -27,9 +44,13 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
         var rewrite = new List<string>();
         foreach (var (productNumber, quantity) in quantities)
         {
-            var hold = new WebOrderHold(order.OrderNumber, order.SitooOrderId, quantity, order.WarehouseId, order.ReservedUntil);
+            // A hold recorded before the Sitoo order was created keeps what a delivery has taken from it since.
+            var existing = rows.WebOrders(productNumber).FirstOrDefault(h => h.OrderNumber == order.OrderNumber);
+            var hold = existing is null
+                ? new WebOrderHold(order.OrderNumber, order.SitooOrderId, quantity, order.WarehouseId, order.ReservedUntil)
+                : existing with { SitooOrderId = order.SitooOrderId, WarehouseId = order.WarehouseId, ReservedUntil = order.ReservedUntil };
             await rows.SetWebOrderAsync(session, productNumber, order.OrderNumber, hold, cancellationToken).ConfigureAwait(false);
-            if (stock.Topology.Mode == StockMode.Projection && rows.BaselineAt(productNumber) is { } baseline && placedAt <= baseline
+            if (existing is null && stock.Topology.Mode == StockMode.Projection && rows.BaselineAt(productNumber) is { } baseline && placedAt <= baseline
                 && rows.Sales(productNumber) is { } sales)
             {
                 await rows.SetSalesAsync(session, productNumber, sales.Attribute(quantity), cancellationToken).ConfigureAwait(false);
@@ -38,6 +59,19 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
         }
 
         await RewriteAsync(session, rows, rewrite, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops an order's holds without touching the demand (an order never created in Sitoo).</summary>
+    public static async Task DropHoldsAsync(IStateSession session, string orderNumber, IEnumerable<string> productNumbers, CancellationToken cancellationToken)
+    {
+        var rows = await StockLedgerRows.LoadAsync(session, productNumbers, cancellationToken).ConfigureAwait(false);
+        foreach (var productNumber in productNumbers.Distinct(StringComparer.Ordinal))
+        {
+            if (rows.WebOrders(productNumber).Any(h => h.OrderNumber == orderNumber))
+            {
+                await rows.SetWebOrderAsync(session, productNumber, orderNumber, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
@@ -57,18 +91,26 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
     }
 
     /// <summary>
-    /// The order was cancelled in Shopware and in Sitoo: its holds go. Units Sitoo had already delivered stay off the
-    /// pool, while Shopware's cancel put them back on its stock and off its <c>sales</c> counter: they are attributed,
-    /// so the counter's drop is not taken as released demand, and the products' stock is written again.
+    /// The order was cancelled in Shopware (and in Sitoo, when exported): its holds go. Its open units' demand is released
+    /// (the counter's drop for them is confirmed). Units Sitoo had already delivered stay off the pool, while Shopware's
+    /// cancel put them back on its stock and off its counter: they are attributed, so the drop is not taken as released
+    /// demand. The products' stock is written again.
     /// </summary>
     /// <param name="session">The unit of work.</param>
     /// <param name="orderNumber">The Shopware order number.</param>
     /// <param name="ordered">The order's units per product number.</param>
-    /// <param name="handedOver">Whether Sitoo delivered the goods not held any more (the order was exported).</param>
+    /// <param name="handedOver">Whether the order was exported: Sitoo then delivered the units its holds no longer hold.</param>
     /// <param name="now">Now.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <param name="readings">The products read after the cancel (<see cref="ReadAfterCancelAsync"/>).</param>
     public async Task ReleaseAsync(
-        IStateSession session, string orderNumber, IReadOnlyDictionary<string, int> ordered, bool handedOver, Instant now, CancellationToken cancellationToken)
+        IStateSession session,
+        string orderNumber,
+        IReadOnlyDictionary<string, int> ordered,
+        bool handedOver,
+        IReadOnlyDictionary<string, ShopwareStockReading> readings,
+        Instant now,
+        CancellationToken cancellationToken)
     {
         var rows = await StockLedgerRows.LoadAsync(session, ordered.Keys, cancellationToken).ConfigureAwait(false);
         var rewrite = new List<string>();
@@ -80,12 +122,17 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
                 await rows.SetWebOrderAsync(session, productNumber, orderNumber, null, cancellationToken).ConfigureAwait(false);
             }
 
-            var delivered = handedOver ? quantity - (hold?.Remaining ?? 0) : 0;
-            if (delivered > 0 && stock.Topology.Mode == StockMode.Projection && rows.Sales(productNumber) is { } sales)
+            if (stock.Topology.Mode != StockMode.Projection || rows.Sales(productNumber) is not { } known || !readings.TryGetValue(productNumber, out var reading))
             {
-                await rows.SetSalesAsync(session, productNumber, sales.Attribute(delivered), cancellationToken).ConfigureAwait(false);
-                rewrite.Add(productNumber);
+                continue;
             }
+
+            var sales = known.Observe(reading, trackDemand: true, now).State;
+            // The units still open are demand released; the delivered ones left with the customer and stay off the pool.
+            var open = handedOver ? hold?.Remaining ?? 0 : quantity;
+            var delivered = quantity - open;
+            await rows.SetSalesAsync(session, productNumber, sales.ConfirmRelease(open).Attribute(delivered), cancellationToken).ConfigureAwait(false);
+            rewrite.Add(productNumber);
         }
 
         await RewriteAsync(session, rows, rewrite, now, cancellationToken).ConfigureAwait(false);

@@ -109,13 +109,13 @@ internal sealed class ShopwareOrderPoller(
     /// <returns>Whether a new work item was queued.</returns>
     private static async Task<bool> QueueAsync(IUnitOfWork unit, ShopwareOrder order, CancellationToken cancellationToken)
     {
-        if (ShopwareOrderReader.IsCancelled(order))
+        if (ShopwareOrderReader.IsCancelled(order)
+            && await unit.WorkItems.FindAsync(OrderWork.ExportKey(order.Id), cancellationToken).ConfigureAwait(false) is not null)
         {
-            // Cancelled before it was ever queued: nothing to export and nothing to undo (Shopware restocked it).
-            return await unit.WorkItems.FindAsync(OrderWork.ExportKey(order.Id), cancellationToken).ConfigureAwait(false) is not null
-                && await unit.WorkItems.EnqueueAsync(OrderWork.Cancel(order.Id), cancellationToken).ConfigureAwait(false);
+            return await unit.WorkItems.EnqueueAsync(OrderWork.Cancel(order.Id), cancellationToken).ConfigureAwait(false);
         }
 
+        // A new order, or one cancelled before it was ever queued: the export finds it cancelled and releases its demand.
         return await unit.WorkItems.EnqueueAsync(OrderWork.Export(order.Id), cancellationToken).ConfigureAwait(false);
     }
 

@@ -187,7 +187,8 @@ public sealed class ReconciliationRunner : IDisposable
         {
             if (rows.Sales(sku) is { } state)
             {
-                var quantity = Math.Max(0m, state.Unattributed + (counter - state.SalesSeen));
+                // A drop of the counter stays demand until its cancel is read (OnlineSalesState.Unconfirmed).
+                var quantity = Math.Max(0m, state.Unattributed + state.Unconfirmed + Math.Max(0, counter - state.SalesSeen));
                 if (quantity > 0)
                 {
                     demand[sku] = new OnlineDemand(quantity, now);
@@ -208,7 +209,7 @@ public sealed class ReconciliationRunner : IDisposable
 
         return [.. shopware.Sales
             .Where(pair => rows.Sales(pair.Key) is { } state
-                && state.Observe(new ShopwareStockReading(shopware.Snapshot.Products[pair.Key].Stock, pair.Value), trackDemand: false).ForeignWrite)
+                && state.Observe(new ShopwareStockReading(shopware.Snapshot.Products[pair.Key].Stock, pair.Value), trackDemand: false, _clock.GetCurrentInstant()).ForeignWrite)
             .Select(pair => pair.Key)];
     }
 

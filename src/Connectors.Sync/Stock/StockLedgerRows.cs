@@ -54,7 +54,10 @@ internal sealed class StockLedgerRows
     /// <summary>Shopware's side of a SKU as last accounted for, or <see langword="null"/> before its first reading.</summary>
     public OnlineSalesState? Sales(string sku) =>
         _rows.TryGetValue(new LedgerKey(sku, OnlineLocation), out var row) && row["salesSeen"] is { } seen
-            ? new OnlineSalesState((int)seen, (int)(row["stockSeen"] ?? 0), row["unattributed"] ?? 0)
+            ? new OnlineSalesState((int)seen, (int)(row["stockSeen"] ?? 0), row["unattributed"] ?? 0, row["unconfirmed"] ?? 0)
+            {
+                UnconfirmedSince = row["unconfirmedSince"] is { } since ? Instant.FromUnixTimeMilliseconds((long)since) : null,
+            }
             : null;
 
     /// <summary>
@@ -79,7 +82,13 @@ internal sealed class StockLedgerRows
             ["salesSeen"] = state.SalesSeen,
             ["stockSeen"] = state.StockSeen,
             ["unattributed"] = state.Unattributed,
+            ["unconfirmed"] = state.Unconfirmed,
         };
+        if (state.UnconfirmedSince is { } since)
+        {
+            values["unconfirmedSince"] = since.ToUnixTimeMilliseconds();
+        }
+
         if ((BaselineAt(sku) ?? baselineAt) is { } at)
         {
             values["baselineAt"] = at.ToUnixTimeMilliseconds();

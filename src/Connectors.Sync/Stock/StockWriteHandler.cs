@@ -32,6 +32,12 @@ internal sealed class StockWriteHandler(
     /// <summary>Corrective rounds per batch; a SKU still racing orders after them is written again in its next window.</summary>
     private const int MaxCorrectionRounds = 3;
 
+    /// <summary>
+    /// A drop of the sales counter whose cancel nobody confirmed this long after it was seen is released: the order poll
+    /// reads a cancel within seconds (a minute without webhooks), so it was a line edit or an order placed before go-live.
+    /// </summary>
+    private static readonly Duration UnconfirmedReleaseAfter = Duration.FromMinutes(15);
+
     public string Kind => StockWriteQueue.Kind;
 
     public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
@@ -101,7 +107,7 @@ internal sealed class StockWriteHandler(
                 }
             }
 
-            var decision = ShopwareStockTarget.Decide(stock, sku, entry, known, reading);
+            var decision = ShopwareStockTarget.Decide(stock, sku, entry, known.ExpireUnconfirmed(now, UnconfirmedReleaseAfter), reading, now);
             if (contribution && decision.Observation.ForeignWrite)
             {
                 telemetry.ForeignStockWrite();
@@ -145,7 +151,7 @@ internal sealed class StockWriteHandler(
             foreach (var write in written.Where(w => after.ContainsKey(w.Sku)))
             {
                 var reading = ProductDirectory.Reading(after[write.Sku]);
-                var observed = sales[write.Sku].Observe(reading, trackDemand: !contribution);
+                var observed = sales[write.Sku].Observe(reading, trackDemand: !contribution, clock.GetCurrentInstant());
                 sales[write.Sku] = observed.State;
                 var correct = ShopwareStockTarget.AfterWrite(write.Stock, write.Basis, reading);
                 if (reading.Stock != correct)

@@ -32,11 +32,20 @@ internal sealed class WebOrderDeliveries(ISitooClient sitoo, StockTopology topol
                 .SelectMany(t => t.Lines)
                 .SelectMany(line => rows.WebOrders(topology.Skus.ToShopware(line.Sku)))
                 .Where(hold => hold.Remaining > 0)
-                .DistinctBy(hold => hold.SitooOrderId)
+                .DistinctBy(hold => hold.OrderNumber)
                 .ToList();
             foreach (var hold in candidates)
             {
-                foreach (var delivery in await sitoo.Orders.ListDeliveriesAsync(hold.SitooOrderId, cancellationToken).ConfigureAwait(false))
+                // A hold recorded before its Sitoo order was created names no order yet: find it by its external id.
+                var orderId = hold.SitooOrderId != 0
+                    ? hold.SitooOrderId
+                    : (await sitoo.Orders.FindByExternalIdAsync(hold.OrderNumber, cancellationToken).ConfigureAwait(false))?.OrderId;
+                if (orderId is null)
+                {
+                    continue;
+                }
+
+                foreach (var delivery in await sitoo.Orders.ListDeliveriesAsync(orderId.Value, cancellationToken).ConfigureAwait(false))
                 {
                     _orderOfDelivery[delivery.OrderDeliveryId] = hold.OrderNumber;
                 }

@@ -81,7 +81,7 @@ public class StockLedgerProperties
             && batch.Skus.Keys.All(sku => Target(batch, sku) == Target(oneByOne, sku));
 
         static int Target(StockLedger ledger, string sku) =>
-            ShopwareStockTarget.Decide(Options(Projection), sku, ledger[sku], new OnlineSalesState(0, 0, 0m), new ShopwareStockReading(0, 0)).Target;
+            ShopwareStockTarget.Decide(Options(Projection), sku, ledger[sku], new OnlineSalesState(0, 0, 0m), new ShopwareStockReading(0, 0), T0).Target;
     }
 
     [Property]
@@ -151,7 +151,7 @@ public class StockLedgerProperties
             foreach (var (sku, entry) in _ledger.Skus.Where(pair => pair.Value.ChangedSince is not null).ToList())
             {
                 var reading = new ShopwareStockReading(StockOf(sku), 0);
-                var decision = ShopwareStockTarget.Decide(options, sku, entry, new OnlineSalesState(0, reading.Stock, 0m), reading);
+                var decision = ShopwareStockTarget.Decide(options, sku, entry, new OnlineSalesState(0, reading.Stock, 0m), reading, T0);
                 var recorded = entry with { ChangedSince = null, AppliedContribution = decision.ContributionAfter ?? entry.AppliedContribution };
                 if (decision.Target != reading.Stock)
                 {

@@ -16,7 +16,7 @@ public class StockTargetTests
             .ObserveLevels([Row("A", 1, 10m, reserved: 2m), Row("A", 2, 5m)], options.Topology)
             .Apply([Tx(1, 2, "A", -1m, 4m), Tx(2, 2, "A", -1m, 3m), Tx(3, 1, "A", -3m, 7m)], options.Topology).Ledger;
 
-        var decision = ShopwareStockTarget.Decide(options, "A", ledger["A"], new OnlineSalesState(0, 99, Unattributed: 2m), Unchanged);
+        var decision = ShopwareStockTarget.Decide(options, "A", ledger["A"], new OnlineSalesState(0, 99, Unattributed: 2m), Unchanged, T0);
 
         // (7 - 2 reserved - 1 buffer) + 3 - 2 online demand = 5
         Assert.Equal((5, (int?)null), (decision.Target, decision.ContributionAfter));
@@ -46,7 +46,7 @@ public class StockTargetTests
         var later = ledger.Apply([Tx(2, 2, "A", -1m, 3m)], options.Topology).Ledger.RecordWrite(write, 4, T0);
 
         Assert.NotNull(later["A"].ChangedSince);
-        Assert.Equal(3, ShopwareStockTarget.Decide(options, "A", later["A"], new OnlineSalesState(0, 4, 0m), new ShopwareStockReading(4, 0)).Target);
+        Assert.Equal(3, ShopwareStockTarget.Decide(options, "A", later["A"], new OnlineSalesState(0, 4, 0m), new ShopwareStockReading(4, 0), T0).Target);
     }
 
     [Fact]
@@ -56,13 +56,13 @@ public class StockTargetTests
         var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", 6m, 6m, SitooTransactionType.ManualIn)], options.Topology).Ledger;
         var sales = new OnlineSalesState(0, 20, 0m);
 
-        var first = ShopwareStockTarget.Decide(options, "A", ledger["A"], sales, new ShopwareStockReading(20, 0));
+        var first = ShopwareStockTarget.Decide(options, "A", ledger["A"], sales, new ShopwareStockReading(20, 0), T0);
         Assert.Equal((26, (int?)6), (first.Target, first.ContributionAfter));
         var applied = ledger["A"] with { AppliedContribution = first.ContributionAfter };
-        Assert.Equal(26, ShopwareStockTarget.Decide(options, "A", applied, sales.Written(26), new ShopwareStockReading(26, 0)).Target);
+        Assert.Equal(26, ShopwareStockTarget.Decide(options, "A", applied, sales.Written(26), new ShopwareStockReading(26, 0), T0).Target);
 
         ledger = ledger.Apply([Tx(2, 2, "A", -2m, 4m), Tx(1, 2, "A", 6m, 6m)], options.Topology).Ledger;
-        var second = ShopwareStockTarget.Decide(options, "A", ledger["A"] with { AppliedContribution = 6 }, sales.Written(26), new ShopwareStockReading(26, 0));
+        var second = ShopwareStockTarget.Decide(options, "A", ledger["A"] with { AppliedContribution = 6 }, sales.Written(26), new ShopwareStockReading(26, 0), T0);
 
         Assert.Equal((24, (int?)4), (second.Target, second.ContributionAfter));
     }
@@ -77,7 +77,7 @@ public class StockTargetTests
         var options = Options(Stores());
         var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", 0m, (decimal)available)], options.Topology).Ledger;
 
-        var decision = ShopwareStockTarget.Decide(options, "A", ledger["A"], new OnlineSalesState(0, 99, (decimal)demand), Unchanged);
+        var decision = ShopwareStockTarget.Decide(options, "A", ledger["A"], new OnlineSalesState(0, 99, (decimal)demand), Unchanged, T0);
 
         Assert.Equal(expected, decision.Target);
     }
