@@ -102,12 +102,22 @@ internal sealed class OrderExportHandler(
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Releases an order cancelled before its export finished. A Sitoo order an earlier attempt created (a crash before
+    /// its commit) is cancelled there too, so it holds no reservation and store staff do not hand it over.
+    /// </summary>
     private async Task ReleaseCancelledAsync(WorkItem item, string number, IReadOnlyDictionary<string, int> quantities, CancellationToken cancellationToken)
     {
+        var created = await sitoo.Orders.FindByExternalIdAsync(number, cancellationToken).ConfigureAwait(false);
+        if (created is not null && created.OrderState != SitooOrderState.Cancelled && created.OrderState != SitooOrderState.Closed)
+        {
+            await sitoo.Orders.UpdateStateAsync(created.OrderId, SitooOrderState.Cancelled, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         var readings = await effects.ReadAfterCancelAsync([.. quantities.Keys], cancellationToken).ConfigureAwait(false);
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
-        await effects.ReleaseAsync(unit, number, quantities, handedOver: false, readings, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        await effects.ReleaseAsync(unit, number, quantities, handedOver: created is not null, readings, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
