@@ -41,7 +41,7 @@ internal static class OversellCoverage
 /// and raised the open units alike; one placed inside the write's read→write gap and overwritten leaves Shopware
 /// above the bound. A foreign value (before go-live's first write, or an ERP write) is exempt until the connector
 /// writes the SKU again, and so are the units Shopware puts back when an order Sitoo has already delivered is
-/// cancelled.
+/// cancelled, until the connector has read that cancel and written the SKU (ADR 0001's one accepted exposure).
 /// </remarks>
 internal sealed class OversellModelWorld : IAsyncDisposable
 {
@@ -55,7 +55,7 @@ internal sealed class OversellModelWorld : IAsyncDisposable
     private readonly Dictionary<(int Warehouse, string Sku), decimal> _known = [];
     private readonly decimal?[] _basis = new decimal?[OversellModel.Skus.Length];
     private readonly string?[] _foreign = new string?[OversellModel.Skus.Length];
-    private readonly int[] _restoredByCancel = new int[OversellModel.Skus.Length];
+    private readonly List<(string OrderId, int Sku, int Units, bool Read)> _restoredByCancel = [];
     private readonly HashSet<string> _hookSaw = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _skuOfProductId = new(StringComparer.Ordinal);
     private readonly string _account;
@@ -303,10 +303,11 @@ internal sealed class OversellModelWorld : IAsyncDisposable
             if (order.DeliveredBy is not null)
             {
                 // Shopware gives a cancelled order's units back to its stock, though Sitoo has delivered them: those
-                // units are Shopware's own doing, in the shop until the connector writes the SKU again.
+                // units are Shopware's own doing, and may show in the shop until the connector reads the cancel (the
+                // one exposure ADR 0001 accepts: another order can hide the counter's drop until then).
                 foreach (var line in order.Lines)
                 {
-                    _restoredByCancel[line.Sku] += line.Quantity;
+                    _restoredByCancel.Add((order.Id, line.Sku, line.Quantity, false));
                 }
 
                 Note("Shopware put the delivered units back into its stock");
@@ -448,7 +449,18 @@ internal sealed class OversellModelWorld : IAsyncDisposable
         {
             _basis[sku] = candidates[sku].Max();
             _foreign[sku] = null;
-            _restoredByCancel[sku] = 0;
+        }
+
+        // The exemption ends once the connector has read the cancel (its cancel work item settled) and then written
+        // the SKU: reading it queues the write that takes the restored units off again.
+        _restoredByCancel.RemoveAll(r => r.Read && written.Contains(r.Sku));
+        for (var i = 0; i < _restoredByCancel.Count; i++)
+        {
+            var cancel = await _harness.Store.WorkItems.FindAsync(Connectors.Sync.Orders.OrderWork.CancelKey(_restoredByCancel[i].OrderId), CancellationToken.None);
+            if (cancel?.State is Connectors.Sync.State.WorkItemState.Completed or Connectors.Sync.State.WorkItemState.Parked)
+            {
+                _restoredByCancel[i] = _restoredByCancel[i] with { Read = true };
+            }
         }
 
         for (var sku = 0; sku < OversellModel.Skus.Length; sku++)
@@ -461,7 +473,7 @@ internal sealed class OversellModelWorld : IAsyncDisposable
             var stock = Shopware.GetProduct(OversellModel.Skus[sku]).Stock;
             var open = OpenUnits(sku);
             var unapplied = DeliveredUnappliedUnits(sku);
-            var restored = _restoredByCancel[sku];
+            var restored = _restoredByCancel.Where(r => r.Sku == sku).Sum(r => r.Units);
             if (stock > basis - open + unapplied + restored)
             {
                 Fail(string.Create(
