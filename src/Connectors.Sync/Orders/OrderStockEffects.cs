@@ -49,7 +49,8 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
             var hold = existing is null
                 ? new WebOrderHold(order.OrderNumber, order.SitooOrderId, quantity, order.WarehouseId, order.ReservedUntil)
                 : existing with { SitooOrderId = order.SitooOrderId, WarehouseId = order.WarehouseId, ReservedUntil = order.ReservedUntil };
-            await rows.SetWebOrderAsync(session, productNumber, order.OrderNumber, hold, cancellationToken).ConfigureAwait(false);
+            var delivered = existing is { Remaining: 0 } && order.SitooOrderId != 0;
+            await rows.SetWebOrderAsync(session, productNumber, order.OrderNumber, delivered ? null : hold, cancellationToken).ConfigureAwait(false);
             if (existing is null && stock.Topology.Mode == StockMode.Projection && rows.BaselineAt(productNumber) is { } baseline && placedAt <= baseline
                 && rows.Sales(productNumber) is { } sales)
             {

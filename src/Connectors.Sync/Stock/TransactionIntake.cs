@@ -189,7 +189,9 @@ internal sealed class TransactionIntake(
 
         foreach (var ((sku, orderNumber), hold) in holds)
         {
-            await rows.SetWebOrderAsync(unit, sku, orderNumber, hold.Remaining > 0 ? hold : null, cancellationToken).ConfigureAwait(false);
+            // A delivered hold goes, unless the export has not settled yet: it keeps it as proof the units were delivered.
+            var keep = hold.Remaining > 0 || hold.SitooOrderId == 0;
+            await rows.SetWebOrderAsync(unit, sku, orderNumber, keep ? hold : null, cancellationToken).ConfigureAwait(false);
         }
 
         var newProductsStartAtZero = await SalesBaseline.TakenAtAsync(unit, cancellationToken).ConfigureAwait(false) is not null;
