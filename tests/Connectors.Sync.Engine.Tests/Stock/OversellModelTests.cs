@@ -18,14 +18,15 @@ namespace Connectors.Sync.Engine.Tests.Stock;
 /// less open online units, (b) no online order's decrement is ever undone, (c) no order reaches Sitoo twice.
 /// </summary>
 /// <remarks>
-/// <para>The normal run checks 1,000 schedules. More, e.g. overnight:</para>
+/// <para>The normal run checks 1,000 schedules drawn from a fixed seed (a CI run can be repeated exactly). New ones,
+/// e.g. overnight:</para>
 /// <code>
-/// CONNECTORS_OVERSELL_SCHEDULES=100000 dotnet test tests/Connectors.Sync.Engine.Tests --filter "FullyQualifiedName~OversellModel"
+/// CONNECTORS_OVERSELL_REPLAY=random CONNECTORS_OVERSELL_SCHEDULES=100000 dotnet test tests/Connectors.Sync.Engine.Tests --filter "FullyQualifiedName~OversellModel"
 /// </code>
 /// <para>
 /// Further knobs: <c>CONNECTORS_OVERSELL_PARALLEL</c> (schedules run at once; default: 4 per processor, 4 to 16),
 /// <c>CONNECTORS_OVERSELL_EXCLUDE</c> (step kinds to leave out, comma-separated, e.g. <c>ErpWrite,OrderInWriteGap</c>, to
-/// look for a second bug behind a first), <c>CONNECTORS_OVERSELL_REPLAY</c> (<c>seed,gamma</c>, or <c>seed,gamma,size</c>
+/// look for a second bug behind a first), <c>CONNECTORS_OVERSELL_REPLAY</c> (<c>random</c>, <c>seed,gamma</c>, or <c>seed,gamma,size</c>
 /// for the failing step, from a failure report, to run the same schedules again). The test's output counts what
 /// really happened in the schedules (orders placed in a write gap, deliveries, cancels after delivery, crashes, ...).
 /// </para>
@@ -33,6 +34,7 @@ namespace Connectors.Sync.Engine.Tests.Stock;
 public sealed class OversellModelTests(ITestOutputHelper output)
 {
     private const string SchedulesVariable = "CONNECTORS_OVERSELL_SCHEDULES";
+    private const string FixedSeed = "10695098555519634564,14916564927204612249";
 
     [Fact]
     public async Task No_generated_interleaving_oversells_or_undoes_an_online_orders_decrement()
@@ -49,7 +51,10 @@ public sealed class OversellModelTests(ITestOutputHelper output)
             .WithMaxTest(schedules)
             .WithName("oversell model")
             .WithParallelRunConfig(FSharpOption<ParallelRunConfig>.Some(new ParallelRunConfig(parallel)));
-        if (Environment.GetEnvironmentVariable("CONNECTORS_OVERSELL_REPLAY") is { Length: > 0 } replay)
+        // The normal run checks one fixed set of schedules, so that a CI run can be repeated exactly; "random" draws new
+        // ones (the long run does, and every seed a run finds failing belongs in an issue until it passes).
+        var replay = Environment.GetEnvironmentVariable("CONNECTORS_OVERSELL_REPLAY") is { Length: > 0 } chosen ? chosen : FixedSeed;
+        if (replay != "random")
         {
             // "seed,gamma" or, to start at the failing schedule, "seed,gamma,size" as FsCheck reports them.
             var parts = replay.Trim('(', ')', ' ').Split(',', StringSplitOptions.TrimEntries);
