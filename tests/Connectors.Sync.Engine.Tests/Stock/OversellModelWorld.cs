@@ -285,6 +285,16 @@ internal sealed class OversellModelWorld : IAsyncDisposable
         var transaction = shipFromStore ? _harness.Pos.ShipWebOrderFrom(sitooIds[0], warehouse) : _harness.Pos.PickUpWebOrder(sitooIds[0]);
         order.DeliveredBy = transaction ?? throw new InvalidOperationException($"Sitoo order {sitooIds[0]} had nothing left to deliver.");
         Note(string.Create(CultureInfo.InvariantCulture, $"Sitoo sale transaction {transaction}"));
+        if (Shopware.GetOrder(order.Id).State == "cancelled")
+        {
+            // Handed over though Shopware had cancelled it and put its units back: the same exposure as a cancel after
+            // delivery, until the connector reads the cancel.
+            foreach (var line in order.Lines)
+            {
+                _restoredByCancel.Add((order.Id, line.Sku, line.Quantity, false));
+            }
+        }
+
         OversellCoverage.Count(shipFromStore ? "online order shipped from a store" : "online order delivered from the DC");
     }
 
