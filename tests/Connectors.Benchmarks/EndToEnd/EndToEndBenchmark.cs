@@ -119,7 +119,7 @@ internal static class EndToEndBenchmark
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; returns how long that took, or null on timeout.</summary>
-    private static async Task<TimeSpan?> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    internal static async Task<TimeSpan?> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         while (!condition())

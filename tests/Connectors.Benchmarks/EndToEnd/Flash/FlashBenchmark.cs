@@ -61,7 +61,7 @@ internal static class FlashBenchmark
         var naiveRun = Task.Run(() => naiveLoop.RunAsync(stop.Token), CancellationToken.None);
         try
         {
-            var warmUp = await WaitUntilAsync(() => connectorScenario.InStep() && skus.All(sku => naiveScenario.Shop.GetProduct(sku).Stock == naiveScenario.ExpectedStock(sku)), _warmUpTimeout, cancellationToken).ConfigureAwait(false)
+            var warmUp = await EndToEndBenchmark.WaitUntilAsync(() => connectorScenario.InStep() && skus.All(sku => naiveScenario.Shop.GetProduct(sku).Stock == naiveScenario.ExpectedStock(sku)), _warmUpTimeout, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The connector or the naive loop did not bring Shopware's stock in step with Sitoo during the warm-up.");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   warm-up done in {warmUp.TotalSeconds:0.0} s; driving"));
             connectorScenario.Writes.Clear();
@@ -83,7 +83,7 @@ internal static class FlashBenchmark
             Console.WriteLine("   connector's engine during the drive: " + string.Join("; ", engineTrace.Select(p => p.Key + " " + p.Value)));
             var sitooCalls = Calls(connectorScenario.Pos.Calls.ByOperation, sitooBefore);
             var shopwareCalls = Calls(connectorScenario.Shop.Calls.ByOperation, shopwareBefore);
-            var drain = await WaitUntilAsync(() => connector.Mismatches(skus).Count == 0, settings.DrainTimeout, cancellationToken).ConfigureAwait(false);
+            var drain = await EndToEndBenchmark.WaitUntilAsync(() => connector.Mismatches(skus).Count == 0, settings.DrainTimeout, cancellationToken).ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(engineRun, delivery, naiveRun).ConfigureAwait(false);
             return
@@ -250,21 +250,6 @@ internal static class FlashBenchmark
             .OrderByDescending(p => p.Count)
             .ToDictionary(p => p.Key, p => p.Count, StringComparer.Ordinal);
 
-    private static async Task<TimeSpan?> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (!condition())
-        {
-            if (Stopwatch.GetElapsedTime(started) > timeout)
-            {
-                return null;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-        }
-
-        return Stopwatch.GetElapsedTime(started);
-    }
 
     private static object Describe(EndToEndSettings settings) => new
     {
