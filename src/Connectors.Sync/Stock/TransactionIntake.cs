@@ -81,13 +81,16 @@ internal sealed class TransactionIntake(
 
     private async Task<int> ApplyAsync(List<Sitoo.Models.SitooWarehouseTransaction> page, long cursor, CancellationToken cancellationToken)
     {
-        // Remote reads first: which of the page's sales deliver exported web orders (never inside the unit of work).
-        var delivered = await webOrders.FindAsync(store, [.. page.Select(TryMap).OfType<WarehouseTransaction>()], cancellationToken).ConfigureAwait(false);
+        // Each transaction is mapped once; then the remote reads: which of the page's sales deliver exported web orders
+        // (never inside the unit of work).
+        var mapped = page.DistinctBy(t => t.WarehouseTransactionId).Select(Map).ToList();
+        var delivered = await webOrders.FindAsync(store, [.. mapped.Select(m => m.Transaction).OfType<WarehouseTransaction>()], cancellationToken)
+            .ConfigureAwait(false);
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         var fresh = new List<WarehouseTransaction>();
         var problems = new List<ExceptionReport>();
-        foreach (var transaction in page.DistinctBy(t => t.WarehouseTransactionId))
+        foreach (var (transaction, core, failure) in mapped)
         {
             // Marking first makes a replayed transaction (overlap, webhook and poll copies) a no-op.
             if (!await unit.Ledger.TryMarkAppliedAsync(FactKey(transaction.WarehouseTransactionId), cancellationToken).ConfigureAwait(false))
@@ -95,18 +98,17 @@ internal sealed class TransactionIntake(
                 continue;
             }
 
-            try
+            if (core is not null)
             {
-                var mapped = WarehouseTransactionMapper.ToCore(transaction);
-                fresh.Add(mapped with { Lines = [.. mapped.Lines.Where(line => !settings.ServiceSkus.Contains(line.Sku))] });
+                fresh.Add(core with { Lines = [.. core.Lines.Where(line => !settings.ServiceSkus.Contains(line.Sku))] });
             }
-            catch (MappingException problem)
+            else
             {
                 problems.Add(new ExceptionReport(
                     ReasonCodes.ApiRejected,
                     OwningTeam.Retail,
                     new EntityReference("sitoo-warehouse-transaction", transaction.WarehouseTransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    problem.Message,
+                    failure!.Message,
                     "Check the transaction in Sitoo; the stock of its SKUs is corrected by the next reconciliation."));
             }
         }
@@ -223,15 +225,16 @@ internal sealed class TransactionIntake(
     private int OnlineUnits(SkuLedgerEntry entry, string sku) =>
         (int)decimal.Floor(stock.Availability.OnlineQuantity(sku, entry.ToWarehouseStock(), stock.Topology));
 
-    private static WarehouseTransaction? TryMap(Sitoo.Models.SitooWarehouseTransaction transaction)
+    private static (Sitoo.Models.SitooWarehouseTransaction Read, WarehouseTransaction? Transaction, MappingException? Failure) Map(
+        Sitoo.Models.SitooWarehouseTransaction transaction)
     {
         try
         {
-            return WarehouseTransactionMapper.ToCore(transaction);
+            return (transaction, WarehouseTransactionMapper.ToCore(transaction), null);
         }
-        catch (MappingException)
+        catch (MappingException failure)
         {
-            return null;
+            return (transaction, null, failure);
         }
     }
 

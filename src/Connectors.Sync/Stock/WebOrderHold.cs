@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 
 namespace Connectors.Sync.Stock;
@@ -82,7 +81,4 @@ internal sealed record WebOrderHold(string OrderNumber, long SitooOrderId, decim
     /// <summary>Units of <paramref name="holds"/> Sitoo holds reserved on a warehouse now.</summary>
     public static decimal ReservedBy(IEnumerable<WebOrderHold> holds, int warehouseId, Instant now) =>
         holds.Where(hold => hold.Reserves(warehouseId, now)).Sum(hold => hold.Remaining);
-
-    /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{OrderNumber}: {Remaining}");
 }

@@ -309,16 +309,6 @@ public sealed class OrderExportTests
     }
 
     [Fact]
-    public async Task A_sales_channel_filter_or_no_export_is_refused_at_start_in_projection_mode()
-    {
-        var filtered = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => StartAsync(options => options.Orders.SalesChannelIds = ["0190c0ffee0000000000000000000001"]));
-        Assert.Contains("Connectors:Sync:Orders:SalesChannelIds", filtered.Message, StringComparison.Ordinal);
-        var off = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => StartAsync(options => options.Orders.Export = false));
-        Assert.Contains("Connectors:Sync:Orders:Export", off.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Shipping_is_carried_by_the_configured_shipping_product_and_the_total_still_matches()
     {
         await using var harness = await StartAsync(services: services =>
