@@ -44,7 +44,12 @@ public sealed class ShopwareCriteria
         => new ShopwareCriteria()
             .Association("lineItems")
             .Association("orderCustomer.customer")
+            .Association("currency")
             .Association("transactions.stateMachineState")
+            .Association("transactions.paymentMethod")
+            .Association("transactions.captures.stateMachineState")
+            .Association("transactions.captures.refunds.stateMachineState")
+            .Association("transactions.captures.refunds.positions")
             .Association("deliveries.stateMachineState")
             .Association("stateMachineState");
 

@@ -44,6 +44,15 @@ public sealed record ShopwareOrder
     /// <summary>Currency factor relative to the default currency.</summary>
     public decimal? CurrencyFactor { get; init; }
 
+    /// <summary>The order's currency (association <c>currency</c>).</summary>
+    public ShopwareCurrency? Currency { get; init; }
+
+    /// <summary>How line prices were rounded (<c>itemRounding</c>): decimals and interval.</summary>
+    public ShopwareCashRounding? ItemRounding { get; init; }
+
+    /// <summary>How the grand total was rounded (<c>totalRounding</c>), e.g. SEK to 1.00 or CHF to 0.05.</summary>
+    public ShopwareCashRounding? TotalRounding { get; init; }
+
     /// <summary>Sales channel the order was placed in.</summary>
     public string? SalesChannelId { get; init; }
 
@@ -217,6 +226,12 @@ public sealed record ShopwareOrderTransaction
 
     /// <summary>Creation time; the newest transaction is normally the current one.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The payment method (association <c>paymentMethod</c>).</summary>
+    public ShopwarePaymentMethod? PaymentMethod { get; init; }
+
+    /// <summary>The captures a payment extension recorded (association <c>captures</c>, with <c>captures.refunds</c>).</summary>
+    public IReadOnlyList<ShopwareTransactionCapture>? Captures { get; init; }
 }
 
 /// <summary>A delivery of an order.</summary>
