@@ -12,11 +12,6 @@ using Connectors.Sync.State;
 // Connectors:Sitoo configured it connects the real systems instead (no demo traffic then).
 var commandLine = SampleCommandLine.Parse(args);
 using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopping.Cancel();
-};
 
 // The content root is the program's folder, so appsettings.json is found from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = commandLine.HostArgs, ContentRootPath = AppContext.BaseDirectory });
@@ -44,6 +39,9 @@ builder.Services.AddHealthChecks().AddConnectorHealthCheck(builder.Configuration
 using var totals = new ConnectorMeterTotals();
 
 var app = builder.Build();
+
+// The host turns SIGINT (Ctrl+C), SIGTERM and SIGQUIT into a stop request; the run ends on it like on --run-for.
+app.Lifetime.ApplicationStopping.Register(stopping.Cancel);
 app.MapSitooEvents();
 app.MapShopwareWebhooks();
 app.MapConnectorDashboard();
@@ -68,18 +66,24 @@ if (world is not null)
 var engine = app.Services.GetRequiredService<ConnectorEngine>();
 var store = app.Services.GetRequiredService<IConnectorStore>();
 var progress = new ProgressLine(traffic, totals, engine, store).RunAsync(stopping.Token);
+var signalled = false;
 try
 {
     await Task.Delay(commandLine.RunFor ?? Timeout.InfiniteTimeSpan, stopping.Token);
 }
 catch (OperationCanceledException)
 {
-    // Ctrl+C.
+    signalled = true;
 }
 
 await trafficStop.CancelAsync();
 await trafficTask;
-await new RunFinisher(app.Services, world, demo).DrainAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+if (!signalled)
+{
+    // A timed run lets the engine finish what the traffic queued; a signal stops at once and leaves the rest for the next start.
+    await new RunFinisher(app.Services, world, demo).DrainAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+}
+
 if (commandLine.SummaryPath is { } summaryPath)
 {
     var summary = await new RunFinisher(app.Services, world, demo).SummarizeAsync(traffic, totals, DateTimeOffset.UtcNow - started, CancellationToken.None);

@@ -57,6 +57,18 @@ internal sealed partial class SampleProcess : IAsyncDisposable
         return printed == _dashboard.Task ? await _dashboard.Task : throw new TimeoutException("The sample printed no dashboard address:\n" + Output);
     }
 
+    /// <summary>Sends a POSIX signal (e.g. <c>SIGTERM</c>) to the sample, as a terminal, systemd or Kubernetes does.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", ["-s", name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start.");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -s {name} failed with exit code {kill.ExitCode}.");
+        }
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

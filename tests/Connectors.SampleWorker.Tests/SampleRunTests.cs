@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Connectors.SampleWorker.Tests;
 
@@ -56,5 +57,34 @@ public sealed class SampleRunTests
         var reasons = summary.RootElement.GetProperty("exceptionsByReason");
         Assert.Equal(1, reasons.GetProperty("MissingProductMapping").GetInt32());
         Assert.True(File.Exists(Path.Combine(data, "connector.db")));
+    }
+
+    [Theory]
+    [InlineData("SIGINT")]
+    [InlineData("SIGTERM")]
+    public async Task A_stop_signal_ends_the_run_at_once_and_hands_back_the_work_in_hand(string signal)
+    {
+        var folder = Directory.CreateTempSubdirectory("connectors-sample-").FullName;
+        var data = Path.Combine(folder, "data");
+        await using var sample = SampleProcess.Start("--data", data, "--port", "0");
+        await sample.DashboardAsync(TimeSpan.FromMinutes(1));
+
+        // Busy: demo traffic flowing and the engine working it.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        sample.Signal(signal);
+
+        // The host's shutdown timeout (30 s) bounds a clean stop; a run that ignores the signal goes on until killed.
+        var exitCode = await sample.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, sample.Output);
+        Assert.Equal(0, await CountLeasedWorkAsync(Path.Combine(data, "connector.db")));
+    }
+
+    private static async Task<long> CountLeasedWorkAsync(string database)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM work_items WHERE state = 'pending' AND lease_owner IS NOT NULL;";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -12,6 +12,8 @@ internal sealed partial class WorkDispatcher(
     WorkClaimSettings claim,
     ILogger<WorkDispatcher> logger)
 {
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Dictionary<string, IWorkHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
     /// <summary>Works until nothing is due (or <paramref name="maxBatches"/> claims were made).</summary>
@@ -31,10 +33,18 @@ internal sealed partial class WorkDispatcher(
                 break;
             }
 
-            // Claims come lane by lane in priority order; kinds keep that order.
-            foreach (var group in items.GroupBy(i => i.Kind, StringComparer.Ordinal))
+            try
             {
-                await HandleAsync(group.Key, [.. group], cancellationToken).ConfigureAwait(false);
+                // Claims come lane by lane in priority order; kinds keep that order.
+                foreach (var group in items.GroupBy(i => i.Kind, StringComparer.Ordinal))
+                {
+                    await HandleAsync(group.Key, [.. group], cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(items).ConfigureAwait(false);
+                throw;
             }
 
             handled += items.Count;
@@ -77,6 +87,32 @@ internal sealed partial class WorkDispatcher(
         }
     }
 
+    /// <summary>
+    /// Hands back the items of a batch that stopping interrupted, so another instance (or the next start) takes them at
+    /// once instead of after the lease runs out; those already settled are skipped.
+    /// </summary>
+    private async Task ReleaseAsync(IReadOnlyList<WorkItem> items)
+    {
+        using var limit = new CancellationTokenSource(ReleaseTimeout);
+        foreach (var lease in items.Select(item => item.Lease).OfType<WorkLease>())
+        {
+            try
+            {
+                await store.WorkItems.ReleaseAsync(lease, limit.Token).ConfigureAwait(false);
+            }
+            catch (WorkLeaseLostException)
+            {
+                // Settled before the stop, or taken over.
+            }
+            catch (Exception failure)
+            {
+                // The lease runs out by itself; stopping must not wait on a store that is going away.
+                LogReleaseFailed(failure, lease.Key);
+                return;
+            }
+        }
+    }
+
     private async Task SettleAllAsync(IReadOnlyList<WorkItem> items, Exception failure, CancellationToken cancellationToken)
     {
         foreach (var item in items)
@@ -91,6 +127,9 @@ internal sealed partial class WorkDispatcher(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Work item {Key} could not be handed back on stopping; its lease runs out by itself")]
+    private partial void LogReleaseFailed(Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lease on work item {Key} was lost; another worker has it")]
     private partial void LogLeaseLost(string key);
