@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using PhoneNumbers;
 
 namespace Connectors.Core.Customers;
 
@@ -17,16 +19,24 @@ public interface IContactNormalizer
 }
 
 /// <summary>
-/// The default normalization. E-mail: trimmed, Unicode NFC (Latin diacritics composed even in
-/// globalization-invariant mode), lower case; without exactly one <c>@</c> with text on
-/// both sides it is not usable. Phone: <c>+</c> followed by digits only (E.164 style); a leading <c>00</c> is an
-/// international prefix, a leading single <c>0</c> is the trunk prefix and is replaced by the default country code,
-/// and a number with neither gets the default country code.
+/// The default normalization.
+/// <para>
+/// E-mail: trimmed, composed (Unicode NFC, whatever the runtime's globalization mode), lower case, and the domain in its
+/// ASCII form (IDNA: <c>bücher.de</c> and <c>xn--bcher-kva.de</c> are one domain); without exactly one <c>@</c> with text
+/// on both sides it is not usable.
+/// </para>
+/// <para>
+/// Phone: E.164 (<c>+46701234567</c>) as parsed by libphonenumber, the maintained port of Google's numbering plan data:
+/// a national number is read in the default country and loses its trunk zero, an international one keeps its own
+/// country, and <c>+46 (0)70…</c> or <c>+46 070…</c> drop the zero that is not dialled from abroad. A number that cannot be
+/// a phone number of its country is not usable.
+/// </para>
 /// </summary>
 /// <param name="defaultCountryCallingCode">The calling code of the shop's home country, digits only, e.g. <c>46</c> for Sweden.</param>
 public sealed class DefaultContactNormalizer(string defaultCountryCallingCode) : IContactNormalizer
 {
-    private const int MinimumSubscriberDigits = 5;
+    private static readonly PhoneNumberUtil _phoneNumbers = PhoneNumberUtil.GetInstance();
+    private static readonly IdnMapping _domains = new();
 
     /// <summary>Normalizes with Sweden (<c>46</c>) as the default country.</summary>
     public DefaultContactNormalizer()
@@ -35,10 +45,9 @@ public sealed class DefaultContactNormalizer(string defaultCountryCallingCode) :
     }
 
     /// <summary>The default country calling code.</summary>
-    public string DefaultCountryCallingCode { get; } =
-        !string.IsNullOrEmpty(defaultCountryCallingCode) && defaultCountryCallingCode.All(char.IsAsciiDigit)
-            ? defaultCountryCallingCode
-            : throw new ArgumentException("The calling code must be digits only.", nameof(defaultCountryCallingCode));
+    public string DefaultCountryCallingCode { get; } = defaultCountryCallingCode;
+
+    private string DefaultRegion { get; } = RegionOf(defaultCountryCallingCode);
 
     /// <inheritdoc/>
     public string? NormalizeEmail(string? email)
@@ -48,10 +57,10 @@ public sealed class DefaultContactNormalizer(string defaultCountryCallingCode) :
             return null;
         }
 
-        var normalized = LatinComposition.Compose(email.Trim().Normalize(NormalizationForm.FormC)).ToLowerInvariant();
+        var normalized = UnicodeComposition.Compose(email.Trim()).ToLowerInvariant();
         var at = normalized.IndexOf('@', StringComparison.Ordinal);
         var valid = at > 0 && at == normalized.LastIndexOf('@') && at < normalized.Length - 1;
-        return valid ? normalized : null;
+        return valid ? normalized[..(at + 1)] + AsciiDomain(normalized[(at + 1)..]) : null;
     }
 
     /// <inheritdoc/>
@@ -62,27 +71,47 @@ public sealed class DefaultContactNormalizer(string defaultCountryCallingCode) :
             return null;
         }
 
-        // "+46 (0)70 ..." writes the trunk prefix inside an international number; it is not dialled.
-        var trimmed = phone.Trim().Replace("(0)", string.Empty, StringComparison.Ordinal);
-        var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        string international;
-        if (trimmed.StartsWith('+'))
+        try
         {
-            international = digits;
+            // "+46 (0)70 ..." writes the trunk prefix inside an international number; it is not dialled.
+            var number = _phoneNumbers.Parse(phone.Replace("(0)", string.Empty, StringComparison.Ordinal), DefaultRegion);
+            return _phoneNumbers.IsPossibleNumber(number) ? _phoneNumbers.Format(number, PhoneNumberFormat.E164) : null;
         }
-        else if (digits.StartsWith("00", StringComparison.Ordinal))
+        catch (NumberParseException)
         {
-            international = digits[2..];
+            return null;
         }
-        else if (digits.StartsWith('0'))
+    }
+
+    private static string AsciiDomain(string domain)
+    {
+        if (Ascii.IsValid(domain))
         {
-            international = DefaultCountryCallingCode + digits[1..];
-        }
-        else
-        {
-            international = DefaultCountryCallingCode + digits;
+            return domain;
         }
 
-        return international.Length >= MinimumSubscriberDigits + 1 ? "+" + international : null;
+        try
+        {
+            return _domains.GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid internationalized domain: compared as typed (composed, lower case).
+            return domain;
+        }
+    }
+
+    private static string RegionOf(string callingCode)
+    {
+        if (string.IsNullOrEmpty(callingCode)
+            || !callingCode.All(char.IsAsciiDigit)
+            || !int.TryParse(callingCode, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+            || _phoneNumbers.GetRegionCodeForCountryCode(code) is not { Length: 2 } region
+            || region == "ZZ")
+        {
+            throw new ArgumentException($"'{callingCode}' is not a country calling code (digits only, e.g. 46).", nameof(callingCode));
+        }
+
+        return region;
     }
 }
