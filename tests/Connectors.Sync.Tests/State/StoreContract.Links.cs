@@ -21,4 +21,20 @@ public abstract partial class StoreContract
         Assert.Null(await store.Links.FindBySitooIdAsync(LinkedEntityType.Order, "1043", None));
         Assert.Null(await store.Links.FindBySitooIdAsync(LinkedEntityType.Product, "1042", None));
     }
+
+    [Fact]
+    public async Task A_sitoo_user_may_be_linked_from_several_shopware_customers_but_each_customer_from_one_user()
+    {
+        await using var store = await OpenAsync();
+        var guestCheckout = new EntityLink(LinkedEntityType.Customer, "guest0000000000000000000000000001", "{USER-1}");
+        var registeredLater = guestCheckout with { ShopwareId = "account00000000000000000000000001" };
+
+        Assert.Equal(LinkResult.Created, await store.Links.LinkAsync(guestCheckout, None));
+        Assert.Equal(LinkResult.Created, await store.Links.LinkAsync(registeredLater, None));
+        Assert.Equal(LinkResult.AlreadyLinked, await store.Links.LinkAsync(registeredLater, None));
+        Assert.Equal(LinkResult.Conflict, await store.Links.LinkAsync(registeredLater with { SitooId = "{USER-2}" }, None));
+
+        Assert.Equal(registeredLater, await store.Links.FindByShopwareIdAsync(LinkedEntityType.Customer, registeredLater.ShopwareId, None));
+        Assert.Contains(await store.Links.FindBySitooIdAsync(LinkedEntityType.Customer, "{USER-1}", None), new[] { guestCheckout, registeredLater });
+    }
 }

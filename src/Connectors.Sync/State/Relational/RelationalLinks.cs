@@ -13,7 +13,7 @@ internal sealed class RelationalLinks(RelationalScope scope, IClock clock) : ILi
         return scope.WriteAsync(
             async sql =>
             {
-                // Without a conflict target, DO NOTHING covers both unique directions.
+                // Without a conflict target, DO NOTHING covers the key and the one-to-one index of orders and products.
                 var inserted = await sql.ExecuteAsync(
                     "INSERT INTO links (entity_type, shopware_id, sitoo_id, created_at) VALUES (@type, @shopware, @sitoo, @now) ON CONFLICT DO NOTHING;",
                     cancellationToken,
@@ -40,7 +40,7 @@ internal sealed class RelationalLinks(RelationalScope scope, IClock clock) : ILi
 
     private static Task<EntityLink?> FindAsync(RelationalSql sql, string idColumn, LinkedEntityType type, string id, CancellationToken cancellationToken) =>
         sql.QuerySingleAsync(
-            $"SELECT entity_type, shopware_id, sitoo_id FROM links WHERE entity_type = @type AND {idColumn} = @id;",
+            $"SELECT entity_type, shopware_id, sitoo_id FROM links WHERE entity_type = @type AND {idColumn} = @id ORDER BY shopware_id LIMIT 1;",
             Read,
             cancellationToken,
             ("type", Columns.EnumName(type)),
