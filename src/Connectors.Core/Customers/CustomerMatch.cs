@@ -46,4 +46,7 @@ public enum CustomerConflictKind
 
     /// <summary>Neither a usable e-mail address nor a phone number; Sitoo users need an e-mail address.</summary>
     NoUsableContact,
+
+    /// <summary>One person has two Sitoo users (e.g. a guest checkout with a new address before the account's change reached Sitoo).</summary>
+    TwoUsersForOnePerson,
 }

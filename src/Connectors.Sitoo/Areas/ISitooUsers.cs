@@ -13,6 +13,18 @@ public interface ISitooUsers
     /// <returns>The user, or null.</returns>
     Task<SitooUser?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a user by id.</summary>
+    /// <param name="userId">The user id (a GUID with braces).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user, or null when there is none (any more).</returns>
+    Task<SitooUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the users with a mobile number, as stored (Sitoo compares it exactly).</summary>
+    /// <param name="mobile">The mobile number; normalise it (E.164) before calling.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users; mobiles are not unique in Sitoo.</returns>
+    IAsyncEnumerable<SitooUser> ListByMobileAsync(string mobile, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the users with a customer number.</summary>
     /// <param name="customerNumber">The customer number.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

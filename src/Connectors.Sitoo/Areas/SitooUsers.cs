@@ -14,15 +14,31 @@ internal sealed class SitooUsers(SitooApiContext context) : ISitooUsers
     public async Task<SitooUser?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(email);
-        var page = await SitooApiContext.Required(context.Api.GetUsersAsync(context.SiteId, 0, 1, Fields, email, null, cancellationToken), "a user search").ConfigureAwait(false);
+        var page = await SitooApiContext.Required(context.Api.GetUsersAsync(context.SiteId, 0, 1, Fields, email, null, null, null, cancellationToken), "a user search").ConfigureAwait(false);
         return page.Items is [var first, ..] ? first : null;
+    }
+
+    public async Task<SitooUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var page = await SitooApiContext.Required(context.Api.GetUsersAsync(context.SiteId, 0, 1, Fields, null, null, null, userId, cancellationToken), "a user read").ConfigureAwait(false);
+        return page.Items is [var first, ..] ? first : null;
+    }
+
+    public IAsyncEnumerable<SitooUser> ListByMobileAsync(string mobile, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mobile);
+        return SitooPaging.ReadAllAsync(
+            (start, num, token) => context.Api.GetUsersAsync(context.SiteId, start, num, Fields, null, null, mobile, null, token),
+            context.PageSize,
+            cancellationToken);
     }
 
     public IAsyncEnumerable<SitooUser> ListByCustomerNumberAsync(string customerNumber, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerNumber);
         return SitooPaging.ReadAllAsync(
-            (start, num, token) => context.Api.GetUsersAsync(context.SiteId, start, num, Fields, null, customerNumber, token),
+            (start, num, token) => context.Api.GetUsersAsync(context.SiteId, start, num, Fields, null, customerNumber, null, null, token),
             context.PageSize,
             cancellationToken);
     }

@@ -131,6 +131,8 @@ internal interface ISitooRestApi
         string fields,
         string? email,
         [AliasAs("customernumber")] string? customerNumber,
+        string? mobile,
+        [AliasAs("userid")] string? userId,
         CancellationToken cancellationToken);
 
     [Post("/sites/{siteId}/users.json")]

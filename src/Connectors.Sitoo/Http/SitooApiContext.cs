@@ -86,8 +86,19 @@ internal sealed class SitooApiContext
         {
             return new SitooBatchResult([]);
         }
-        // Arrays, because the body is serialized by its runtime type and the JSON context describes arrays.
-        var answer = await send(items.ToArray()).ConfigureAwait(false);
+        JsonElement answer;
+        try
+        {
+            // Arrays, because the body is serialized by its runtime type and the JSON context describes arrays.
+            answer = await send(items.ToArray()).ConfigureAwait(false);
+        }
+        catch (SitooApiException rejected) when (items.Count == 1 && rejected is SitooValidationException or SitooNotFoundException)
+        {
+            // Sitoo may answer a one-item batch with the item's own outcome instead of a list, so an item's error (e.g. a
+            // duplicate e-mail) arrives as the status of the whole response. It is still that item's outcome.
+            return new SitooBatchResult([new SitooBatchItemResult(0, (int)rejected.StatusCode, rejected.ErrorText, null)]);
+        }
+
         return new SitooBatchResult(SitooBatchResponseReader.Read(answer, items.Count, firstIndex: 0));
     }
 }

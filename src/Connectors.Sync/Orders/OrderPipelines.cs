@@ -52,6 +52,7 @@ internal static class OrderPipelines
         services.TryAddSingleton(provider => new SitooCustomerResolver(
             provider.GetRequiredService<IConnectorStore>(),
             provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
             provider.GetRequiredService<ICustomerMatcher>(),
             provider.GetRequiredService<IContactNormalizer>()));
         services.TryAddSingleton(provider => new ShopwareOrderPoller(
