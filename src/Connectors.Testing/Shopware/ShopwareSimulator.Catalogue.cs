@@ -86,6 +86,26 @@ public sealed partial class ShopwareSimulator
         }
     }
 
+    /// <summary>
+    /// Changes a customer's e-mail as the customer does in the account settings (or staff in the Administration). Orders
+    /// placed earlier keep the address in their <c>orderCustomer</c> snapshot, as in Shopware.
+    /// </summary>
+    public void ChangeCustomerEmail(string customerId, string email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        lock (Gate)
+        {
+            if (!_customers.TryGetValue(customerId, out var customer))
+            {
+                throw new KeyNotFoundException($"No customer {customerId}.");
+            }
+            customer["email"] = email;
+            customer["updatedAt"] = Now();
+            RaiseEvent("customer.written", new JsonArray(EntityWrite("customer", "update", customerId, ["email", "updatedAt"])));
+        }
+    }
+
     private string AddCustomer(string email, string firstName, string lastName, bool guest)
     {
         var id = NewId();

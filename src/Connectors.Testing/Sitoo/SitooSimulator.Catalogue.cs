@@ -178,7 +178,7 @@ public sealed partial class SitooSimulator
         var mobile = query.Text("mobile");
         var ids = query.List("userid", StringComparer.OrdinalIgnoreCase);
         var matches = _users.Where(u =>
-            (email is null || string.Equals(SitooWire.Text(u["email"]), email, StringComparison.OrdinalIgnoreCase))
+            (email is null || string.Equals(SitooWire.Text(u["email"]), email, Sitoo.CaseSensitiveUserSearch ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
             && (customerNumber is null || SitooWire.Text(u["customernumber"]) == customerNumber)
             && (personalId is null || SitooWire.Text(u["personalid"]) == personalId)
             && (mobile is null || SitooWire.Text(u["mobile"]) == mobile)
@@ -194,7 +194,8 @@ public sealed partial class SitooSimulator
             {
                 return ItemError(HttpStatusCode.BadRequest, "email is required");
             }
-            if (FindUserByEmail(email) is not null)
+            BeforeUserCreate?.Invoke(email);
+            if (Sitoo.UniqueUserEmails && FindUserByEmail(email) is not null)
             {
                 return ItemError(HttpStatusCode.BadRequest, $"A user with email {email} already exists");
             }
@@ -210,7 +211,7 @@ public sealed partial class SitooSimulator
             {
                 return ItemError(HttpStatusCode.NotFound, "userid is missing or unknown");
             }
-            if (SitooWire.Text(item["email"]) is { } email && FindUserByEmail(email) is { } other && !ReferenceEquals(other, user))
+            if (Sitoo.UniqueUserEmails && SitooWire.Text(item["email"]) is { } email && FindUserByEmail(email) is { } other && !ReferenceEquals(other, user))
             {
                 return ItemError(HttpStatusCode.BadRequest, $"A user with email {email} already exists");
             }

@@ -32,6 +32,18 @@ public sealed record SitooSimulatorOptions
     /// </summary>
     public bool BareValueForSingleItemBatch { get; init; }
 
+    /// <summary>
+    /// Whether the <c>email</c> filter of a user search compares case-sensitively. Sitoo documents that e-mails are unique
+    /// but not how its search compares them; both behaviours are simulated so the connector is tested against each.
+    /// </summary>
+    public bool CaseSensitiveUserSearch { get; init; }
+
+    /// <summary>
+    /// Whether adding or changing a user to an e-mail another user has is refused (compared without case). Sitoo documents
+    /// e-mails as unique; turning it off simulates an account where that rule is not enforced.
+    /// </summary>
+    public bool UniqueUserEmails { get; init; } = true;
+
     /// <summary>The contract requests are checked against; <see langword="null"/> for the one this package holds.</summary>
     public OpenApiContract? Contract { get; init; }
 

@@ -24,13 +24,13 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     private ServiceProvider? _services;
     private SqliteConnectorStore? _store;
 
-    private ConnectorHarness(Action<ConnectorOptions>? configure, Action<IServiceCollection>? addServices)
+    private ConnectorHarness(Action<ConnectorOptions>? configure, Action<IServiceCollection>? addServices, SitooSimulatorOptions? sitoo)
     {
         _configure = configure;
         _addServices = addServices;
         Clock = new FakeClock(Start);
         Shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = Clock });
-        Pos = new SitooSimulator(null, new SimulatorOptions { Clock = Clock });
+        Pos = new SitooSimulator(sitoo, new SimulatorOptions { Clock = Clock });
         Store1 = Pos.AddStore("Stockholm City");
         Store2 = Pos.AddStore("Göteborg");
         DistributionCentre = Pos.AddWarehouse("DC", SitooWarehouseKind.Fifo);
@@ -65,9 +65,9 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public CrashingStore? Crashing { get; private set; }
 
     public static async Task<ConnectorHarness> StartAsync(
-        Action<ConnectorOptions>? configure = null, int? crashAtCommit = null, Action<IServiceCollection>? services = null)
+        Action<ConnectorOptions>? configure = null, int? crashAtCommit = null, Action<IServiceCollection>? services = null, SitooSimulatorOptions? sitoo = null)
     {
-        var harness = new ConnectorHarness(configure, services);
+        var harness = new ConnectorHarness(configure, services, sitoo);
         await harness.BuildAsync(crashAtCommit);
         return harness;
     }

@@ -14,7 +14,10 @@ internal static class OrderScenario
     public const int DistributionCentre = 3;
 
     public static async Task<ConnectorHarness> StartAsync(
-        Action<ConnectorOptions>? configure = null, int? crashAtCommit = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+        Action<ConnectorOptions>? configure = null,
+        int? crashAtCommit = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
+        Connectors.Testing.Sitoo.SitooSimulatorOptions? sitoo = null)
     {
         var harness = await ConnectorHarness.StartAsync(
             options =>
@@ -23,7 +26,8 @@ internal static class OrderScenario
                 configure?.Invoke(options);
             },
             crashAtCommit,
-            services);
+            services,
+            sitoo);
         Assert.Equal(DistributionCentre, harness.DistributionCentre);
         return harness;
     }
