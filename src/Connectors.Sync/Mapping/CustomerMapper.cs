@@ -32,10 +32,13 @@ internal static class CustomerMapper
     public static ShopwareCustomerRecord ToRecord(ShopwareOrderCustomer customer, string? billingPhone = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        var guest = customer.CustomerId is null || (customer.Customer?.Guest ?? true);
+
+        // The order keeps the address it was placed with; an account's own address is the person's address now.
         return new ShopwareCustomerRecord(
             customer.CustomerId ?? string.Empty,
-            Blank(customer.Email),
-            customer.CustomerId is null || (customer.Customer?.Guest ?? true))
+            Blank(guest ? customer.Email : customer.Customer?.Email ?? customer.Email),
+            guest)
         {
             Phone = Blank(billingPhone),
             FirstName = Blank(customer.FirstName),

@@ -82,7 +82,19 @@ internal static class OrderPipelines
         services.TryAddSingleton(provider => new OrderTranslationPreviewer(
             provider.GetRequiredService<ShopwareOrderReader>(), provider.GetRequiredService<OrderTranslator>()));
 
+        services.TryAddSingleton(provider => new Customers.AccountChangePoller(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            provider.GetRequiredService<OrderSyncSettings>(),
+            provider.GetRequiredService<IClock>()));
+        services.TryAddSingleton(provider => new Customers.AccountChangeHandler(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            provider.GetRequiredService<SitooCustomerResolver>()));
+
         services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<ShopwareOrderPoller>());
+        services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<Customers.AccountChangePoller>());
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Customers.AccountChangeHandler>());
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<OrderExportHandler>());
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<OrderCancelHandler>());
     }

@@ -38,6 +38,24 @@ internal sealed class SitooCustomerResolver(
         return user;
     }
 
+    /// <summary>
+    /// Carries a registered account's e-mail change to its linked Sitoo user, as soon as the change is read (not only at
+    /// the account's next order). An account without a link has no user to follow yet.
+    /// </summary>
+    public async Task FollowAccountAsync(ShopwareCustomer account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var customer = CustomerMapper.ToRecord(account);
+        if (customer.IsGuest
+            || await store.Links.FindByShopwareIdAsync(LinkedEntityType.Customer, customer.Id, cancellationToken).ConfigureAwait(false) is not { } link
+            || await sitoo.Users.FindByIdAsync(link.SitooId, cancellationToken).ConfigureAwait(false) is not { } user)
+        {
+            return;
+        }
+
+        await FollowEmailChangeAsync(customer, CustomerMapper.ToRecord(user), CustomerSubject.Account(customer.Id), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The name under which the e-mail last carried to a linked account's Sitoo user is kept.</summary>
     internal static string SyncedEmailName(string shopwareCustomerId) => "customer-email:" + shopwareCustomerId;
 
@@ -55,14 +73,14 @@ internal sealed class SitooCustomerResolver(
                 $"the customer is linked to Sitoo user {link.SitooId}, which no longer exists",
                 [link.SitooId]));
         var record = CustomerMapper.ToRecord(user);
-        return customer.IsGuest ? record : await FollowEmailChangeAsync(customer, record, orderNumber, cancellationToken).ConfigureAwait(false);
+        return customer.IsGuest ? record : await FollowEmailChangeAsync(customer, record, CustomerSubject.Order(orderNumber), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Carries an e-mail change of the account to its Sitoo user. Only a change in Shopware is carried (the address differs
     /// from the one carried last time); an address changed at the till while Shopware kept the old one stays.
     /// </summary>
-    private async Task<SitooUserRecord> FollowEmailChangeAsync(ShopwareCustomerRecord customer, SitooUserRecord user, string orderNumber, CancellationToken cancellationToken)
+    private async Task<SitooUserRecord> FollowEmailChangeAsync(ShopwareCustomerRecord customer, SitooUserRecord user, CustomerSubject subject, CancellationToken cancellationToken)
     {
         var current = normalizer.NormalizeEmail(customer.Email);
         var onUser = normalizer.NormalizeEmail(user.Email);
@@ -74,17 +92,15 @@ internal sealed class SitooCustomerResolver(
 
         var holder = await FindByEmailAsync(current, customer.Email, cancellationToken).ConfigureAwait(false);
         if (holder is not null && holder.UserId != user.UserId
-            && !await ReleaseIfGivenUpAsync(holder, orderNumber, cancellationToken).ConfigureAwait(false))
+            && !await ReleaseIfGivenUpAsync(holder, subject, cancellationToken).ConfigureAwait(false))
         {
-            // The person (or someone else) has another user with the new address: the order stays with the account's user.
-            await RecordAsync(OrderProblems.CustomerConflict(orderNumber, new CustomerMatch.Conflict(
-                CustomerConflictKind.TwoUsersForOnePerson,
-                $"Shopware account {customer.Id} changed its e-mail to {current}, which Sitoo user {holder.UserId} already has; the order stays with the account's user {user.UserId}",
-                [user.UserId, holder.UserId])), cancellationToken).ConfigureAwait(false);
+            // The person (or someone else) has another user with the new address: the account keeps its own user.
+            await store.Exceptions.RecordAsync(CustomerProblems.TwoUsers(subject, customer.Id, current, user.UserId, holder.UserId), cancellationToken).ConfigureAwait(false);
             return user;
         }
 
-        await UpdateEmailAsync(user.UserId, current, orderNumber, cancellationToken).ConfigureAwait(false);
+        await UpdateEmailAsync(user.UserId, current, subject, cancellationToken).ConfigureAwait(false);
+        await store.Snapshots.SaveAsync(SyncedEmailName(customer.Id), current, cancellationToken).ConfigureAwait(false);
         return user with { Email = current };
     }
 
@@ -94,7 +110,7 @@ internal sealed class SitooCustomerResolver(
         var match = matcher.MatchInSitoo(customer, candidates);
         if (match is CustomerMatch.Conflict { Kind: CustomerConflictKind.LinkedToAnotherAccount }
             && candidates.Count == 1
-            && await ReleaseIfGivenUpAsync(candidates[0], orderNumber, cancellationToken).ConfigureAwait(false))
+            && await ReleaseIfGivenUpAsync(candidates[0], CustomerSubject.Order(orderNumber), cancellationToken).ConfigureAwait(false))
         {
             candidates = await FindCandidatesAsync(customer, cancellationToken).ConfigureAwait(false);
             match = matcher.MatchInSitoo(customer, candidates);
@@ -103,10 +119,45 @@ internal sealed class SitooCustomerResolver(
         return match switch
         {
             CustomerMatch.Matched matched => await AdoptAsync(candidates, matched, cancellationToken).ConfigureAwait(false),
-            CustomerMatch.Create create => await CreateAsync(customer, create.Customer, orderNumber, cancellationToken).ConfigureAwait(false),
+            CustomerMatch.Create create => await AccountUserWithAddressAsync(create.Customer.Email, customer.Email, orderNumber, cancellationToken).ConfigureAwait(false)
+                ?? await CreateAsync(customer, create.Customer, orderNumber, cancellationToken).ConfigureAwait(false),
             CustomerMatch.Conflict conflict => throw OrderProblems.CustomerConflict(orderNumber, conflict),
             _ => throw new InvalidOperationException("Unknown customer match."),
         };
+    }
+
+    /// <summary>
+    /// The user of a linked account that has the address in Shopware now, though its user still has the old one: the
+    /// account changed its address and this order (e.g. a guest checkout) came before the account's next order. The
+    /// account's user follows the change and takes the order, instead of a second user for the same person.
+    /// </summary>
+    private async Task<SitooUserRecord?> AccountUserWithAddressAsync(string? normalized, string? asTyped, string orderNumber, CancellationToken cancellationToken)
+    {
+        if (normalized is null)
+        {
+            return null;
+        }
+
+        var accounts = await shopware.Customers.SearchAsync(
+            new ShopwareCriteria()
+                .Filter(ShopwareFilter.EqualsAny("email", EmailLookupForms.Of(normalized, asTyped)))
+                .Filter(ShopwareFilter.EqualTo("guest", false))
+                .Limit(10),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var account in accounts.Items.Where(account => normalizer.NormalizeEmail(account.Email) == normalized))
+        {
+            if (await store.Links.FindByShopwareIdAsync(LinkedEntityType.Customer, account.Id, cancellationToken).ConfigureAwait(false) is { } link
+                && await sitoo.Users.FindByIdAsync(link.SitooId, cancellationToken).ConfigureAwait(false) is { } user)
+            {
+                var followed = await FollowEmailChangeAsync(CustomerMapper.ToRecord(account), CustomerMapper.ToRecord(user), CustomerSubject.Order(orderNumber), cancellationToken).ConfigureAwait(false);
+                if (normalizer.NormalizeEmail(followed.Email) == normalized)
+                {
+                    return followed;
+                }
+            }
+        }
+
+        return null;
     }
 
     private async Task<SitooUserRecord> AdoptAsync(List<SitooUserRecord> candidates, CustomerMatch.Matched matched, CancellationToken cancellationToken)
@@ -173,7 +224,7 @@ internal sealed class SitooCustomerResolver(
     /// follows its owner to the owner's current address.
     /// </summary>
     /// <returns>Whether the address is free now.</returns>
-    private async Task<bool> ReleaseIfGivenUpAsync(SitooUserRecord holder, string orderNumber, CancellationToken cancellationToken)
+    private async Task<bool> ReleaseIfGivenUpAsync(SitooUserRecord holder, CustomerSubject subject, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(holder.ExternalId) || normalizer.NormalizeEmail(holder.Email) is not { } held)
         {
@@ -187,17 +238,17 @@ internal sealed class SitooCustomerResolver(
             return false;
         }
 
-        await UpdateEmailAsync(holder.UserId, ownerNow, orderNumber, cancellationToken).ConfigureAwait(false);
+        await UpdateEmailAsync(holder.UserId, ownerNow, subject, cancellationToken).ConfigureAwait(false);
         await store.Snapshots.SaveAsync(SyncedEmailName(holder.ExternalId), ownerNow, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private async Task UpdateEmailAsync(string userId, string email, string orderNumber, CancellationToken cancellationToken)
+    private async Task UpdateEmailAsync(string userId, string email, CustomerSubject subject, CancellationToken cancellationToken)
     {
         var outcome = (await sitoo.Users.UpdateAsync([new SitooUserWrite { UserId = userId, Email = email }], cancellationToken).ConfigureAwait(false))[0];
         if (!outcome.Succeeded)
         {
-            throw OrderProblems.SitooUserRejected(orderNumber, email, outcome.StatusCode, outcome.ErrorText);
+            throw new SyncProblemException(CustomerProblems.EmailChangeRejected(subject, userId, email, outcome.StatusCode, outcome.ErrorText));
         }
     }
 
@@ -241,6 +292,4 @@ internal sealed class SitooCustomerResolver(
         return null;
     }
 
-    private async Task RecordAsync(SyncProblemException problem, CancellationToken cancellationToken) =>
-        await store.Exceptions.RecordAsync(problem.Report, cancellationToken).ConfigureAwait(false);
 }

@@ -49,6 +49,27 @@ public sealed class CustomerLifeTests
     }
 
     [Fact]
+    public async Task An_e_mail_change_in_the_shop_reaches_the_sitoo_user_without_waiting_for_an_order()
+    {
+        await using var harness = await StartWithProductAsync();
+        var accountId = harness.Shop.RegisterCustomer("lo@example.com", "Lo", "Dahl");
+        harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Registered(accountId), [new ShopOrderLine("SKU-1", 1)]));
+        await harness.SyncAsync();
+        var userId = Assert.Single(harness.Pos.ListUsers())["userid"]!.GetValue<string>();
+
+        harness.Clock.Advance(NodaTime.Duration.FromMinutes(1));
+        harness.Shop.ChangeCustomerEmail(accountId, "lo.dahl@example.org");
+        harness.Clock.Advance(NodaTime.Duration.FromTimeSpan(harness.Options.Engine.PollInterval));
+        await harness.SyncAsync();
+
+        Assert.Equal("lo.dahl@example.org", Text(harness.Pos.GetUser(userId)["email"]));
+
+        // A till sign-up with the new address now finds the person instead of making a second user.
+        Assert.Throws<InvalidOperationException>(() => harness.Pos.AddUser("lo.dahl@example.org"));
+        Assert.Empty(await ExceptionsAsync(harness));
+    }
+
+    [Fact]
     public async Task An_address_changed_at_the_till_is_not_overwritten_by_the_unchanged_account()
     {
         await using var harness = await StartWithProductAsync();

@@ -1,0 +1,40 @@
+using Connectors.Shopware;
+using Connectors.Sync.Engine;
+using Connectors.Sync.Orders;
+using Connectors.Sync.State;
+
+namespace Connectors.Sync.Customers;
+
+/// <summary>Carries a changed account's e-mail to its linked Sitoo user (see <see cref="SitooCustomerResolver.FollowAccountAsync"/>).</summary>
+internal sealed class AccountChangeHandler(IConnectorStore store, IShopwareAdminClient shopware, SitooCustomerResolver customers) : IWorkHandler
+{
+    /// <summary>The work item kind; the payload is the Shopware customer id.</summary>
+    public const string WorkKind = "customers.follow-account";
+
+    public string Kind => WorkKind;
+
+    /// <summary>The work item that follows one change of an account; an account's changes are followed in order.</summary>
+    public static NewWorkItem Follow(string accountId, DateTimeOffset updatedAt) =>
+        new(AccountChangePoller.Key(accountId, updatedAt), WorkKind, WorkLane.Orders, accountId, OrderingKey: "shopware-customer:" + accountId);
+
+    public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            try
+            {
+                var found = await shopware.Customers.SearchAsync(new ShopwareCriteria().Ids(item.Payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (found.Items is [var account, ..])
+                {
+                    await customers.FollowAccountAsync(account, cancellationToken).ConfigureAwait(false);
+                }
+
+                await store.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is not (OperationCanceledException or WorkLeaseLostException))
+            {
+                await settle.FailedAsync(item, failure, new EntityReference("shopware.customer", item.Payload), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
