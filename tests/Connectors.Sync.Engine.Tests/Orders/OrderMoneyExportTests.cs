@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Connectors.Core.Orders;
 using Connectors.Sync.Engine.Tests.Harness;
 using Connectors.Sync.Orders;
+using Connectors.Sync.State;
 using Connectors.Testing.Shopware;
 using Microsoft.Extensions.DependencyInjection;
 using static Connectors.Sync.Engine.Tests.Orders.OrderScenario;
@@ -240,6 +241,46 @@ public sealed class OrderMoneyExportTests
         Assert.Single(items, item => Text(item["sku"]) == "DISCOUNT-01" && Gross(item) < 0);
         Assert.Contains(items, item => Text(item["sku"]) == "SKU-1" && item["additionaldata"]?["orderitem-moneyrowdiscount"] is not null);
         AssertTotalsEqual(harness, order, sitooOrder);
+    }
+
+    [Fact]
+    public async Task An_order_found_by_externalid_after_a_crash_is_archived_too()
+    {
+        for (var crashAt = 1; crashAt < 40; crashAt++)
+        {
+            await using var harness = await StartWithServiceProductsAsync();
+            harness.AddProduct("SKU-1", dc: 10);
+            await harness.SyncAsync();
+            await harness.RestartAsync(crashAtCommit: crashAt);
+            var order = harness.Shop.PlaceOrder(new ShopOrderDraft(Buyer, [new ShopOrderLine("SKU-1", 2, 99.40m)]) { Currency = new ShopCurrency("SEK") { TotalInterval = 1.00m } });
+            try
+            {
+                await harness.SyncAsync();
+            }
+            catch (SimulatedCrashException)
+            {
+                // The engine died at this commit.
+            }
+
+            var created = harness.Pos.FindOrdersByExternalId(order.OrderNumber);
+            if (created.Count == 0 || await harness.Store.Links.FindByShopwareIdAsync(LinkedEntityType.Order, order.Id, default) is not null)
+            {
+                continue;
+            }
+
+            // Sitoo has the order, the connector never committed it: the retry finds it and archives what it wrote.
+            Assert.Null(await ExportArchive.LoadAsync(harness.Store, created[0], default));
+            await harness.RestartAsync();
+            harness.Clock.Advance(NodaTime.Duration.FromMinutes(1));
+            await harness.SyncAsync();
+
+            var archived = await ExportArchive.LoadAsync(harness.Store, created[0], default);
+            Assert.Equal((order.Id, created[0], 0.20m), (archived?.Order.Id, archived?.SitooOrderId, archived?.Draft.RoundOff));
+            Assert.Equal(1, OrdersCreated(harness.Pos));
+            return;
+        }
+
+        Assert.Fail("No crash point fell between the Sitoo order creation and the local commit.");
     }
 
     /// <summary>An integrator's policy: promotions with a code go on the discount product, automatic ones are spread.</summary>
