@@ -379,11 +379,11 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
 
         /// <summary>
         /// Makes the rows add up to the Shopware raw total (<c>price.rawTotal</c>, before cash rounding). A gross order
-        /// adds up exactly. A net order's rows are its net lines plus their own rounded taxes, while Shopware may round
-        /// the tax once per rate for the whole order (vertical tax calculation); that rounding moves the total by half a
-        /// minor unit per rate, and the shipping tax's own rounding by as much again, so the bound is one minor unit per
-        /// VAT rate in the order, however many lines it has. A larger difference means the lines do not describe the
-        /// order, which fails rather than have a line silently altered.
+        /// adds up exactly, and so does a net order under Shopware's default (horizontal) tax calculation, whose order
+        /// tax is the sum of the line taxes the rows carry. Under the vertical calculation Shopware rounds each rate's
+        /// tax once for the whole order, which can differ from the rows by that rounding (half a minor unit) and the
+        /// shipping tax's own (as much again): one minor unit per VAT rate, however many lines the order has. Line
+        /// roundings that pile up beyond that, or any larger difference, fail rather than have a line silently altered.
         /// </summary>
         private AllocationShare? BalanceToTotal(SitooDeliveryMoney delivery)
         {

@@ -279,7 +279,8 @@ public sealed partial class ShopwareSimulator
         /// <summary>
         /// A CalculatedPrice taxed at <paramref name="rates"/>, each taking its weight's share of the total (the
         /// unrounded part, as Shopware's tax calculator keeps it) with its tax rounded to the currency. Taxes are
-        /// recorded for the cart; without rates (transaction amounts) and on tax-free orders there are none.
+        /// recorded for the cart; without rates (transaction amounts) and on tax-free orders there are none (inferred:
+        /// a tax-free cart keeps its tax rules but calculates no taxes).
         /// </summary>
         private JsonObject Price(decimal unit, int quantity, decimal total, IReadOnlyList<(decimal Rate, decimal Weight)> rates)
         {
@@ -307,8 +308,9 @@ public sealed partial class ShopwareSimulator
         }
 
         /// <summary>
-        /// The cart's rates weighted by the value taxed at each so far, as Shopware's percentage tax rules for credits
-        /// and "auto" shipping tax; a cart of no value is taxed at its highest rate.
+        /// The cart's rates weighted by the value taxed at each so far (promotions included), as Shopware's percentage
+        /// tax rules do for credits and "auto" shipping tax; a cart of no value is taxed at its highest rate. Inferred
+        /// from the percentage tax rule builder's behaviour, not from a recorded order.
         /// </summary>
         private List<(decimal Rate, decimal Weight)> CartRates()
         {
