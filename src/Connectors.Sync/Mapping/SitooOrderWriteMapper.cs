@@ -116,6 +116,9 @@ internal static class SitooOrderWriteMapper
         {
             ProductName = item.ProductName,
             Quantity = (int)item.Quantity,
+
+            // Discount rows too: they are a negative row of a non-inventoried product, since the number of Sitoo's
+            // Discount item type is not documented.
             OrderItemType = SitooOrderItemType.Product,
             Sku = item.Sku,
             MoneyRowPrice = Money(entity, field + ".moneyrowprice", item.MoneyRowPrice),
