@@ -217,4 +217,19 @@ public class OrderMoneyTests
         Assert.IsType<OrderTranslationResult.Translated>(_translator.Translate(order with { AmountTotal = order.AmountTotal + 0.01m }));
         Assert.Equal(OrderTranslationReason.TotalMismatch, SingleFailure(_translator.Translate(order with { AmountTotal = order.AmountTotal + 0.02m })).Reason);
     }
+
+    [Fact]
+    public void The_preview_shows_the_cash_rounding_and_each_shipping_rate()
+    {
+        var order = Rounded(new OrderBuilder().Product("l1", "SKU-A", 1, 99.80m, 25).Build(), rawTotal: 148.80m, amountTotal: 149.00m, interval: 1.00m) with
+        {
+            ShippingCosts = new ShopwarePrice(49.00m, [new ShopwareCalculatedTax(7.84m, 25m, 39.20m), new ShopwareCalculatedTax(1.05m, 12m, 9.80m)]),
+        };
+
+        var text = OrderTranslationPreview.ToText(OrderTranslationPreview.Create(_translator, order));
+
+        Assert.Contains("Cash rounding: 0.20 SEK, carried by the payment", text, StringComparison.Ordinal);
+        Assert.Contains("     39.20 at VAT 25% (VAT 7.84)", text, StringComparison.Ordinal);
+        Assert.Contains("      9.80 at VAT 12% (VAT 1.05)", text, StringComparison.Ordinal);
+    }
 }
