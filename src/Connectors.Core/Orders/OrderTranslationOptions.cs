@@ -14,7 +14,9 @@ public sealed record OrderTranslationOptions
     /// <summary>Normalizes the e-mail address and phone number put on the Sitoo order.</summary>
     public IContactNormalizer ContactNormalizer { get; init; } = new DefaultContactNormalizer();
 
-    /// <summary>The precision of the order currency; cents by default.</summary>
+    /// <summary>
+    /// The currency precision of orders that do not say theirs (<c>itemRounding.decimals</c>); cents by default.
+    /// </summary>
     public CurrencyPrecision Precision { get; init; } = CurrencyPrecision.Cents;
 
     /// <summary>The store warehouse (<c>warehouseid</c>) the Sitoo order is placed on, if any.</summary>

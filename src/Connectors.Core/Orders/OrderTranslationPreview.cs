@@ -35,7 +35,10 @@ public static class OrderTranslationPreview
                 translated.Draft.Delivery,
                 translated.Allocations,
                 translated.RoundingAdjustment,
-                []),
+                [])
+            {
+                RoundOff = translated.Draft.RoundOff,
+            },
             OrderTranslationResult.Failed failed => new OrderPreview(
                 order.OrderNumber, order.CurrencyIsoCode, Translated: false, expected, null, [], null, [], null, failed.Failures),
             _ => throw new InvalidOperationException("Unknown translation result."),
@@ -91,11 +94,23 @@ public static class OrderTranslationPreview
         if (preview.Delivery is { } delivery)
         {
             Line(text, $"Shipping: {Number(delivery.TotalGross)} {currency} (net {Number(delivery.Net)}, VAT {Number(delivery.Vat)})");
+            if (delivery.Parts.Count > 1)
+            {
+                foreach (var part in delivery.Parts)
+                {
+                    Line(text, $"  {Number(part.Gross),10} at VAT {Count(part.VatRate)}% (VAT {Number(part.Vat)})");
+                }
+            }
         }
 
         if (preview.RoundingAdjustment is { } adjustment)
         {
             Line(text, $"Rounding: {Number(adjustment.Amount)} {currency} on {adjustment.Sku}");
+        }
+
+        if (preview.RoundOff != 0)
+        {
+            Line(text, $"Cash rounding: {Number(preview.RoundOff)} {currency}, carried by the payment");
         }
 
         Line(text, $"Total: {Number(preview.DraftTotal ?? 0m)} {currency}, Shopware total {Number(preview.ShopwareTotal)} {currency}");
@@ -130,7 +145,11 @@ public sealed record OrderPreview(
     SitooDeliveryMoney? Delivery,
     IReadOnlyList<PromotionAllocation> Allocations,
     AllocationShare? RoundingAdjustment,
-    IReadOnlyList<OrderTranslationFailure> Failures);
+    IReadOnlyList<OrderTranslationFailure> Failures)
+{
+    /// <summary>The cash rounding of the total, carried to Sitoo by the payment; see <see cref="SitooOrderDraft.RoundOff"/>.</summary>
+    public decimal RoundOff { get; init; }
+}
 
 /// <summary>One Sitoo item of a preview.</summary>
 /// <param name="SourceLineId">The Shopware line it comes from.</param>

@@ -13,8 +13,9 @@ public abstract record OrderTranslationResult
     public sealed record Translated(SitooOrderDraft Draft, IReadOnlyList<PromotionAllocation> Allocations) : OrderTranslationResult
     {
         /// <summary>
-        /// The rounding correction put on the largest product line so the draft matches the Shopware total
-        /// (net orders, whose taxes Shopware rounds per order); <see langword="null"/> when none was needed.
+        /// The tax rounding correction put on the largest product line so the rows match the Shopware raw total
+        /// (net orders, whose taxes Shopware may round per order and rate); <see langword="null"/> when none was
+        /// needed. Cash rounding never lands here: it is the draft's <see cref="SitooOrderDraft.RoundOff"/>.
         /// </summary>
         public AllocationShare? RoundingAdjustment { get; init; }
     }
@@ -68,6 +69,12 @@ public enum OrderTranslationReason
 
     /// <summary>The order number is not a valid Sitoo <c>externalid</c> (<c>[A-Za-z0-9_-]{1,40}</c>).</summary>
     InvalidExternalId,
+
+    /// <summary>
+    /// The order's currency has more decimals, or a finer rounding interval, than Sitoo's two-decimal money carries
+    /// (e.g. KWD with three); rounding the amounts would change what the customer paid.
+    /// </summary>
+    UnsupportedCurrencyPrecision,
 }
 
 /// <summary>How one promotion line was carried into the Sitoo order.</summary>

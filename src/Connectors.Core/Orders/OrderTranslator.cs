@@ -13,6 +13,9 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
 {
     private const string DeliveryTarget = "delivery";
 
+    /// <summary>The digits of Sitoo money fields: amounts with more cannot be written without rounding them.</summary>
+    private const int SitooMoneyDecimals = 2;
+
     /// <summary>Translates with the default policies.</summary>
     public OrderTranslator()
         : this(new OrderTranslationOptions())
@@ -42,7 +45,8 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
         private readonly List<OrderTranslationFailure> _failures = [];
         private readonly List<Row> _rows = [];
         private readonly List<PromotionAllocation> _allocations = [];
-        private readonly CurrencyPrecision _precision = options.Precision;
+        private readonly Dictionary<string, decimal> _discountRowShares = new(StringComparer.Ordinal);
+        private CurrencyPrecision _precision = options.Precision;
         private decimal _deliveryDiscount;
 
         public OrderTranslationResult Execute(string? sitooUserId)
@@ -52,6 +56,12 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
                 _failures.Add(new OrderTranslationFailure(
                     OrderTranslationReason.InvalidExternalId,
                     $"order number '{order.OrderNumber}' is not a valid Sitoo externalid ([A-Za-z0-9_-]{{1,40}})"));
+            }
+
+            ResolvePrecision();
+            if (_failures.Count > 0)
+            {
+                return new OrderTranslationResult.Failed(_failures);
             }
 
             var topLevel = order.LineItems
@@ -92,15 +102,46 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             }
 
             var adjustment = BalanceToTotal(delivery);
+            var roundOff = RoundOff();
             if (_failures.Count > 0)
             {
                 return new OrderTranslationResult.Failed(_failures);
             }
 
-            return new OrderTranslationResult.Translated(BuildDraft(delivery, sitooUserId), _allocations)
+            return new OrderTranslationResult.Translated(BuildDraft(delivery, roundOff, sitooUserId), _allocations)
             {
                 RoundingAdjustment = adjustment,
             };
+        }
+
+        /// <summary>
+        /// Takes the precision from the order's <c>itemRounding</c> (the configured one when absent) and refuses a
+        /// currency whose amounts Sitoo's two-decimal money cannot hold.
+        /// </summary>
+        private void ResolvePrecision()
+        {
+            foreach (var (field, rounding) in new[] { ("itemRounding", order.ItemRounding), ("totalRounding", order.TotalRounding) })
+            {
+                if (rounding is null)
+                {
+                    continue;
+                }
+
+                var cent = CurrencyPrecision.Cents.MinorUnit;
+                if (rounding.Decimals is < 0 or > SitooMoneyDecimals || rounding.Interval < cent || rounding.Interval % cent != 0)
+                {
+                    _failures.Add(new OrderTranslationFailure(
+                        OrderTranslationReason.UnsupportedCurrencyPrecision,
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{order.CurrencyIsoCode} amounts are rounded to {rounding.Decimals} decimals in steps of {rounding.Interval} ({field}); Sitoo money has two decimals, so they cannot be carried without changing them")));
+                }
+            }
+
+            if (_failures.Count == 0 && order.ItemRounding is { } item)
+            {
+                _precision = new CurrencyPrecision(item.Decimals);
+            }
         }
 
         private void AddRow(ShopwareOrderLineItem line, string sku, SitooOrderItemKind kind)
@@ -150,50 +191,14 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
 
         private void Spread(ShopwareOrderLineItem line, decimal amount)
         {
-            var products = _rows.Where(row => row.Kind == SitooOrderItemKind.Product).ToList();
-            var composition = line.Promotion?.Composition ?? [];
-            List<Row> targets;
-            List<decimal> weights;
-            AllocationMethod method;
-            if (composition.Count > 0)
+            if (SpreadTargets(line) is not var (targets, weights, method))
             {
-                targets = [];
-                weights = [];
-                foreach (var entry in composition)
-                {
-                    var target = products.FirstOrDefault(row => row.Line.IsReferencedBy(entry.Id));
-                    if (target is null)
-                    {
-                        Fail(
-                            OrderTranslationReason.PromotionLineUnmapped,
-                            $"payload.composition refers to line '{entry.Id}', which is not a product line of this order",
-                            line,
-                            null);
-                        return;
-                    }
-
-                    targets.Add(target);
-                    weights.Add(Math.Max(0m, GrossDiscount(entry.Discount, target.VatRate)));
-                }
-
-                method = AllocationMethod.Composition;
-            }
-            else
-            {
-                targets = products;
-                weights = products.Select(row => Math.Max(0m, row.Gross)).ToList();
-                method = AllocationMethod.Proportional;
+                return;
             }
 
             if (amount == 0)
             {
                 Record(line, method, amount, []);
-                return;
-            }
-
-            if (weights.Sum() <= 0)
-            {
-                Fail(OrderTranslationReason.PromotionLineUnmapped, "there is no product line of positive value to spread the promotion over", line, null);
                 return;
             }
 
@@ -206,6 +211,54 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             }
 
             Record(line, method, amount, recorded);
+        }
+
+        /// <summary>
+        /// The product rows a promotion takes its amount off, with their weights: as <c>payload.composition</c> says
+        /// when present, otherwise in proportion to the rows' gross value; <see langword="null"/> (and a failure) when
+        /// there is none.
+        /// </summary>
+        private (List<Row> Targets, List<decimal> Weights, AllocationMethod Method)? SpreadTargets(ShopwareOrderLineItem line)
+        {
+            var products = _rows.Where(row => row.Kind == SitooOrderItemKind.Product).ToList();
+            var composition = line.Promotion?.Composition ?? [];
+            if (composition.Count == 0)
+            {
+                return Weighted(line, products, [.. products.Select(row => Math.Max(0m, row.Gross))], AllocationMethod.Proportional);
+            }
+
+            var targets = new List<Row>(composition.Count);
+            var weights = new List<decimal>(composition.Count);
+            foreach (var entry in composition)
+            {
+                var target = products.FirstOrDefault(row => row.Line.IsReferencedBy(entry.Id));
+                if (target is null)
+                {
+                    Fail(
+                        OrderTranslationReason.PromotionLineUnmapped,
+                        $"payload.composition refers to line '{entry.Id}', which is not a product line of this order",
+                        line,
+                        null);
+                    return null;
+                }
+
+                targets.Add(target);
+                weights.Add(Math.Max(0m, GrossDiscount(entry.Discount, target.VatRate)));
+            }
+
+            return Weighted(line, targets, weights, AllocationMethod.Composition);
+        }
+
+        private (List<Row> Targets, List<decimal> Weights, AllocationMethod Method)? Weighted(
+            ShopwareOrderLineItem line, List<Row> targets, List<decimal> weights, AllocationMethod method)
+        {
+            if (weights.Sum() > 0 || GrossOf(line.Price) == 0)
+            {
+                return (targets, weights, method);
+            }
+
+            Fail(OrderTranslationReason.PromotionLineUnmapped, "there is no product line of positive value to spread the promotion over", line, null);
+            return null;
         }
 
         private void AddDiscountRows(ShopwareOrderLineItem line, string sku, decimal amount)
@@ -221,6 +274,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
 
                 _rows.Add(new Row(line, sku, SitooOrderItemKind.Discount, 1m, rate.Value, -amount));
                 Record(line, AllocationMethod.DiscountProduct, amount, [new AllocationShare(line.Id, sku, amount)]);
+                ShareDiscountRow(line, amount);
                 return;
             }
 
@@ -240,6 +294,22 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             }
 
             Record(line, AllocationMethod.DiscountProduct, amount, recorded);
+            ShareDiscountRow(line, amount);
+        }
+
+        /// <summary>Records which product lines a discount-product promotion covers, so returns can refund a line's part of it.</summary>
+        private void ShareDiscountRow(ShopwareOrderLineItem line, decimal amount)
+        {
+            if (amount == 0 || SpreadTargets(line) is not var (targets, weights, _))
+            {
+                return;
+            }
+
+            var shares = ProportionalAllocator.Allocate(amount, weights, _precision);
+            for (var i = 0; i < shares.Length; i++)
+            {
+                _discountRowShares[targets[i].Line.Id] = _discountRowShares.GetValueOrDefault(targets[i].Line.Id) + shares[i];
+            }
         }
 
         private void CheckDiscounts()
@@ -257,9 +327,6 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
         private SitooDeliveryMoney Delivery()
         {
             var shippingGross = GrossOf(order.ShippingCosts);
-            var shippingVat = order.TaxStatus == ShopwareTaxStatus.TaxFree
-                ? 0m
-                : _precision.Round(order.ShippingCosts.CalculatedTaxes.Sum(tax => tax.Tax));
             var gross = shippingGross - _deliveryDiscount;
             if (gross < 0)
             {
@@ -269,14 +336,58 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
                 return SitooDeliveryMoney.None;
             }
 
-            // A discount on shipping lowers its VAT in the same proportion.
-            var vat = shippingGross == 0 ? 0m : _precision.Round(shippingVat * gross / shippingGross);
-            return new SitooDeliveryMoney(gross - vat, vat);
+            var parts = ShippingParts(shippingGross);
+            if (gross == 0 || parts.Count == 0)
+            {
+                return SitooDeliveryMoney.None;
+            }
+
+            // The parts take the shipping (after delivery promotions) in proportion, and each part's VAT follows its gross.
+            var grosses = ProportionalAllocator.Allocate(gross, [.. parts.Select(part => Math.Max(0m, part.Gross))], _precision);
+            return new SitooDeliveryMoney([.. parts
+                .Select((part, i) => new SitooDeliveryPart(part.VatRate, grosses[i], part.Gross == 0 ? 0m : _precision.Round(part.Vat * grosses[i] / part.Gross)))
+                .Where(part => part.Gross != 0)]);
         }
 
+        /// <summary>
+        /// Shipping as charged, one part per rate of <c>shippingCosts.calculatedTaxes</c> (Shopware taxes shipping at
+        /// several rates when it follows the cart's rates); without calculated taxes, the single tax rule's rate.
+        /// </summary>
+        private List<SitooDeliveryPart> ShippingParts(decimal shippingGross)
+        {
+            var costs = order.ShippingCosts;
+            if (order.TaxStatus == ShopwareTaxStatus.TaxFree || costs.CalculatedTaxes.Count == 0)
+            {
+                if (SingleTaxRate(costs) is not { } rate)
+                {
+                    _failures.Add(new OrderTranslationFailure(
+                        OrderTranslationReason.AmbiguousTaxRate, "shipping has several tax rules but no calculated taxes, so its VAT per rate is unknown"));
+                    return [];
+                }
+
+                return [new SitooDeliveryPart(rate, shippingGross, _precision.Round(shippingGross * rate / (100m + rate)))];
+            }
+
+            return [.. costs.CalculatedTaxes
+                .GroupBy(tax => tax.TaxRate)
+                .OrderByDescending(group => group.Key)
+                .Select(group => new SitooDeliveryPart(
+                    group.Key,
+                    group.Sum(tax => order.TaxStatus == ShopwareTaxStatus.Net ? tax.Price + tax.Tax : tax.Price),
+                    group.Sum(tax => tax.Tax)))];
+        }
+
+        /// <summary>
+        /// Makes the rows add up to the Shopware raw total (<c>price.rawTotal</c>, before cash rounding). A gross order
+        /// adds up exactly, and so does a net order under Shopware's default (horizontal) tax calculation, whose order
+        /// tax is the sum of the line taxes the rows carry. Under the vertical calculation Shopware rounds each rate's
+        /// tax once for the whole order, which can differ from the rows by that rounding (half a minor unit) and the
+        /// shipping tax's own (as much again): one minor unit per VAT rate, however many lines the order has. Line
+        /// roundings that pile up beyond that, or any larger difference, fail rather than have a line silently altered.
+        /// </summary>
         private AllocationShare? BalanceToTotal(SitooDeliveryMoney delivery)
         {
-            var expected = _precision.Round(order.AmountTotal);
+            var expected = _precision.Round(order.RawTotal ?? order.AmountTotal);
             var actual = _rows.Sum(row => row.Gross - row.Discount) + delivery.TotalGross;
             var difference = expected - actual;
             if (difference == 0)
@@ -284,8 +395,8 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
                 return null;
             }
 
-            // Per-line rounding of taxes can leave at most half a minor unit per amount; more is a real mismatch.
-            var tolerance = _precision.MinorUnit * (_rows.Count + 1);
+            var rates = _rows.Select(row => row.VatRate).Concat(delivery.Parts.Select(part => part.VatRate)).Distinct().Count();
+            var tolerance = _precision.MinorUnit * Math.Max(1, rates);
             var largest = _rows
                 .Where(row => row.Kind == SitooOrderItemKind.Product)
                 .OrderByDescending(row => row.Gross - row.Discount)
@@ -294,7 +405,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             {
                 _failures.Add(new OrderTranslationFailure(
                     OrderTranslationReason.TotalMismatch,
-                    $"the lines and shipping add up to {Money(actual)}, the Shopware order total is {Money(expected)}"));
+                    $"the lines and shipping add up to {Money(actual)}, the Shopware order total before cash rounding is {Money(expected)}"));
                 return null;
             }
 
@@ -302,7 +413,38 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             return new AllocationShare(largest.Line.Id, largest.Sku, difference);
         }
 
-        private SitooOrderDraft BuildDraft(SitooDeliveryMoney delivery, string? sitooUserId)
+        /// <summary>
+        /// The cash rounding (<c>amountTotal − price.rawTotal</c>): at most half the <c>totalRounding</c> interval, as
+        /// rounding to the nearest step gives, and carried by a payment, since Sitoo derives its round-off from them.
+        /// </summary>
+        private decimal RoundOff()
+        {
+            var roundOff = order.AmountTotal - (order.RawTotal ?? order.AmountTotal);
+            if (roundOff == 0)
+            {
+                return 0m;
+            }
+
+            var interval = order.TotalRounding?.Interval ?? 0m;
+            if (Math.Abs(roundOff) * 2 > interval || CurrencyPrecision.Cents.Round(roundOff) != roundOff)
+            {
+                _failures.Add(new OrderTranslationFailure(
+                    OrderTranslationReason.TotalMismatch,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"the total {Money(order.AmountTotal)} differs from the raw total {Money(order.RawTotal ?? 0m)} by more than rounding to the total interval {interval} gives")));
+            }
+            else if (order.Payment is null)
+            {
+                _failures.Add(new OrderTranslationFailure(
+                    OrderTranslationReason.TotalMismatch,
+                    $"the total is cash-rounded by {Money(roundOff)}, but the order has no payment transaction to carry the round-off to Sitoo"));
+            }
+
+            return roundOff;
+        }
+
+        private SitooOrderDraft BuildDraft(SitooDeliveryMoney delivery, decimal roundOff, string? sitooUserId)
         {
             var normalizer = options.ContactNormalizer;
             var additionalData = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -338,7 +480,29 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
                 DeliveryAddress = ToSitoo(order.ShippingAddress),
                 Comment = order.CustomerComment,
                 AdditionalData = additionalData,
+                Precision = _precision,
+                RoundOff = roundOff,
+                Payments = Payments(),
+                DiscountRowShares = new Dictionary<string, decimal>(_discountRowShares, StringComparer.Ordinal),
             };
+        }
+
+        /// <summary>The online payment: the primary transaction, for the rounded grand total the customer paid.</summary>
+        private List<SitooPaymentDraft> Payments()
+        {
+            if (order.Payment is not { } payment)
+            {
+                return [];
+            }
+
+            var additionalData = new Dictionary<string, string>(StringComparer.Ordinal) { [SitooPaymentDraft.ShopwareOrderIdKey] = order.Id };
+            if (payment.MethodTechnicalName is { } technicalName)
+            {
+                additionalData[SitooPaymentDraft.PaymentMethodKey] = technicalName;
+            }
+
+            var name = payment.MethodName ?? payment.MethodTechnicalName ?? SitooPaymentDraft.UnnamedMethod;
+            return [new SitooPaymentDraft(name, _precision.Round(order.AmountTotal), payment.TransactionId) { AdditionalData = additionalData }];
         }
 
         private static SitooAddress? ToSitoo(ShopwareOrderAddress? address) =>

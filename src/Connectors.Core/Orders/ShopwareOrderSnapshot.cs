@@ -39,6 +39,21 @@ public sealed record ShopwareOrderSnapshot(
     /// <summary>The customer's comment (<c>customerComment</c>).</summary>
     public string? CustomerComment { get; init; }
 
+    /// <summary>How line prices were rounded (<c>itemRounding</c>); <see langword="null"/> when not sent.</summary>
+    public CashRounding? ItemRounding { get; init; }
+
+    /// <summary>How the grand total was rounded (<c>totalRounding</c>), e.g. SEK to 1.00; <see langword="null"/> when not sent.</summary>
+    public CashRounding? TotalRounding { get; init; }
+
+    /// <summary>
+    /// The grand total before cash rounding (<c>price.rawTotal</c>): what lines and shipping add up to.
+    /// <see langword="null"/> when not sent, taken as <see cref="AmountTotal"/>.
+    /// </summary>
+    public decimal? RawTotal { get; init; }
+
+    /// <summary>The payment: the primary transaction and its method; <see langword="null"/> when the order has none.</summary>
+    public ShopwareOrderPayment? Payment { get; init; }
+
     /// <summary>
     /// The order's customer as the <see cref="ICustomerMatcher"/> sees it: the linked customer, its guest flag and
     /// the billing phone. An order whose customer was deleted counts as a guest checkout, so it can never claim a
@@ -51,6 +66,22 @@ public sealed record ShopwareOrderSnapshot(
             FirstName = Customer.FirstName,
             LastName = Customer.LastName,
         };
+}
+
+/// <summary>A Shopware <c>CashRoundingConfig</c> (<c>itemRounding</c>, <c>totalRounding</c>).</summary>
+/// <param name="Decimals">Digits after the decimal separator (<c>decimals</c>), e.g. 0 for JPY.</param>
+/// <param name="Interval">The rounding step (<c>interval</c>), e.g. 0.01, 0.05 (CHF) or 1.00 (SEK cash).</param>
+public sealed record CashRounding(int Decimals, decimal Interval);
+
+/// <summary>The payment of a Shopware order: its primary <c>order_transaction</c> with the <c>paymentMethod</c>.</summary>
+/// <param name="TransactionId">The transaction id (<c>id</c>).</param>
+public sealed record ShopwareOrderPayment(string TransactionId)
+{
+    /// <summary>The payment method's name shown to customers (<c>paymentMethod.name</c>).</summary>
+    public string? MethodName { get; init; }
+
+    /// <summary>The payment method's stable technical name (<c>paymentMethod.technicalName</c>), e.g. <c>payment_klarna</c>.</summary>
+    public string? MethodTechnicalName { get; init; }
 }
 
 /// <summary>The Shopware <c>taxStatus</c> of an order.</summary>

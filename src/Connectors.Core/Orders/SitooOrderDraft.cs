@@ -54,8 +54,52 @@ public sealed record SitooOrderDraft(
     /// <summary>Free key/value tags (<c>additionaldata</c>), e.g. the Shopware order id.</summary>
     public IReadOnlyDictionary<string, string> AdditionalData { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The gross grand total the draft adds up to: items after discounts plus delivery.</summary>
-    public decimal TotalGross => Items.Sum(item => item.MoneyRowPrice - item.MoneyRowDiscount) + Delivery.TotalGross;
+    /// <summary>
+    /// The order currency's precision, the one every amount of the draft was allocated in; returns refund in it.
+    /// </summary>
+    public CurrencyPrecision Precision { get; init; } = CurrencyPrecision.Cents;
+
+    /// <summary>
+    /// The cash rounding of the grand total (Shopware's <c>amountTotal − price.rawTotal</c>, e.g. 0.20 when SEK
+    /// 198.80 is rounded to 199.00). Sitoo derives <c>moneytotal_gross_roundoff</c> from the payments, so it reaches
+    /// Sitoo through <see cref="Payments"/>, never through a row.
+    /// </summary>
+    public decimal RoundOff { get; init; }
+
+    /// <summary>The payments (<c>payments</c>): what the customer paid online, the rounded grand total.</summary>
+    public IReadOnlyList<SitooPaymentDraft> Payments { get; init; } = [];
+
+    /// <summary>
+    /// Which product lines the discount rows (<see cref="SitooOrderItemKind.Discount"/>) take their amount off: gross,
+    /// positive, by Shopware product line id, adding up to minus the discount rows' total. Returns refund a line's
+    /// share of them.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> DiscountRowShares { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>The gross rows: items after discounts plus delivery, before the cash rounding.</summary>
+    public decimal RowsGross => Items.Sum(item => item.MoneyRowPrice - item.MoneyRowDiscount) + Delivery.TotalGross;
+
+    /// <summary>The gross grand total the customer pays: <see cref="RowsGross"/> plus <see cref="RoundOff"/>.</summary>
+    public decimal TotalGross => RowsGross + RoundOff;
+}
+
+/// <summary>A payment of a Sitoo order on write (<c>payments[]</c>).</summary>
+/// <param name="Name">The payment's name (<c>name</c>): the Shopware payment method's name.</param>
+/// <param name="Amount">The amount paid (<c>moneyamount</c>), signed.</param>
+/// <param name="ExternalId">The Shopware payment transaction id (<c>externalid</c>).</param>
+public sealed record SitooPaymentDraft(string Name, decimal Amount, string ExternalId)
+{
+    /// <summary>The <c>additionaldata</c> key of the Shopware payment method's technical name.</summary>
+    public const string PaymentMethodKey = "payment-method";
+
+    /// <summary>The <c>additionaldata</c> key of the Shopware order id the payment was made for.</summary>
+    public const string ShopwareOrderIdKey = "shopware-orderid";
+
+    /// <summary>The name of a payment whose Shopware method was not loaded.</summary>
+    public const string UnnamedMethod = "Shopware";
+
+    /// <summary>Free key/value tags (<c>additionaldata</c>), e.g. the payment method's technical name.</summary>
+    public IReadOnlyDictionary<string, string> AdditionalData { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A Sitoo order item on write.</summary>
@@ -94,16 +138,34 @@ public enum SitooOrderItemKind
     Service,
 }
 
-/// <summary>The order-level shipping money of a Sitoo order.</summary>
-/// <param name="Net">Shipping excluding VAT (<c>moneydelivery_net</c>).</param>
-/// <param name="Vat">VAT on shipping (<c>moneydelivery_vat</c>).</param>
-public sealed record SitooDeliveryMoney(decimal Net, decimal Vat)
+/// <summary>
+/// The shipping money of a Sitoo order, one part per VAT rate: Shopware taxes shipping at the cart's rates in
+/// proportion ("auto" shipping tax), and each rate stays exact.
+/// </summary>
+/// <param name="Parts">The parts, at most one per rate; empty when no shipping is charged.</param>
+public sealed record SitooDeliveryMoney(IReadOnlyList<SitooDeliveryPart> Parts)
 {
     /// <summary>No shipping charged.</summary>
-    public static SitooDeliveryMoney None { get; } = new(0m, 0m);
+    public static SitooDeliveryMoney None { get; } = new([]);
+
+    /// <summary>Shipping excluding VAT (<c>moneydelivery_net</c>).</summary>
+    public decimal Net => Parts.Sum(part => part.Net);
+
+    /// <summary>VAT on shipping (<c>moneydelivery_vat</c>).</summary>
+    public decimal Vat => Parts.Sum(part => part.Vat);
 
     /// <summary>Shipping including VAT (<c>moneytotal_gross_delivery</c>).</summary>
-    public decimal TotalGross => Net + Vat;
+    public decimal TotalGross => Parts.Sum(part => part.Gross);
+}
+
+/// <summary>The shipping taxed at one VAT rate.</summary>
+/// <param name="VatRate">The rate in percent, from Shopware's <c>shippingCosts.calculatedTaxes[].taxRate</c>.</param>
+/// <param name="Gross">The gross amount taxed at the rate.</param>
+/// <param name="Vat">The VAT in it.</param>
+public sealed record SitooDeliveryPart(decimal VatRate, decimal Gross, decimal Vat)
+{
+    /// <summary>The amount excluding VAT.</summary>
+    public decimal Net => Gross - Vat;
 }
 
 /// <summary>A Sitoo order address (<c>invoice_*</c> or <c>delivery_*</c> fields).</summary>

@@ -62,7 +62,31 @@ internal static class ShopwareOrderMapper
             BillingAddress = context.BillingAddress,
             ShippingAddress = context.ShippingAddress,
             CustomerComment = order.CustomerComment,
+            ItemRounding = Rounding(order.ItemRounding),
+            TotalRounding = Rounding(order.TotalRounding),
+
+            // The client reads an absent rawTotal as 0; a real raw total of 0 only ever rounds to a total of 0.
+            RawTotal = order.Price is { RawTotal: not 0m } price ? price.RawTotal : null,
+            Payment = Payment(order),
         };
+    }
+
+    private static CashRounding? Rounding(Client.ShopwareCashRounding? rounding) =>
+        rounding is null ? null : new CashRounding(rounding.Decimals, rounding.Interval);
+
+    /// <summary>The primary transaction (<c>primaryOrderTransactionId</c>), else the newest: the one the customer paid with.</summary>
+    private static ShopwareOrderPayment? Payment(Client.ShopwareOrder order)
+    {
+        var transactions = order.Transactions ?? [];
+        var primary = transactions.FirstOrDefault(transaction => transaction.Id == order.PrimaryOrderTransactionId)
+            ?? transactions.OrderByDescending(transaction => transaction.CreatedAt).FirstOrDefault();
+        return primary is null
+            ? null
+            : new ShopwareOrderPayment(primary.Id)
+            {
+                MethodName = primary.PaymentMethod?.Name,
+                MethodTechnicalName = primary.PaymentMethod?.TechnicalName,
+            };
     }
 
     private static ShopwareTaxStatus TaxStatus(string entity, string? status) => status switch

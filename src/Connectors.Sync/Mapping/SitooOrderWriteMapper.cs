@@ -51,10 +51,7 @@ internal static class SitooOrderWriteMapper
         }
 
         var items = draft.Items.Select((item, index) => Item(entity, index, item)).ToList();
-        if (Shipping(entity, draft.Delivery, context.ShippingProduct) is { } shipping)
-        {
-            items.Add(shipping);
-        }
+        items.AddRange(Shipping(entity, draft.Delivery, context.ShippingProduct));
 
         return new SitooNewOrder
         {
@@ -83,6 +80,7 @@ internal static class SitooOrderWriteMapper
             Comment = draft.Comment,
             AdditionalData = draft.AdditionalData.Count == 0 ? null : new Dictionary<string, string>(draft.AdditionalData, StringComparer.Ordinal),
             OrderItems = items,
+            Payments = draft.Payments.Count == 0 ? null : [.. draft.Payments.Select((payment, index) => Payment(entity, index, payment))],
         };
     }
 
@@ -118,6 +116,9 @@ internal static class SitooOrderWriteMapper
         {
             ProductName = item.ProductName,
             Quantity = (int)item.Quantity,
+
+            // Discount rows too: they are a negative row of a non-inventoried product, since the number of Sitoo's
+            // Discount item type is not documented.
             OrderItemType = SitooOrderItemType.Product,
             Sku = item.Sku,
             MoneyRowPrice = Money(entity, field + ".moneyrowprice", item.MoneyRowPrice),
@@ -127,11 +128,13 @@ internal static class SitooOrderWriteMapper
         };
     }
 
-    private static SitooNewOrderItem? Shipping(string entity, SitooDeliveryMoney delivery, SitooShippingProduct? product)
+    /// <summary>One shipping row per VAT rate, each with the rate Shopware taxed it at.</summary>
+    private static IEnumerable<SitooNewOrderItem> Shipping(string entity, SitooDeliveryMoney delivery, SitooShippingProduct? product)
     {
-        if (delivery.TotalGross == 0m)
+        var parts = delivery.Parts.Where(part => part.Gross != 0m).ToList();
+        if (parts.Count == 0)
         {
-            return null;
+            return [];
         }
 
         if (product is null)
@@ -139,16 +142,24 @@ internal static class SitooOrderWriteMapper
             throw new MappingException(entity, "moneytotal_gross_delivery", delivery.TotalGross, "Sitoo cannot take shipping money on an order write; configure a shipping product");
         }
 
-        return new SitooNewOrderItem
+        return parts.Select(part => new SitooNewOrderItem
         {
             ProductName = product.Name,
             Quantity = 1,
             OrderItemType = SitooOrderItemType.Product,
             Sku = product.Sku,
-            MoneyRowPrice = Money(entity, "moneytotal_gross_delivery", delivery.TotalGross),
-            VatValue = delivery.Net == 0m ? 0m : Math.Round(delivery.Vat / delivery.Net * 100m, 2, MidpointRounding.AwayFromZero),
-        };
+            MoneyRowPrice = Money(entity, "moneytotal_gross_delivery", part.Gross),
+            VatValue = part.VatRate,
+        });
     }
+
+    private static SitooNewOrderPayment Payment(string entity, int index, SitooPaymentDraft payment) => new()
+    {
+        Name = payment.Name,
+        MoneyAmount = Money(entity, string.Create(CultureInfo.InvariantCulture, $"payments[{index}].moneyamount"), payment.Amount),
+        ExternalId = payment.ExternalId,
+        AdditionalData = payment.AdditionalData.Count == 0 ? null : new Dictionary<string, string>(payment.AdditionalData, StringComparer.Ordinal),
+    };
 
     private static decimal Money(string entity, string field, decimal amount) =>
         CurrencyPrecision.Cents.Round(amount) == amount

@@ -24,7 +24,7 @@ internal static class ExportArchive
     public static string Name(long sitooOrderId) => string.Create(CultureInfo.InvariantCulture, $"export:{sitooOrderId}");
 
     /// <summary>Keeps <paramref name="exported"/>; call it in the unit of work that links the orders.</summary>
-    public static Task SaveAsync(IStateSession session, ExportedOrder exported, CancellationToken cancellationToken)
+    public static Task SaveAsync(IStateSession session, Core.Returns.ExportedOrder exported, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(exported);
@@ -32,7 +32,7 @@ internal static class ExportArchive
     }
 
     /// <summary>The export of the Sitoo order <paramref name="sitooOrderId"/>; <see langword="null"/> for an order exported before the archive existed.</summary>
-    public static async Task<ExportedOrder?> LoadAsync(IStateSession session, long sitooOrderId, CancellationToken cancellationToken)
+    public static async Task<Core.Returns.ExportedOrder?> LoadAsync(IStateSession session, long sitooOrderId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var document = await session.Snapshots.LoadAsync(Name(sitooOrderId), cancellationToken).ConfigureAwait(false);
@@ -40,13 +40,13 @@ internal static class ExportArchive
     }
 
     /// <summary>The archive's JSON of <paramref name="exported"/>.</summary>
-    public static string Serialize(ExportedOrder exported) =>
-        JsonSerializer.Serialize(exported, (JsonTypeInfo<ExportedOrder>)_options.GetTypeInfo(typeof(ExportedOrder)));
+    public static string Serialize(Core.Returns.ExportedOrder exported) =>
+        JsonSerializer.Serialize(exported, (JsonTypeInfo<Core.Returns.ExportedOrder>)_options.GetTypeInfo(typeof(Core.Returns.ExportedOrder)));
 
     /// <summary>Reads the archive's JSON.</summary>
     /// <exception cref="JsonException">The document is not an archived export.</exception>
-    public static ExportedOrder Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, (JsonTypeInfo<ExportedOrder>)_options.GetTypeInfo(typeof(ExportedOrder)))
+    public static Core.Returns.ExportedOrder Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, (JsonTypeInfo<Core.Returns.ExportedOrder>)_options.GetTypeInfo(typeof(Core.Returns.ExportedOrder)))
         ?? throw new JsonException("An archived export is null.");
 
     /// <summary>Instants as ISO-8601 text, as in the rest of the store.</summary>
@@ -62,5 +62,5 @@ internal static class ExportArchive
 
 /// <summary>The archived export's JSON shape.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(ExportedOrder))]
+[JsonSerializable(typeof(Core.Returns.ExportedOrder))]
 internal sealed partial class ExportArchiveJsonContext : JsonSerializerContext;

@@ -16,7 +16,8 @@ namespace Connectors.Sync.Orders;
 /// Exports Shopware orders to Sitoo, all or nothing: the order is translated and checked before anything is written,
 /// the customer is found or created once, and the Sitoo order is looked up by <c>externalid</c> before it is created,
 /// so a retry after a crash finds the order instead of making a second. Then, in one unit of work: the links, the
-/// order's hold on its products (ADR 0001: it stays online demand until Sitoo delivers it) and the completed item.
+/// archived export (<see cref="ExportArchive"/>), the order's hold on its products (ADR 0001: it stays online demand
+/// until Sitoo delivers it) and the completed item.
 /// </summary>
 internal sealed class OrderExportHandler(
     IConnectorStore store,
@@ -75,10 +76,11 @@ internal sealed class OrderExportHandler(
         var placedAt = Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
         var quantities = ShopwareOrderReader.ProductQuantities(order);
         await HoldBeforeCreateAsync(number, quantities, placedAt, cancellationToken).ConfigureAwait(false);
+        var draft = Translate(snapshot, number, user.UserId);
         var existing = await sitoo.Orders.FindByExternalIdAsync(number, cancellationToken).ConfigureAwait(false);
         var exported = existing is not null
             ? new ExportedOrder(number, existing.OrderId, existing.WarehouseId, existing.DateReserved)
-            : await CreateAsync(snapshot, number, user, cancellationToken).ConfigureAwait(false);
+            : await CreateAsync(draft, number, user, cancellationToken).ConfigureAwait(false);
 
         var links = new List<EntityLink> { new(LinkedEntityType.Order, orderId, exported.SitooOrderId.ToString(CultureInfo.InvariantCulture)) };
         if (order.OrderCustomer?.CustomerId is { } customerId)
@@ -86,7 +88,8 @@ internal sealed class OrderExportHandler(
             links.Add(new EntityLink(LinkedEntityType.Customer, customerId, user.UserId));
         }
 
-        await SettleAsync(item, exported, quantities, placedAt, links, cancellationToken).ConfigureAwait(false);
+        var archived = new Core.Returns.ExportedOrder(snapshot, draft, exported.SitooOrderId);
+        await SettleAsync(item, exported, archived, quantities, placedAt, links, cancellationToken).ConfigureAwait(false);
         telemetry.FactsApplied("orders", 1);
         if (order.OrderDateTime is { } placed)
         {
@@ -160,10 +163,10 @@ internal sealed class OrderExportHandler(
         }
     }
 
-    private async Task<ExportedOrder> CreateAsync(ShopwareOrderSnapshot snapshot, string number, SitooUserRecord user, CancellationToken cancellationToken)
+    private async Task<ExportedOrder> CreateAsync(SitooOrderDraft draft, string number, SitooUserRecord user, CancellationToken cancellationToken)
     {
         var reserved = settings.FulfilmentWarehouseId is null ? (Instant?)null : clock.GetCurrentInstant() + Duration.FromTimeSpan(settings.ReservationPeriod);
-        var created = await sitoo.Orders.CreateAsync(NewOrder(Translate(snapshot, number, user.UserId), number, user, reserved), cancellationToken).ConfigureAwait(false);
+        var created = await sitoo.Orders.CreateAsync(NewOrder(draft, number, user, reserved), cancellationToken).ConfigureAwait(false);
         return new ExportedOrder(number, created, settings.FulfilmentWarehouseId, reserved);
     }
 
@@ -189,6 +192,7 @@ internal sealed class OrderExportHandler(
     private async Task SettleAsync(
         WorkItem item,
         ExportedOrder exported,
+        Core.Returns.ExportedOrder archived,
         IReadOnlyDictionary<string, int> quantities,
         Instant placedAt,
         List<EntityLink> links,
@@ -202,6 +206,8 @@ internal sealed class OrderExportHandler(
             await unit.Links.LinkAsync(link, cancellationToken).ConfigureAwait(false);
         }
 
+        // Returns are planned from the order as exported, so the record commits with the link that finds it.
+        await ExportArchive.SaveAsync(unit, archived, cancellationToken).ConfigureAwait(false);
         await effects.HoldAsync(unit, exported, quantities, placedAt, cancellationToken).ConfigureAwait(false);
         await unit.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -21,10 +21,12 @@ internal sealed class ShopwareOrderReader(IShopwareAdminClient shopware, OrderEx
         FirstAsync(Details().Filter(ShopwareFilter.EqualTo("orderNumber", orderNumber)), cancellationToken);
 
     /// <summary>The order as the Core's snapshot.</summary>
-    /// <exception cref="MappingException">A field the translation needs is missing, or the currency is not configured.</exception>
+    /// <remarks>The currency is the loaded <c>currency</c> association's ISO code, else the configured one of <c>currencyId</c>.</remarks>
+    /// <exception cref="MappingException">A field the translation needs is missing, or the currency is neither loaded nor configured.</exception>
     public ShopwareOrderSnapshot ToSnapshot(ShopwareOrder order)
     {
-        var currency = order.CurrencyId is { } id && settings.CurrencyIsoCodes.TryGetValue(id, out var code) ? code : string.Empty;
+        var currency = order.Currency?.IsoCode
+            ?? (order.CurrencyId is { } id && settings.CurrencyIsoCodes.TryGetValue(id, out var code) ? code : string.Empty);
         return ShopwareOrderMapper.ToSnapshot(order, new ShopwareOrderContext(currency));
     }
 

@@ -37,6 +37,48 @@ public sealed record ShopOrderLine(string ProductNumber, int Quantity, decimal? 
 /// <param name="Amount">An absolute discount spread over the lines in proportion to their totals, or <see langword="null"/>.</param>
 public sealed record ShopPromotion(string Name, string Code, decimal? Percentage = null, decimal? Amount = null);
 
+/// <summary>A manual credit added to an order in the Administration: a negative <c>credit</c> line.</summary>
+/// <param name="Label">The line's label.</param>
+/// <param name="Amount">The amount credited, positive, in the order's tax status.</param>
+public sealed record ShopCredit(string Label, decimal Amount);
+
+/// <summary>
+/// An order currency with its cash rounding (Shopware's <c>itemRounding</c> and <c>totalRounding</c>), e.g. SEK whose
+/// totals are rounded to whole kronor, CHF to 0.05, JPY without decimals.
+/// </summary>
+/// <param name="IsoCode">The ISO 4217 code (<c>isoCode</c>).</param>
+/// <param name="Decimals">Digits of line prices and totals (<c>decimals</c>).</param>
+public sealed record ShopCurrency(string IsoCode, int Decimals = 2)
+{
+    /// <summary>Shopware's default currency, EUR to the cent.</summary>
+    public static ShopCurrency Euro { get; } = new("EUR");
+
+    /// <summary>The rounding step of line prices (<c>itemRounding.interval</c>); the minor unit by default.</summary>
+    public decimal? ItemInterval { get; init; }
+
+    /// <summary>The rounding step of the grand total (<c>totalRounding.interval</c>), e.g. 1.00; the minor unit by default.</summary>
+    public decimal? TotalInterval { get; init; }
+}
+
+/// <summary>The payment method an order is paid with (<c>paymentMethod</c>).</summary>
+/// <param name="Name">The name shown to customers (<c>name</c>).</param>
+/// <param name="TechnicalName">The stable technical name (<c>technicalName</c>).</param>
+public sealed record ShopPaymentMethod(string Name, string TechnicalName)
+{
+    /// <summary>Shopware's invoice payment, the simulator's default.</summary>
+    public static ShopPaymentMethod Invoice { get; } = new("Invoice", "payment_invoice");
+}
+
+/// <summary>How shipping is taxed (the shipping method's <c>taxType</c>).</summary>
+public enum ShopShippingTax
+{
+    /// <summary><c>highest</c>: at the highest rate in the cart.</summary>
+    Highest,
+
+    /// <summary><c>auto</c>: at the cart's rates, in proportion to the cart's value per rate.</summary>
+    Auto,
+}
+
 /// <summary>Who places an online order: a guest (a new guest customer is created) or a registered customer.</summary>
 public sealed record ShopBuyer
 {
@@ -72,6 +114,9 @@ public enum ShopTaxStatus
 
     /// <summary>Prices exclude tax; tax is added on top (B2B).</summary>
     Net,
+
+    /// <summary>No tax at all (<c>tax-free</c>), e.g. an export outside the EU.</summary>
+    TaxFree,
 }
 
 /// <summary>An online order to place through the simulated storefront.</summary>
@@ -87,6 +132,18 @@ public sealed record ShopOrderDraft(ShopBuyer Buyer, IReadOnlyList<ShopOrderLine
 
     /// <summary>Whether prices include tax.</summary>
     public ShopTaxStatus TaxStatus { get; init; } = ShopTaxStatus.Gross;
+
+    /// <summary>Manual credits (<c>credit</c> lines), after the promotions.</summary>
+    public IReadOnlyList<ShopCredit> Credits { get; init; } = [];
+
+    /// <summary>The order currency and its rounding; line prices are taken as given in it.</summary>
+    public ShopCurrency Currency { get; init; } = ShopCurrency.Euro;
+
+    /// <summary>How shipping is taxed when the cart has several rates.</summary>
+    public ShopShippingTax ShippingTax { get; init; } = ShopShippingTax.Highest;
+
+    /// <summary>The payment method of the order's transaction.</summary>
+    public ShopPaymentMethod PaymentMethod { get; init; } = ShopPaymentMethod.Invoice;
 }
 
 /// <summary>The state machines of an order.</summary>

@@ -9,7 +9,7 @@ public sealed partial class ShopwareSimulator
     {
         ["product"] = [],
         ["customer"] = ["addresses", "defaultBillingAddress", "defaultShippingAddress"],
-        ["order"] = ["lineItems", "orderCustomer", "transactions", "deliveries"],
+        ["order"] = ["lineItems", "orderCustomer", "transactions", "deliveries", "currency"],
     };
 
     private HttpResponseMessage Search(string entity, JsonObject body, bool jsonApi, Uri requestUri, bool idsOnly)

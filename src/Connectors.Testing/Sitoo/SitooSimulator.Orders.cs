@@ -222,8 +222,9 @@ public sealed partial class SitooSimulator
         body["moneyfinal_net"] = SitooWire.Money(net);
         body["moneyfinal_vat"] = SitooWire.Money(vat);
         body["moneyfinal_salestax"] = SitooWire.Money(0);
-        body["moneytotal_gross_roundoff"] = SitooWire.Money(0);
-        body["moneytotal_gross_all"] = SitooWire.Money(net + vat);
+        var roundOff = RoundOff(write, net + vat);
+        body["moneytotal_gross_roundoff"] = SitooWire.Money(roundOff);
+        body["moneytotal_gross_all"] = SitooWire.Money(net + vat + roundOff);
         body["checkouttypename"] = SitooWire.Text(write["checkouttypename"]) ?? "";
         body["checkoutmethodid"] = 0;
         body["checkoutmethodsubid"] = 0;
@@ -248,11 +249,27 @@ public sealed partial class SitooSimulator
         return order;
     }
 
+    /// <summary>
+    /// The cash rounding of a written order. Inferred: the order write has no <c>moneytotal_gross_roundoff</c> (it is
+    /// read-only in <c>OrderWrite</c>), so the simulator takes it as what the payments cover beyond the rows
+    /// (Σ payments − Σ item rows; the delivery money of a write is always 0), as a POS receipt's round-off is the
+    /// cash paid beyond its rows. Without payments there is nothing to derive it from, and it stays 0.
+    /// </summary>
+    private static decimal RoundOff(JsonObject write, decimal rows)
+    {
+        var payments = (write["payments"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        return payments.Count == 0 ? 0 : payments.Sum(payment => SitooWire.DecimalOr(payment["moneyamount"], 0)) - rows;
+    }
+
     private JsonObject OrderItem(JsonObject write, int index)
     {
         var quantity = SitooWire.Long(write["quantity"]) ?? 0;
         var units = Math.Abs(quantity);
-        var sign = Math.Sign(quantity);
+
+        // Sitoo money is signed: a return row is negative through its quantity, and a sold row with a negative price
+        // (a discount product carrying a promotion) stays negative, so the order adds up to what was paid.
+        var sign = quantity > 0 && SitooWire.DecimalOr(write["moneyrowprice"], 0) < 0 ? -1 : Math.Sign(quantity);
+        var unitSign = sign * Math.Sign(quantity);
         var vatValue = SitooWire.DecimalOr(write["vatvalue"], 0);
         var factor = 1 + vatValue / 100;
         var rowGross = Math.Abs(SitooWire.DecimalOr(write["moneyrowprice"], 0));
@@ -281,7 +298,7 @@ public sealed partial class SitooSimulator
             ["unitlabel"] = SitooWire.Text(write["unitlabel"]) ?? "",
             ["quantity"] = quantity,
             ["decimalunitquantity"] = SitooWire.Text(write["decimalunitquantity"]),
-            ["moneynetpriceperunit"] = SitooWire.Money(unitNet),
+            ["moneynetpriceperunit"] = SitooWire.Money(unitSign * unitNet),
             ["moneypriceorg"] = SitooWire.Money(SitooWire.DecimalOr(write["moneypriceorg"], 0)),
             ["vatvalue"] = vatValue,
             ["deliveryinfo"] = SitooWire.Text(write["deliveryinfo"]) ?? "",
@@ -290,13 +307,13 @@ public sealed partial class SitooSimulator
             ["voucherid"] = 0,
             ["vouchercode"] = SitooWire.Text(write["vouchercode"]) ?? "",
             ["vouchername"] = SitooWire.Text(write["vouchername"]) ?? "",
-            ["moneyoriginalprice"] = SitooWire.Money(originalUnitNet),
-            ["moneydiscountedprice"] = SitooWire.Money(discountedUnitNet),
-            ["moneydiscount"] = SitooWire.Money(rowDiscount == 0 ? 0 : originalUnitNet - discountedUnitNet),
+            ["moneyoriginalprice"] = SitooWire.Money(unitSign * originalUnitNet),
+            ["moneydiscountedprice"] = SitooWire.Money(unitSign * discountedUnitNet),
+            ["moneydiscount"] = SitooWire.Money(rowDiscount == 0 ? 0 : unitSign * (originalUnitNet - discountedUnitNet)),
             ["salestaxes"] = new JsonArray(),
             ["additionaldata"] = additional,
             ["decimalquantitytotal"] = SitooWire.Quantity(quantity),
-            ["moneynetpriceperquantity"] = SitooWire.Money(unitNet),
+            ["moneynetpriceperquantity"] = SitooWire.Money(unitSign * unitNet),
         };
     }
 

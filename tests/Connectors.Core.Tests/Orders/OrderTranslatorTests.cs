@@ -324,10 +324,10 @@ public class OrderTranslatorTests
     [Theory]
     [InlineData(0.01)]
     [InlineData(-0.02)]
-    public void Rounding_differences_within_a_minor_unit_per_line_go_to_the_largest_line(double difference)
+    public void Rounding_differences_within_a_minor_unit_per_rate_go_to_the_largest_line(double difference)
     {
         var order = new OrderBuilder(ShopwareTaxStatus.Net)
-            .Product("l1", "SKU-A", 1, 10.00m, 25)
+            .Product("l1", "SKU-A", 1, 10.00m, 12)
             .Product("l2", "SKU-B", 1, 30.00m, 25)
             .Build();
         order = order with { AmountTotal = order.AmountTotal + (decimal)difference };

@@ -78,7 +78,7 @@ public sealed class ShopwareOrderMapperTests
     public void The_mapped_recorded_order_translates_to_a_draft_that_adds_up_to_its_total()
     {
         var order = RecordedOrder() with { LineItems = [.. RecordedOrder().LineItems!, RecordedPromotion()] };
-        var snapshot = ShopwareOrderMapper.ToSnapshot(order, Euro) with { AmountTotal = 395.01m - 39.5m };
+        var snapshot = ShopwareOrderMapper.ToSnapshot(order, Euro) with { AmountTotal = 395.01m - 39.5m, RawTotal = 395.01m - 39.5m };
 
         var result = new OrderTranslator().Translate(snapshot, "{USER}");
 
