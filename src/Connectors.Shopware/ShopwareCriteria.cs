@@ -51,6 +51,8 @@ public sealed class ShopwareCriteria
             .Association("transactions.captures.refunds.stateMachineState")
             .Association("transactions.captures.refunds.positions")
             .Association("deliveries.stateMachineState")
+            .Association("deliveries.shippingOrderAddress.country")
+            .Association("billingAddress.country")
             .Association("stateMachineState");
 
     /// <summary>Whether a sort is set.</summary>

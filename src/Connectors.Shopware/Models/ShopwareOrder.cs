@@ -65,6 +65,9 @@ public sealed record ShopwareOrder
     /// <summary>Order state (association <c>stateMachineState</c>; must be requested since 6.6).</summary>
     public ShopwareStateMachineState? StateMachineState { get; init; }
 
+    /// <summary>The billing address (association <c>billingAddress</c>, with <c>billingAddress.country</c>).</summary>
+    public ShopwareOrderAddress? BillingAddress { get; init; }
+
     /// <summary>The customer snapshot; load <c>orderCustomer.customer</c> to see whether it was a guest.</summary>
     public ShopwareOrderCustomer? OrderCustomer { get; init; }
 
@@ -248,6 +251,9 @@ public sealed record ShopwareOrderDelivery
 
     /// <summary>Shipping address id.</summary>
     public string? ShippingOrderAddressId { get; init; }
+
+    /// <summary>Where the delivery goes (association <c>shippingOrderAddress</c>, with its <c>country</c>).</summary>
+    public ShopwareOrderAddress? ShippingOrderAddress { get; init; }
 
     /// <summary>Shipping costs.</summary>
     public ShopwareCalculatedPrice? ShippingCosts { get; init; }

@@ -107,3 +107,47 @@ public sealed record ShopwareCaptureRefundPosition
     /// <summary>Why (<c>reason</c>).</summary>
     public string? Reason { get; init; }
 }
+
+/// <summary>An address as the order keeps it (<c>order_address</c>), copied from the customer's address at checkout.</summary>
+public sealed record ShopwareOrderAddress
+{
+    /// <summary>Address id.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>First name.</summary>
+    public string? FirstName { get; init; }
+
+    /// <summary>Last name.</summary>
+    public string? LastName { get; init; }
+
+    /// <summary>Company.</summary>
+    public string? Company { get; init; }
+
+    /// <summary>Street and number.</summary>
+    public string? Street { get; init; }
+
+    /// <summary>Second address line (<c>additionalAddressLine1</c>).</summary>
+    public string? AdditionalAddressLine1 { get; init; }
+
+    /// <summary>Postal code (<c>zipcode</c>).</summary>
+    public string? Zipcode { get; init; }
+
+    /// <summary>City.</summary>
+    public string? City { get; init; }
+
+    /// <summary>Phone number (<c>phoneNumber</c>), as the customer typed it.</summary>
+    public string? PhoneNumber { get; init; }
+
+    /// <summary>The country (association <c>country</c>).</summary>
+    public ShopwareCountry? Country { get; init; }
+}
+
+/// <summary>A country (<c>country</c>).</summary>
+public sealed record ShopwareCountry
+{
+    /// <summary>Country id.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>ISO 3166-1 alpha-2 code (<c>iso</c>), e.g. <c>SE</c>.</summary>
+    public string? Iso { get; init; }
+}

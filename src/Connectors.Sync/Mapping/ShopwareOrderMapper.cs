@@ -7,18 +7,11 @@ using Client = Connectors.Shopware.Models;
 namespace Connectors.Sync.Mapping;
 
 /// <summary>
-/// What a Shopware order needs beside the client's <see cref="Client.ShopwareOrder"/>: the currency's ISO code (the
-/// order carries only <c>currencyId</c>) and the addresses, which the engine resolves separately.
+/// What a Shopware order needs beside the client's <see cref="Client.ShopwareOrder"/>: the currency's ISO code when the
+/// order was read without its <c>currency</c> association (it then carries only <c>currencyId</c>).
 /// </summary>
 /// <param name="CurrencyIsoCode">The ISO code of the order's <c>currencyId</c>, e.g. <c>EUR</c>.</param>
-internal sealed record ShopwareOrderContext(string CurrencyIsoCode)
-{
-    /// <summary>The order's billing address.</summary>
-    public ShopwareOrderAddress? BillingAddress { get; init; }
-
-    /// <summary>The primary delivery's shipping address; <see langword="null"/> for a pickup or digital-only order.</summary>
-    public ShopwareOrderAddress? ShippingAddress { get; init; }
-}
+internal sealed record ShopwareOrderContext(string CurrencyIsoCode);
 
 /// <summary>A Shopware order as read by the Admin API client, as the Core's <see cref="ShopwareOrderSnapshot"/>.</summary>
 internal static class ShopwareOrderMapper
@@ -59,8 +52,8 @@ internal static class ShopwareOrderMapper
             Customer(entity, customer))
         {
             SalesChannelId = order.SalesChannelId,
-            BillingAddress = context.BillingAddress,
-            ShippingAddress = context.ShippingAddress,
+            BillingAddress = Address(order.BillingAddress),
+            ShippingAddress = Address(PrimaryDelivery(order)?.ShippingOrderAddress),
             CustomerComment = order.CustomerComment,
             ItemRounding = Rounding(order.ItemRounding),
             TotalRounding = Rounding(order.TotalRounding),
@@ -70,6 +63,23 @@ internal static class ShopwareOrderMapper
             Payment = Payment(order),
         };
     }
+
+    // Shopware 6.7 names the primary delivery; before, the one with the highest shipping costs is "the" delivery.
+    private static Client.ShopwareOrderDelivery? PrimaryDelivery(Client.ShopwareOrder order) =>
+        order.Deliveries?.FirstOrDefault(delivery => delivery.Id == order.PrimaryOrderDeliveryId)
+        ?? order.Deliveries?.OrderByDescending(delivery => delivery.ShippingCosts?.TotalPrice ?? 0m).FirstOrDefault();
+
+    /// <summary>An order address; one without street or city (not loaded, or a pickup) is no address.</summary>
+    private static ShopwareOrderAddress? Address(Client.ShopwareOrderAddress? address) =>
+        address is { Street: { Length: > 0 } street, City: { Length: > 0 } city }
+            ? new ShopwareOrderAddress(street, address.Zipcode, city, address.Country?.Iso)
+            {
+                FirstName = address.FirstName,
+                LastName = address.LastName,
+                PhoneNumber = string.IsNullOrWhiteSpace(address.PhoneNumber) ? null : address.PhoneNumber,
+                AdditionalAddressLine1 = address.AdditionalAddressLine1,
+            }
+            : null;
 
     private static CashRounding? Rounding(Client.ShopwareCashRounding? rounding) =>
         rounding is null ? null : new CashRounding(rounding.Decimals, rounding.Interval);

@@ -31,7 +31,7 @@ internal sealed class SitooCustomerResolver(
     {
         var orderCustomer = order.OrderCustomer ?? throw OrderProblems.Unmappable(
             orderNumber, new MappingException($"Shopware order {orderNumber}", "orderCustomer", null, "the association was not loaded"));
-        var customer = CustomerMapper.ToRecord(orderCustomer);
+        var customer = CustomerMapper.ToRecord(orderCustomer, order.BillingAddress?.PhoneNumber);
         var user = await LinkedUserAsync(customer, orderNumber, cancellationToken).ConfigureAwait(false)
             ?? await MatchOrCreateAsync(customer, orderNumber, cancellationToken).ConfigureAwait(false);
         await LinkAsync(customer, user, orderNumber, cancellationToken).ConfigureAwait(false);

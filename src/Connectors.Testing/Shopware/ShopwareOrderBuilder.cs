@@ -65,6 +65,9 @@ public sealed partial class ShopwareSimulator
             var status = _net ? "net" : _taxFree ? "tax-free" : "gross";
             var currencyId = CurrencyIdOf(draft.Currency.IsoCode);
 
+            // The checkout copies the customer's addresses into order_address rows of the order's own.
+            var billingAddress = OrderAddress(customer, "defaultBillingAddressId");
+            var shippingAddress = OrderAddress(customer, "defaultShippingAddressId");
             var transactionId = shop.NewId();
             var deliveryId = shop.NewId();
             var orderCustomerId = shop.NewId();
@@ -91,7 +94,8 @@ public sealed partial class ShopwareSimulator
                 ["totalRounding"] = Rounding(draft.Currency.TotalInterval),
                 ["salesChannelId"] = StorefrontSalesChannelId,
                 ["languageId"] = SystemLanguageId,
-                ["billingAddressId"] = customer["defaultBillingAddressId"]?.DeepClone(),
+                ["billingAddressId"] = billingAddress["id"]!.DeepClone(),
+                ["billingAddress"] = billingAddress,
                 ["orderDateTime"] = _now,
                 ["orderDate"] = _now[..10] + "T00:00:00.000+00:00",
                 ["price"] = new JsonObject
@@ -159,7 +163,8 @@ public sealed partial class ShopwareSimulator
                     ["versionId"] = LiveVersionId,
                     ["orderId"] = _orderId,
                     ["shippingMethodId"] = DefaultShippingMethodId,
-                    ["shippingOrderAddressId"] = customer["defaultShippingAddressId"]?.DeepClone(),
+                    ["shippingOrderAddressId"] = shippingAddress["id"]!.DeepClone(),
+                    ["shippingOrderAddress"] = shippingAddress,
                     ["shippingCosts"] = shipping.DeepClone(),
                     ["trackingCodes"] = new JsonArray(),
                     ["stateId"] = ShopwareStateMachine.Delivery.StateId("open"),
@@ -175,6 +180,20 @@ public sealed partial class ShopwareSimulator
                 ["_uniqueIdentifier"] = _orderId,
                 ["apiAlias"] = "order",
             };
+        }
+
+        private JsonObject OrderAddress(JsonObject customer, string which)
+        {
+            var addressId = customer[which]?.GetValue<string>();
+            var source = (customer["addresses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(a => a["id"]?.GetValue<string>() == addressId)
+                ?? new JsonObject();
+            var copy = (JsonObject)source.DeepClone();
+            copy.Remove("customerId");
+            copy["id"] = shop.NewId();
+            copy["orderId"] = _orderId;
+            copy["country"] = new JsonObject { ["id"] = source["countryId"]?.DeepClone(), ["iso"] = "SE", ["apiAlias"] = "country" };
+            copy["apiAlias"] = "order_address";
+            return copy;
         }
 
         private JsonObject ProductLine(JsonObject product, int quantity, decimal unit, decimal total, decimal rate, int position)

@@ -98,9 +98,12 @@ public sealed record ShopBuyer
     /// <summary>The guest's last name.</summary>
     public string? LastName { get; private init; }
 
+    /// <summary>The guest's phone number, as typed into the address form.</summary>
+    public string? Phone { get; private init; }
+
     /// <summary>A guest checkout: Shopware creates a customer with <c>guest: true</c> for it.</summary>
-    public static ShopBuyer Guest(string email, string firstName, string lastName) =>
-        new() { Email = email, FirstName = firstName, LastName = lastName };
+    public static ShopBuyer Guest(string email, string firstName, string lastName, string? phone = null) =>
+        new() { Email = email, FirstName = firstName, LastName = lastName, Phone = phone };
 
     /// <summary>A checkout by a customer created before (e.g. with <see cref="ShopwareSimulator.RegisterCustomer"/>).</summary>
     public static ShopBuyer Registered(string customerId) => new() { CustomerId = customerId };

@@ -77,12 +77,12 @@ public sealed partial class ShopwareSimulator
 
     /// <summary>Registers a storefront customer account (not a guest).</summary>
     /// <returns>The customer id.</returns>
-    public string RegisterCustomer(string email, string firstName, string lastName)
+    public string RegisterCustomer(string email, string firstName, string lastName, string? phone = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         lock (Gate)
         {
-            return AddCustomer(email, firstName, lastName, guest: false);
+            return AddCustomer(email, firstName, lastName, guest: false, phone);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed partial class ShopwareSimulator
         }
     }
 
-    private string AddCustomer(string email, string firstName, string lastName, bool guest)
+    private string AddCustomer(string email, string firstName, string lastName, bool guest, string? phone = null)
     {
         var id = NewId();
         var addressId = NewId();
@@ -120,6 +120,7 @@ public sealed partial class ShopwareSimulator
             ["street"] = "Simulated Street 1",
             ["zipcode"] = "12345",
             ["city"] = "Simulated City",
+            ["phoneNumber"] = phone,
             ["apiAlias"] = "customer_address",
         };
         _customers[id] = NewCustomer(id, new JsonObject

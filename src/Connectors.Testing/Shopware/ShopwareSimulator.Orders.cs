@@ -33,7 +33,7 @@ public sealed partial class ShopwareSimulator
                     throw new InvalidOperationException($"Product {product["productNumber"]} is a closeout with {product["stock"]} in stock; {wanted} cannot be bought.");
                 }
             }
-            var customerId = draft.Buyer.CustomerId ?? AddCustomer(draft.Buyer.Email!, draft.Buyer.FirstName!, draft.Buyer.LastName!, guest: true);
+            var customerId = draft.Buyer.CustomerId ?? AddCustomer(draft.Buyer.Email!, draft.Buyer.FirstName!, draft.Buyer.LastName!, guest: true, draft.Buyer.Phone);
             var customer = _customers.TryGetValue(customerId, out var found)
                 ? found
                 : throw new InvalidOperationException($"No customer with id {customerId} exists.");

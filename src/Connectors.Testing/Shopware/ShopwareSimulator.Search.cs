@@ -9,7 +9,7 @@ public sealed partial class ShopwareSimulator
     {
         ["product"] = [],
         ["customer"] = ["addresses", "defaultBillingAddress", "defaultShippingAddress"],
-        ["order"] = ["lineItems", "orderCustomer", "transactions", "deliveries", "currency"],
+        ["order"] = ["lineItems", "orderCustomer", "transactions", "deliveries", "currency", "billingAddress"],
     };
 
     private HttpResponseMessage Search(string entity, JsonObject body, bool jsonApi, Uri requestUri, bool idsOnly)

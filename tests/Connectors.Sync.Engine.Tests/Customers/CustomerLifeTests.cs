@@ -197,6 +197,21 @@ public sealed class CustomerLifeTests
         Assert.Single(harness.Pos.ListUsers());
     }
 
+    [Fact]
+    public async Task The_exported_order_and_the_new_user_carry_the_checkout_addresses_and_phone()
+    {
+        await using var harness = await StartWithProductAsync();
+
+        var order = harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("ulla@example.com", "Ulla", "Ros", phone: "+46 070-123 45 67"), [new ShopOrderLine("SKU-1", 1)]));
+        await harness.SyncAsync();
+
+        var sitooOrder = SitooOrder(harness, order.OrderNumber);
+        Assert.Equal(("Simulated Street 1", "Simulated City", "SE"), (Text(sitooOrder["invoice_address"]), Text(sitooOrder["invoice_city"]), Text(sitooOrder["invoice_countryid"])));
+        Assert.Equal(("Simulated Street 1", "12345"), (Text(sitooOrder["delivery_address"]), Text(sitooOrder["delivery_zip"])));
+        Assert.Equal("+46701234567", Text(sitooOrder["phone"]));
+        Assert.Equal("+46701234567", Text(Assert.Single(harness.Pos.ListUsers())["phone"]));
+    }
+
     private static async Task<Harness.ConnectorHarness> StartWithProductAsync(SitooSimulatorOptions? sitoo = null)
     {
         var harness = await StartAsync(sitoo: sitoo);

@@ -90,15 +90,29 @@ public sealed class ShopwareOrderMapperTests
     }
 
     [Fact]
-    public void Addresses_come_from_the_context()
+    public void The_billing_address_and_the_primary_deliverys_address_are_read_with_the_phone()
     {
-        var billing = new ShopwareOrderAddress("Bahnhofstraße 27", "10332", "Berlin", "DE") { PhoneNumber = "+49301234" };
+        var order = RecordedOrder() with
+        {
+            BillingAddress = new Client.ShopwareOrderAddress
+            {
+                Street = "Bahnhofstraße 27", Zipcode = "10332", City = "Berlin", PhoneNumber = "+49301234", Country = new Client.ShopwareCountry { Iso = "DE" },
+            },
+        };
 
-        var snapshot = ShopwareOrderMapper.ToSnapshot(RecordedOrder(), Euro with { BillingAddress = billing });
+        var snapshot = ShopwareOrderMapper.ToSnapshot(order, Euro);
 
-        Assert.Same(billing, snapshot.BillingAddress);
-        Assert.Null(snapshot.ShippingAddress);
+        Assert.Equal(new ShopwareOrderAddress("Bahnhofstraße 27", "10332", "Berlin", "DE") { PhoneNumber = "+49301234" }, snapshot.BillingAddress);
         Assert.Equal("+49301234", snapshot.ToCustomerRecord().Phone);
+    }
+
+    [Fact]
+    public void An_address_that_was_not_loaded_is_no_address()
+    {
+        var snapshot = ShopwareOrderMapper.ToSnapshot(RecordedOrder() with { BillingAddress = null }, Euro);
+
+        Assert.Null(snapshot.BillingAddress);
+        Assert.Null(snapshot.ToCustomerRecord().Phone);
     }
 
     [Fact]
