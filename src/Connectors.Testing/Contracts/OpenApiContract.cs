@@ -21,6 +21,7 @@ public sealed class OpenApiContract
     private readonly JsonObject _components;
     private readonly SchemaTranslator _translator;
     private readonly BuildOptions _buildOptions;
+    private readonly Lock _evaluation = new();
     private readonly ConcurrentDictionary<JsonNode, JsonSchema> _schemas = new(ReferenceEqualityComparer.Instance);
 
     private OpenApiContract(JsonObject document)
@@ -298,8 +299,17 @@ public sealed class OpenApiContract
 
     private void Evaluate(string what, JsonNode schema, JsonElement instance, List<string> errors)
     {
-        var compiled = _schemas.GetOrAdd(schema, s => JsonSchema.FromText(_translator.Translate(s).ToJsonString(), _buildOptions));
-        var result = compiled.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+
+        // One contract serves every simulator in a test process, and JsonSchema.Net's schema registry is not safe for
+        // concurrent building and evaluation (json-everything issues #503, #999): a concurrent update corrupted its
+        // dictionary and failed every request of a test that ran beside others.
+        lock (_evaluation)
+        {
+            var compiled = _schemas.GetOrAdd(schema, s => JsonSchema.FromText(_translator.Translate(s).ToJsonString(), _buildOptions));
+            result = compiled.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+
         if (result.IsValid)
         {
             return;
