@@ -19,6 +19,11 @@ public interface ISitooUsers
     /// <returns>The user, or null when there is none (any more).</returns>
     Task<SitooUser?> FindByIdAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists every user page by page (there is no modified-since filter, so a scan for new users reads them all).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The users.</returns>
+    IAsyncEnumerable<SitooUser> ListAllAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Lists the users with a mobile number, as stored (Sitoo compares it exactly).</summary>
     /// <param name="mobile">The mobile number; normalise it (E.164) before calling.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -25,6 +25,12 @@ internal sealed class SitooUsers(SitooApiContext context) : ISitooUsers
         return page.Items is [var first, ..] ? first : null;
     }
 
+    public IAsyncEnumerable<SitooUser> ListAllAsync(CancellationToken cancellationToken = default) =>
+        SitooPaging.ReadAllAsync(
+            (start, num, token) => context.Api.GetUsersAsync(context.SiteId, start, num, Fields, null, null, null, null, token),
+            context.PageSize,
+            cancellationToken);
+
     public IAsyncEnumerable<SitooUser> ListByMobileAsync(string mobile, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(mobile);

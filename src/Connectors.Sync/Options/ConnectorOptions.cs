@@ -27,6 +27,9 @@ public sealed class ConnectorOptions
     [Required]
     public Connectors.Sync.Returns.ReturnSyncSettings Returns { get; set; } = new();
 
+    /// <summary>Customers made at the till and whether they become Shopware customers.</summary>
+    public Connectors.Sync.Customers.CustomerSyncSettings Customers { get; set; } = new();
+
     /// <summary>Reconciliation schedule.</summary>
     [Required]
     public ReconciliationSettings Reconciliation { get; set; } = new();

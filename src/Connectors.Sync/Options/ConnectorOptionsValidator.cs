@@ -43,6 +43,17 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
             }
         }
 
+        if (options.Customers.CreateInShopware)
+        {
+            foreach (var (key, value) in new[] { ("SalesChannelId", options.Customers.SalesChannelId), ("GroupId", options.Customers.GroupId), ("CountryId", options.Customers.CountryId) })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    failures.Add($"Connectors:Sync:Customers:{key} is required when CreateInShopware is on: Shopware needs it for every new customer.");
+                }
+            }
+        }
+
         if (options.Reconciliation.FullEvery < TimeSpan.Zero)
         {
             failures.Add("Connectors:Sync:Reconciliation:FullEvery must not be negative (zero turns it off).");

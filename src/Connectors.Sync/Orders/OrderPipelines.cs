@@ -92,6 +92,18 @@ internal static class OrderPipelines
             provider.GetRequiredService<IShopwareAdminClient>(),
             provider.GetRequiredService<SitooCustomerResolver>()));
 
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Customers);
+        services.TryAddSingleton(provider => new Customers.TillSignUpScan(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            provider.GetRequiredService<ICustomerMatcher>(),
+            provider.GetRequiredService<IContactNormalizer>(),
+            provider.GetRequiredService<Customers.CustomerSyncSettings>(),
+            provider.GetRequiredService<StockIntakeSettings>()));
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Customers.TillSignUpScan>());
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<Customers.TillSignUpScan>());
+
         services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<ShopwareOrderPoller>());
         services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<Customers.AccountChangePoller>());
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Customers.AccountChangeHandler>());

@@ -86,6 +86,15 @@ public sealed partial class ShopwareSimulator
         }
     }
 
+    /// <summary>Every customer (guests included), for assertions.</summary>
+    public IReadOnlyList<JsonObject> ListCustomers()
+    {
+        lock (Gate)
+        {
+            return [.. _customers.Values.Select(customer => (JsonObject)customer.DeepClone())];
+        }
+    }
+
     /// <summary>
     /// Changes a customer's e-mail as the customer does in the account settings (or staff in the Administration). Orders
     /// placed earlier keep the address in their <c>orderCustomer</c> snapshot, as in Shopware.

@@ -37,6 +37,20 @@ public sealed partial class SitooSimulator
         }
     }
 
+    /// <summary>Records a user's address, as staff do when a customer signs up at the till.</summary>
+    public void SetUserAddress(string userId, string street, string zip, string city, string countryId = "SE")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        lock (_gate)
+        {
+            var user = UserById(userId);
+            user["address"] = street;
+            user["zip"] = zip;
+            user["city"] = city;
+            user["countryid"] = countryId;
+        }
+    }
+
     /// <summary>A user as the API returns it, for assertions.</summary>
     public JsonObject GetUser(string userId)
     {
