@@ -169,6 +169,22 @@ public sealed class CustomerLifeTests
         Assert.Empty(await ExceptionsAsync(harness));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Repeated_checkouts_find_the_one_user_whether_or_not_sitoo_enforces_unique_e_mails(bool unique)
+    {
+        await using var harness = await StartWithProductAsync(new SitooSimulatorOptions { UniqueUserEmails = unique });
+        foreach (var spelling in new[] { "vera@example.com", "Vera@Example.com ", "VERA@example.com" })
+        {
+            harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest(spelling, "Vera", "Lind"), [new ShopOrderLine("SKU-1", 1)]));
+            await harness.SyncAsync();
+        }
+
+        Assert.Single(harness.Pos.ListUsers());
+        Assert.Empty(await ExceptionsAsync(harness));
+    }
+
     [Fact]
     public async Task An_internationalized_domain_typed_at_the_till_is_the_same_address_as_its_ascii_form_from_the_shop()
     {
