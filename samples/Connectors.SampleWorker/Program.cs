@@ -31,7 +31,7 @@ if (builder.Configuration["Connectors:Store:PostgreSql"] is { Length: > 0 } post
 else
 {
     Directory.CreateDirectory(commandLine.DataFolder);
-    connector.UseSqlite(Path.Combine(commandLine.DataFolder, "connector.db"));
+    connector.UseSqlite(world is null ? Path.Combine(commandLine.DataFolder, "connector.db") : DemoWorld.FreshStateFile(commandLine.DataFolder));
 }
 
 builder.Services.AddConnectorHosting(builder.Configuration);

@@ -39,7 +39,7 @@ public sealed class SampleRunTests
     }
 
     [Fact]
-    public async Task A_restart_on_the_same_data_folder_keeps_the_connectors_state()
+    public async Task A_restart_of_the_demo_starts_a_new_world_on_clean_state_and_sums_up_this_run_only()
     {
         var folder = Directory.CreateTempSubdirectory("connectors-sample-").FullName;
         var data = Path.Combine(folder, "data");
@@ -53,10 +53,12 @@ public sealed class SampleRunTests
         Assert.True(await second.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 0, second.Output);
 
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryPath));
-        // The first run's exception records are still there, not duplicated: one per reason and entity.
-        var reasons = summary.RootElement.GetProperty("exceptionsByReason");
-        Assert.Equal(1, reasons.GetProperty("MissingProductMapping").GetInt32());
-        Assert.True(File.Exists(Path.Combine(data, "connector.db")));
+        var root = summary.RootElement;
+
+        // The second world's orders and exceptions only: the first world's work is not carried into it.
+        Assert.Equal(root.GetProperty("onlineOrders").GetInt32(), root.GetProperty("ordersExported").GetInt32());
+        Assert.Equal(1, root.GetProperty("exceptionsByReason").GetProperty("MissingProductMapping").GetInt32());
+        Assert.Equal(0, await CountPendingWorkAsync(Path.Combine(data, "demo-connector.db")));
     }
 
     [Theory]
@@ -76,15 +78,21 @@ public sealed class SampleRunTests
         // The host's shutdown timeout (30 s) bounds a clean stop; a run that ignores the signal goes on until killed.
         var exitCode = await sample.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.True(exitCode == 0, sample.Output);
-        Assert.Equal(0, await CountLeasedWorkAsync(Path.Combine(data, "connector.db")));
+        Assert.Equal(0, await CountLeasedWorkAsync(Path.Combine(data, "demo-connector.db")));
     }
 
-    private static async Task<long> CountLeasedWorkAsync(string database)
+    private static async Task<long> CountPendingWorkAsync(string database) =>
+        await ScalarAsync(database, "SELECT COUNT(*) FROM work_items WHERE state = 'pending' AND kind NOT LIKE '%reconcile%';");
+
+    private static async Task<long> CountLeasedWorkAsync(string database) =>
+        await ScalarAsync(database, "SELECT COUNT(*) FROM work_items WHERE state = 'pending' AND lease_owner IS NOT NULL;");
+
+    private static async Task<long> ScalarAsync(string database, string sql)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM work_items WHERE state = 'pending' AND lease_owner IS NOT NULL;";
+        command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

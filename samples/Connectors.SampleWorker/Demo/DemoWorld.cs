@@ -166,6 +166,22 @@ internal sealed class DemoWorld : IAsyncDisposable
         Pos.AddProduct(DemoCatalogue.ShippingSku, "Shipping", 0m);
     }
 
+    /// <summary>
+    /// The connector's state file for a new demo world, emptied first: every start simulates new systems, so the state
+    /// of an earlier world (its cursors, pending work and exceptions) would describe systems that no longer exist, and
+    /// its work and lag would enter this run's figures. With real systems the state is kept across restarts.
+    /// </summary>
+    public static string FreshStateFile(string dataFolder)
+    {
+        var file = Path.Combine(dataFolder, "demo-connector.db");
+        foreach (var part in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(part);
+        }
+
+        return file;
+    }
+
     private static int NextAccountId(string dataFolder)
     {
         Directory.CreateDirectory(dataFolder);
