@@ -13,6 +13,9 @@ public enum ShopwareTransitionEntity
 
     /// <summary><c>order_delivery</c>: the delivery state.</summary>
     OrderDelivery,
+
+    /// <summary><c>order_transaction_capture_refund</c>: a refund of a capture (open, in progress, completed, failed, cancelled).</summary>
+    OrderTransactionCaptureRefund,
 }
 
 /// <summary>Options of a state transition.</summary>
@@ -115,4 +118,14 @@ public interface IShopwareStateMachine
     /// <param name="refundId">Id of the <c>order_transaction_capture_refund</c> in state open.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task ProcessCaptureRefundAsync(string refundId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The id of a state (<c>POST /api/search/state-machine-state</c>): ids differ per shop, and an entity written through
+    /// the API (e.g. a capture refund) must name its initial state.
+    /// </summary>
+    /// <param name="stateMachine">The machine's technical name, e.g. <c>order_transaction_capture_refund.state</c>.</param>
+    /// <param name="technicalName">The state, e.g. <c>open</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ShopwareApiException">The shop has no such state.</exception>
+    Task<string> FindStateIdAsync(string stateMachine, string technicalName, CancellationToken cancellationToken = default);
 }

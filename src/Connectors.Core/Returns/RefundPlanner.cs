@@ -21,9 +21,6 @@ public sealed record RefundPlanOptions
 
     /// <summary>Whether shipping is refunded; never by default.</summary>
     public ShippingRefund Shipping { get; init; } = ShippingRefund.Never;
-
-    /// <summary>The precision of the order currency; cents by default.</summary>
-    public CurrencyPrecision Precision { get; init; } = CurrencyPrecision.Cents;
 }
 
 /// <summary>
@@ -88,7 +85,7 @@ public sealed class RefundPlanner(RefundPlanOptions options)
             return new ReturnPlanResult.NotApplicable(ReturnNotApplicableReason.NoReturnedItems, "the order returns no goods");
         }
 
-        var ledger = new ReturnLedger(exported, Options.Precision);
+        var ledger = new ReturnLedger(exported, exported.Draft.Precision);
         foreach (var earlier in context.EarlierReturns.OrderBy(earlier => earlier.OrderId))
         {
             // Earlier returns were refunded already; replaying them rebuilds the quantities returned per line.
@@ -98,10 +95,10 @@ public sealed class RefundPlanner(RefundPlanOptions options)
             }
         }
 
-        return PlanCurrent(ledger, exported, returned);
+        return PlanCurrent(ledger, exported, returned, context.Payment);
     }
 
-    private ReturnPlanResult PlanCurrent(ReturnLedger ledger, ExportedOrder exported, List<SitooReturnItem> returned)
+    private ReturnPlanResult PlanCurrent(ReturnLedger ledger, ExportedOrder exported, List<SitooReturnItem> returned, CapturedPayment? payment)
     {
         var refundedBefore = ledger.RefundedTotal();
         var lines = new List<RefundLine>();
@@ -127,10 +124,19 @@ public sealed class RefundPlanner(RefundPlanOptions options)
         var shipping = fullyReturned && Options.Shipping == ShippingRefund.WhenFullyReturned
             ? exported.Draft.Delivery.TotalGross
             : 0m;
-        var refundedAfter = refundedBefore + lines.Sum(line => line.Amount) + shipping;
-        var paymentAction = refundedAfter >= Options.Precision.Round(exported.Order.AmountTotal)
-            ? PaymentRefundAction.Refund
-            : PaymentRefundAction.RefundPartially;
+        var amount = lines.Sum(line => line.Amount) + shipping;
+        if (payment is not null && amount > payment.Refundable)
+        {
+            return new ReturnPlanResult.Failed(
+                ReturnFailureReason.RefundExceedsCaptured,
+                string.Create(CultureInfo.InvariantCulture, $"refunding {amount} would exceed what the payment holds: {payment.Captured} captured, {payment.Refunded} refunded already"));
+        }
+
+        var refundedAfter = refundedBefore + amount;
+        var fullyRefunded = payment is not null
+            ? payment.Refunded + amount >= payment.Captured
+            : refundedAfter >= exported.Draft.Precision.Round(exported.Order.AmountTotal);
+        var paymentAction = fullyRefunded ? PaymentRefundAction.Refund : PaymentRefundAction.RefundPartially;
         var deliveryAction = fullyReturned ? DeliveryReturnAction.Retour : DeliveryReturnAction.RetourPartially;
         return new ReturnPlanResult.Planned(new RefundPlan(
             exported.Order.Id, exported.Order.OrderNumber, lines, shipping, paymentAction, deliveryAction, restock));
@@ -150,20 +156,37 @@ public sealed class RefundPlanner(RefundPlanOptions options)
                 .Where(entry => entry.Item.Kind == SitooOrderItemKind.Product)
                 .ToList();
 
-            // Promotions carried by discount product rows belong to the goods too: share them out by paid value.
-            var discountRows = -_items.Where(item => item.Kind == SitooOrderItemKind.Discount).Sum(item => item.PaidGross);
-            var weights = products.Select(entry => Math.Max(0m, entry.Item.PaidGross)).ToList();
-            var shares = discountRows > 0 && weights.Sum() > 0
-                ? ProportionalAllocator.Allocate(discountRows, weights, precision)
+            // Promotions on discount product rows and credits on service rows reduce what the goods cost: a returned
+            // line refunds what was paid for it after them, so the refunds of a full return add up to what was paid.
+            var discounts = DiscountShares(exported.Draft, products.Select(entry => entry.Item).ToList(), precision);
+            var afterDiscounts = products.Select((entry, i) => Math.Max(0m, entry.Item.PaidGross - discounts[i])).ToList();
+            var credits = -_items.Where(item => item.Kind == SitooOrderItemKind.Service && item.PaidGross < 0).Sum(item => item.PaidGross);
+            var creditShares = credits > 0 && afterDiscounts.Sum() > 0
+                ? ProportionalAllocator.Allocate(Math.Min(credits, afterDiscounts.Sum()), afterDiscounts, precision)
                 : new decimal[products.Count];
             _lines = products
                 .Select((entry, i) => new PaidLine(
                     entry.Index,
                     entry.Item,
-                    Math.Max(0m, entry.Item.PaidGross - shares[i]),
-                    entry.Item.MoneyRowDiscount + shares[i],
+                    Math.Max(0m, afterDiscounts[i] - creditShares[i]),
+                    entry.Item.MoneyRowDiscount + discounts[i] + creditShares[i],
                     precision))
                 .ToList();
+        }
+
+        // The export records which product lines a discount row covers; orders exported before spread it by paid value.
+        private static decimal[] DiscountShares(SitooOrderDraft draft, List<SitooOrderItemDraft> products, CurrencyPrecision precision)
+        {
+            if (draft.DiscountRowShares.Count > 0)
+            {
+                return [.. products.Select(item => draft.DiscountRowShares.TryGetValue(item.SourceLineId, out var share) ? share : 0m)];
+            }
+
+            var discountRows = -draft.Items.Where(item => item.Kind == SitooOrderItemKind.Discount).Sum(item => item.PaidGross);
+            var weights = products.Select(item => Math.Max(0m, item.PaidGross)).ToList();
+            return discountRows > 0 && weights.Sum() > 0
+                ? ProportionalAllocator.Allocate(discountRows, weights, precision)
+                : new decimal[products.Count];
         }
 
         public bool FullyReturned => _lines.All(line => line.Returned >= line.Item.Quantity);

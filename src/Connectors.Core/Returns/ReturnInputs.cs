@@ -15,6 +15,9 @@ public sealed record SitooReturnSnapshot(long OrderId, long? CreditOrderId, IRea
     /// <summary>The key/value tags of the order (<c>additionaldata</c>).</summary>
     public IReadOnlyDictionary<string, string> AdditionalData { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How the till paid the customer back (<c>payments</c>, amounts negative on a return).</summary>
+    public IReadOnlyList<SitooReturnPayment> Payments { get; init; } = [];
+
     /// <summary>The original order: <c>creditorderid</c>, else <c>additionaldata["pos-originalsales-orderid"]</c>.</summary>
     public long? OriginalOrderId =>
         CreditOrderId ?? (AdditionalData.TryGetValue("pos-originalsales-orderid", out var text)
@@ -56,4 +59,36 @@ public sealed record ReturnContext(
     SitooReturnSnapshot Return,
     SitooOriginalOrder? Original,
     ExportedOrder? Exported,
-    IReadOnlyList<SitooReturnSnapshot> EarlierReturns);
+    IReadOnlyList<SitooReturnSnapshot> EarlierReturns)
+{
+    /// <summary>
+    /// What the order's payment holds in Shopware, read right before planning: captured, and refunded already (by the
+    /// connector's earlier returns, by staff in Shopware, or by the provider). <see langword="null"/> when the payment
+    /// has no capture (the payment extension writes none): the plan is then capped by the exported order alone.
+    /// </summary>
+    public CapturedPayment? Payment { get; init; }
+}
+
+/// <summary>The money of an order's payment in Shopware.</summary>
+/// <param name="Captured">Σ completed captures of the payment transaction.</param>
+/// <param name="Refunded">Σ capture refunds that are not failed or cancelled, this return's own refund left out.</param>
+public sealed record CapturedPayment(decimal Captured, decimal Refunded)
+{
+    /// <summary>What can still be refunded.</summary>
+    public decimal Refundable => Captured - Refunded;
+}
+
+/// <summary>One payment of a Sitoo return (<c>payments[]</c>).</summary>
+/// <param name="Name">The payment's name at the till (<c>name</c>), e.g. <c>Cash</c>, <c>Card</c>, <c>Klarna</c>.</param>
+/// <param name="Amount">The amount (<c>moneyamount</c>), negative for money paid out.</param>
+public sealed record SitooReturnPayment(string Name, decimal Amount)
+{
+    /// <summary>The reference type (<c>reftype</c>), e.g. a terminal's.</summary>
+    public string? RefType { get; init; }
+
+    /// <summary>The external id (<c>externalid</c>); the export writes the Shopware transaction id here.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>The payment's <c>additionaldata</c>, e.g. <c>pos-originalsales-payment-index</c> for a refund to the original payment.</summary>
+    public IReadOnlyDictionary<string, string> AdditionalData { get; init; } = new Dictionary<string, string>();
+}

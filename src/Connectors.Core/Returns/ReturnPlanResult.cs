@@ -59,4 +59,7 @@ public enum ReturnFailureReason
 
     /// <summary>A returned item matches no product line of the original order.</summary>
     UnmatchedReturnLine,
+
+    /// <summary>The refund would take the order's refunds beyond what was captured (refunds made in Shopware included).</summary>
+    RefundExceedsCaptured,
 }

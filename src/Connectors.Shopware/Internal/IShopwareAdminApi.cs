@@ -46,6 +46,16 @@ internal interface IShopwareAdminApi
         [Property(ShopwareRequestProperties.SafeToRetry)] bool safeToRetry,
         CancellationToken cancellationToken);
 
+    [Post("/api/_action/state-machine/{entityName}/{entityId}/state/{action}")]
+    Task<HttpResponseMessage> TransitionEntityAsync(
+        string entityName,
+        string entityId,
+        string action,
+        [Body] HttpContent body,
+        [HeaderCollection] IDictionary<string, string> headers,
+        [Property(ShopwareRequestProperties.SafeToRetry)] bool safeToRetry,
+        CancellationToken cancellationToken);
+
     [Get("/api/_action/state-machine/{entityName}/{entityId}/state")]
     Task<HttpResponseMessage> GetAvailableTransitionsAsync(
         string entityName,

@@ -16,6 +16,7 @@ namespace Connectors.Shopware.Internal;
 [JsonSerializable(typeof(ShopwareSearchResponse<ShopwareCustomer>))]
 [JsonSerializable(typeof(ShopwareSearchResponse<string>))]
 [JsonSerializable(typeof(ShopwareStateMachineState))]
+[JsonSerializable(typeof(ShopwareSearchResponse<ShopwareStateMachineState>))]
 [JsonSerializable(typeof(ShopwareAvailableTransitionsResponse))]
 [JsonSerializable(typeof(ShopwareNumberResponse))]
 [JsonSerializable(typeof(ShopwareTokenRequest))]

@@ -29,7 +29,9 @@ internal sealed class ShopwareStateMachine(IShopwareAdminApi api) : IShopwareSta
 
         var headers = (context ?? ShopwareRequestContext.Default).ToHeaders();
         return ShopwareResponseReader.ReadAsync(
-            api.TransitionAsync(EntityName(entity), entityId, action, ShopwareResponseReader.JsonBody(body), headers, safeToRetry: false, cancellationToken),
+            entity == ShopwareTransitionEntity.OrderTransactionCaptureRefund
+                ? api.TransitionEntityAsync(EntityName(entity), entityId, action, ShopwareResponseReader.JsonBody(body), headers, safeToRetry: false, cancellationToken)
+                : api.TransitionAsync(EntityName(entity), entityId, action, ShopwareResponseReader.JsonBody(body), headers, safeToRetry: false, cancellationToken),
             ShopwareJsonContext.Default.ShopwareStateMachineState,
             cancellationToken);
     }
@@ -51,11 +53,28 @@ internal sealed class ShopwareStateMachine(IShopwareAdminApi api) : IShopwareSta
         return ShopwareResponseReader.ExpectSuccessAsync(api.ProcessCaptureRefundAsync(refundId, safeToRetry: false, cancellationToken), cancellationToken);
     }
 
+    public async Task<string> FindStateIdAsync(string stateMachine, string technicalName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stateMachine);
+        ArgumentException.ThrowIfNullOrWhiteSpace(technicalName);
+        var criteria = new ShopwareCriteria()
+            .Filter(ShopwareFilter.EqualTo("technicalName", technicalName))
+            .Filter(ShopwareFilter.EqualTo("stateMachine.technicalName", stateMachine))
+            .Limit(1);
+        var found = await ShopwareResponseReader.ReadAsync(
+            api.SearchAsync("state-machine-state", ShopwareResponseReader.JsonBody(criteria.ToJson()), ShopwareRequestContext.Default.ToHeaders(), safeToRetry: true, cancellationToken),
+            ShopwareJsonContext.Default.ShopwareSearchResponseShopwareStateMachineState,
+            cancellationToken).ConfigureAwait(false);
+        return found.Data is [var state, ..] ? state.Id
+            : throw new ShopwareApiException($"Shopware has no state '{technicalName}' in the state machine '{stateMachine}'.", System.Net.HttpStatusCode.NotFound);
+    }
+
     internal static string EntityName(ShopwareTransitionEntity entity) => entity switch
     {
         ShopwareTransitionEntity.Order => "order",
         ShopwareTransitionEntity.OrderTransaction => "order_transaction",
         ShopwareTransitionEntity.OrderDelivery => "order_delivery",
+        ShopwareTransitionEntity.OrderTransactionCaptureRefund => "order_transaction_capture_refund",
         _ => throw new ArgumentOutOfRangeException(nameof(entity), entity, "Unknown state machine entity."),
     };
 

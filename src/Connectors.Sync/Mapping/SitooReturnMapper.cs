@@ -35,6 +35,12 @@ internal static class SitooReturnMapper
         return new SitooReturnSnapshot(order.OrderId, order.CreditOrderId, items)
         {
             AdditionalData = Copy(order.AdditionalData),
+            Payments = [.. (order.Payments ?? []).Select(payment => new SitooReturnPayment(payment.Name ?? string.Empty, payment.MoneyAmount ?? 0m)
+            {
+                RefType = payment.RefType,
+                ExternalId = payment.ExternalId,
+                AdditionalData = Copy(payment.AdditionalData),
+            })],
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Connectors.Core.Identity;
 using Connectors.Core.Orders;
 using Connectors.Core.Returns;
 using Connectors.Shopware.Models;
@@ -53,15 +54,52 @@ internal sealed class ReturnContextReader(
             return new LoadedReturn(new ReturnContext(current, original, null, []), null);
         }
 
-        var snapshot = Translate(() => ShopwareOrderMapper.ToSnapshot(order, new ShopwareOrderContext(originalOrder.CurrencyCode ?? string.Empty)));
+        // Planned from the order as exported; an order exported before the archive existed is translated as it is now.
+        var exported = await Orders.ExportArchive.LoadAsync(store, originalId, cancellationToken).ConfigureAwait(false)
+            ?? Retranslate(order, originalOrder.CurrencyCode, originalId);
+        var earlier = await EarlierReturnsAsync(originalId, returnOrderId, cancellationToken).ConfigureAwait(false);
+        var context = new ReturnContext(current, original, exported, earlier)
+        {
+            Payment = CapturedPaymentOf(order, CaptureRefundId(returnOrderId)),
+        };
+        return new LoadedReturn(context, order);
+    }
+
+    /// <summary>The id of the capture refund of a return: derived from the return, so a retried create hits the same row.</summary>
+    public string CaptureRefundId(long returnOrderId) =>
+        ShopwareIds.FromKey(IdempotencyKey.FromStored(SitooOrderPoller.RefundKey(sitooSite, returnOrderId)).Append("capture-refund"));
+
+    /// <summary>
+    /// What the order's payment holds: its completed captures and their refunds that are not failed or cancelled,
+    /// <paramref name="ownRefundId"/> left out (a replay must not count its own refund twice).
+    /// </summary>
+    public static CapturedPayment? CapturedPaymentOf(ShopwareOrder order, string ownRefundId)
+    {
+        var captures = (ShopwareOrderStates.Payment(order)?.Captures ?? [])
+            .Where(capture => capture.StateMachineState?.TechnicalName == "completed")
+            .ToList();
+        if (captures.Count == 0)
+        {
+            return null;
+        }
+
+        var refunded = captures
+            .SelectMany(capture => capture.Refunds ?? [])
+            .Where(refund => refund.Id != ownRefundId && refund.StateMachineState?.TechnicalName is not ("failed" or "cancelled"))
+            .Sum(refund => refund.Amount?.TotalPrice ?? 0m);
+        return new CapturedPayment(captures.Sum(capture => capture.Amount?.TotalPrice ?? 0m), refunded);
+    }
+
+    private ExportedOrder Retranslate(ShopwareOrder order, string? currencyCode, long originalId)
+    {
+        var snapshot = Translate(() => ShopwareOrderMapper.ToSnapshot(order, new ShopwareOrderContext(currencyCode ?? string.Empty)));
         var draft = translator.Translate(snapshot) switch
         {
             OrderTranslationResult.Translated translated => translated.Draft,
             OrderTranslationResult.Failed failed => throw Unmappable(snapshot.OrderNumber, string.Join("; ", failed.Failures.Select(f => f.Rule))),
             _ => throw new InvalidOperationException("Unknown translation result."),
         };
-        var earlier = await EarlierReturnsAsync(originalId, returnOrderId, cancellationToken).ConfigureAwait(false);
-        return new LoadedReturn(new ReturnContext(current, original, new ExportedOrder(snapshot, draft, originalId), earlier), order);
+        return new ExportedOrder(snapshot, draft, originalId);
     }
 
     /// <summary>The other returns of the order whose refund was carried out (replaying them rebuilds what was returned).</summary>

@@ -17,6 +17,8 @@ internal static class ReturnPipelines
         // Policy: register your own before AddShopwareSitooConnector to restock differently. Returns read the exported
         // order with the export's OrderTranslator, so both sides agree on its lines.
         services.TryAddSingleton<IRestockPolicy, StockFlowRestockPolicy>();
+        services.TryAddSingleton<IRefundSettlementPolicy, TillPayoutSettlementPolicy>();
+        services.TryAddSingleton<CaptureRefunds>();
         services.TryAddSingleton(provider => new RefundPlanner(new RefundPlanOptions { Restock = provider.GetRequiredService<IRestockPolicy>() }));
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Returns);
 

@@ -11,4 +11,7 @@ public static class ReturnReasonCodes
 
     /// <summary>The restock policy asked for a direct Shopware restock, which the connector does not write (ecommerce).</summary>
     public const string RestockNotApplied = nameof(RestockNotApplied);
+
+    /// <summary>A store return owes the customer money that could not be refunded in Shopware (no capture, the provider refused, or more than was captured).</summary>
+    public const string RefundNotRecorded = nameof(RefundNotRecorded);
 }

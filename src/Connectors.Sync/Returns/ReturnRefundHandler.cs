@@ -18,6 +18,7 @@ internal sealed class ReturnRefundHandler(
     IConnectorStore store,
     ReturnContextReader reader,
     ShopwareOrderStates shopware,
+    CaptureRefunds money,
     RefundPlanner planner,
     StockIntakeSettings sitooSite,
     ReturnSyncSettings settings,
@@ -71,6 +72,7 @@ internal sealed class ReturnRefundHandler(
                 throw new SyncProblemException(Problem(item, failed));
             case ReturnPlanResult.Planned planned:
                 var order = loaded.ShopwareOrder ?? throw new InvalidOperationException("A plan needs the Shopware order it was made for.");
+                await money.RefundAsync(planned.Plan, order, loaded.Context.Return, reader.CaptureRefundId(returnId), returnId, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(planned.Plan, order, returnId, cancellationToken).ConfigureAwait(false);
                 await CompleteAsync(item, refunded: true, RestockProblems(item, planned.Plan), cancellationToken).ConfigureAwait(false);
                 telemetry.FactsApplied("refunds", 1);
@@ -177,6 +179,12 @@ internal sealed class ReturnRefundHandler(
                 entity,
                 $"Sitoo return {item.Payload} was not refunded in Shopware: {failed.Rule}.",
                 "Check the return in Sitoo against what the customer bought; refund any amount still due by hand in Shopware, then resolve."),
+            ReturnFailureReason.RefundExceedsCaptured => new ExceptionReport(
+                ReturnReasonCodes.RefundNotRecorded,
+                OwningTeam.Finance,
+                entity,
+                $"Sitoo return {item.Payload} was not refunded in Shopware: {failed.Rule}.",
+                "Compare the refunds in Shopware (and the provider's portal) with the returns in Sitoo; refund any amount still due by hand, then resolve."),
             ReturnFailureReason.ReturnWithoutOnlineOrder => new ExceptionReport(
                 ReasonCodes.ReturnWithoutOnlineOrder,
                 OwningTeam.Retail,

@@ -206,4 +206,11 @@ internal static class ShopwareErrors
         "Bad Request",
         $"The Refund process failed with following exception: Can not process refund with id {refundId} as refund has state {state}.",
         Parameters: new JsonObject { ["refundId"] = refundId, ["stateName"] = state });
+
+    public static ShopwareErrorEntry UnknownRefundHandler(string refundId) => new(
+        HttpStatusCode.BadRequest,
+        "CHECKOUT__UNKNOWN_REFUND_HANDLER",
+        "Bad Request",
+        $"The Refund process failed with following exception: The refund handler of refund {refundId} is unknown.",
+        Parameters: new JsonObject { ["refundId"] = refundId });
 }

@@ -5,7 +5,6 @@ namespace Connectors.Testing.Shopware;
 
 public sealed partial class ShopwareSimulator
 {
-    private readonly Dictionary<string, JsonObject> _refunds = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Places an online order as the storefront checkout does: creates a guest customer for a guest buyer, writes
@@ -98,39 +97,6 @@ public sealed partial class ShopwareSimulator
         }
     }
 
-    /// <summary>
-    /// Records a capture of the order's payment and an open refund of <paramref name="amount"/> against it, as a
-    /// payment extension does; the Admin API action <c>/_action/order_transaction_capture_refund/{id}</c> then
-    /// processes it.
-    /// </summary>
-    /// <returns>The refund id.</returns>
-    public string AddCaptureRefund(string orderId, decimal amount)
-    {
-        lock (Gate)
-        {
-            var transactionId = TransactionOf(orderId);
-            var id = NewId();
-            _refunds[id] = new JsonObject
-            {
-                ["id"] = id,
-                ["captureId"] = NewId(),
-                ["transactionId"] = transactionId,
-                ["amount"] = amount,
-                ["state"] = "open",
-            };
-            return id;
-        }
-    }
-
-    /// <summary>The state of a capture refund: <c>open</c> until processed, then <c>completed</c>.</summary>
-    public string GetRefundState(string refundId)
-    {
-        lock (Gate)
-        {
-            return _refunds.TryGetValue(refundId, out var refund) ? refund["state"]!.GetValue<string>() : throw new KeyNotFoundException($"No refund with id {refundId}.");
-        }
-    }
-
     private HttpResponseMessage TransitionByApi(string entity, string id, string action)
     {
         var machine = ShopwareStateMachine.ForEntity(entity) ?? throw new ShopwareRejection(new ShopwareErrorEntry(
@@ -188,6 +154,10 @@ public sealed partial class ShopwareSimulator
                 }
             }
         }
+        if (machine == ShopwareStateMachine.Transaction && to == "paid")
+        {
+            RecordCapture(target);
+        }
         var payload = new JsonObject { ["order"] = FullOrder(order) };
         RaiseEvent($"state_leave.{machine.TechnicalName}.{from}", payload);
         RaiseEvent($"state_enter.{machine.TechnicalName}.{to}", payload);
@@ -200,6 +170,10 @@ public sealed partial class ShopwareSimulator
         {
             return _orders.TryGetValue(id, out var order) ? (order, order) : throw new ShopwareRejection(ShopwareErrors.NotFound("order", id));
         }
+        if (machine == ShopwareStateMachine.CaptureRefund)
+        {
+            return FindRefund(id) is { } found ? found : throw new ShopwareRejection(ShopwareErrors.NotFound(machine.Entity, id));
+        }
         var collection = machine == ShopwareStateMachine.Transaction ? "transactions" : "deliveries";
         foreach (var order in _orders.Values)
         {
@@ -209,25 +183,6 @@ public sealed partial class ShopwareSimulator
             }
         }
         throw new ShopwareRejection(ShopwareErrors.NotFound(machine.Entity, id));
-    }
-
-    private HttpResponseMessage ProcessCaptureRefund(string refundId)
-    {
-        lock (Gate)
-        {
-            if (!_refunds.TryGetValue(refundId, out var refund))
-            {
-                throw new ShopwareRejection(ShopwareErrors.UnknownRefund(refundId));
-            }
-            var state = refund["state"]!.GetValue<string>();
-            if (state != "open")
-            {
-                throw new ShopwareRejection(ShopwareErrors.RefundInvalidTransition(refundId, state));
-            }
-            // The simulated payment extension's refund handler settles at once.
-            refund["state"] = "completed";
-            return new HttpResponseMessage(HttpStatusCode.NoContent);
-        }
     }
 
     // StockStorage::alter: stock and sales move together; availableStock and available follow immediately.

@@ -10,6 +10,7 @@ public sealed partial class ShopwareSimulator
         ["product"] = [],
         ["customer"] = ["addresses", "defaultBillingAddress", "defaultShippingAddress"],
         ["order"] = ["lineItems", "orderCustomer", "transactions", "deliveries", "currency", "billingAddress"],
+        ["state_machine_state"] = [],
     };
 
     private HttpResponseMessage Search(string entity, JsonObject body, bool jsonApi, Uri requestUri, bool idsOnly)
@@ -56,6 +57,7 @@ public sealed partial class ShopwareSimulator
         "product" => _products,
         "order" => _orders,
         "customer" => _customers,
+        "state_machine_state" => StateMachineStates(),
         _ => null,
     };
 

@@ -87,6 +87,13 @@ public sealed partial class ShopwareSimulator
                 beforeWrite(numbers);
             }
         }
+        if (operations.Count > 0 && operations.All(operation => operation.Operation["entity"]?.ToString() == "order_transaction_capture_refund"))
+        {
+            lock (Gate)
+            {
+                return SyncCaptureRefunds(operations, contract);
+            }
+        }
         var indexing = Header(request, "indexing-behavior");
         var skipFlows = Header(request, "sw-skip-trigger-flow") is "1" or "true";
         lock (Gate)
@@ -102,7 +109,7 @@ public sealed partial class ShopwareSimulator
                 if (entity != "product")
                 {
                     throw new ShopwareRejection(ShopwareErrors.InvalidSyncOperation(
-                        $"The simulated shop does not model sync writes of entity \"{entity}\"; only product is modelled.", $"/{key}/entity"));
+                        $"The simulated shop does not model sync writes of entity \"{entity}\" beside products; only product and order_transaction_capture_refund are modelled.", $"/{key}/entity"));
                 }
                 if (action is not ("upsert" or "delete"))
                 {

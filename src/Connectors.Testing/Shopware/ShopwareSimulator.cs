@@ -158,7 +158,7 @@ public sealed partial class ShopwareSimulator : SimulatedApi
         }
         return segments switch
         {
-            ["search", var entity] when method == HttpMethod.Post => Search(entity, ParseObject(body), jsonApi, request.RequestUri, idsOnly: false),
+            ["search", var entity] when method == HttpMethod.Post => Search(entity.Replace('-', '_'), ParseObject(body), jsonApi, request.RequestUri, idsOnly: false),
             ["search-ids", var entity] when method == HttpMethod.Post => Search(entity, ParseObject(body), jsonApi, request.RequestUri, idsOnly: true),
             ["_action", "sync"] when method == HttpMethod.Post => Sync(request, body, contract),
             ["_action", "state-machine", var entity, var id, "state"] when method == HttpMethod.Get => AvailableTransitions(entity, id),

@@ -25,6 +25,15 @@ public sealed record ShopwareSimulatorOptions
     /// </summary>
     public bool RequireDefaultPaymentMethod { get; init; }
 
+    /// <summary>
+    /// Whether the payment extension records a completed capture of the transaction's amount when an order is paid.
+    /// Shopware core writes no captures itself; payment apps that support refunds do.
+    /// </summary>
+    public bool PaymentExtensionWritesCaptures { get; init; } = true;
+
+    /// <summary>What the payment extension's refund handler does when a capture refund is processed.</summary>
+    public SimulatedRefundHandler RefundHandler { get; init; } = SimulatedRefundHandler.Completes;
+
     /// <summary>The contract requests are checked against; <see langword="null"/> for <see cref="OpenApiContract.ShopwareAdminApi"/>.</summary>
     public OpenApiContract? Contract { get; init; }
 
@@ -51,4 +60,17 @@ public sealed record ShopwareSimulatorOptions
 
     /// <summary>Failures after which a webhook is deactivated (Shopware: 10).</summary>
     public int WebhookFailuresBeforeDeactivation { get; init; } = 10;
+}
+
+/// <summary>How the simulated payment extension answers a capture refund being processed.</summary>
+public enum SimulatedRefundHandler
+{
+    /// <summary>The provider accepts it: the refund goes through <c>in_progress</c> to <c>completed</c>.</summary>
+    Completes,
+
+    /// <summary>The provider refuses it: the refund ends <c>failed</c>.</summary>
+    Fails,
+
+    /// <summary>The payment method has no refund handler: Shopware answers <c>CHECKOUT__REFUND_UNKNOWN_ERROR</c>-style 400.</summary>
+    None,
 }

@@ -98,12 +98,42 @@ internal sealed class ShopwareStateMachine
             ["returned"] = "Returned", ["returned_partially"] = "Returned (partially)", ["cancelled"] = "Cancelled",
         });
 
+    /// <summary>The refund of a capture (<c>order_transaction_capture_refund.state</c>, Shopware 6.4.12+).</summary>
+    public static ShopwareStateMachine CaptureRefund { get; } = new(
+        "order_transaction_capture_refund.state",
+        "order_transaction_capture_refund",
+        new() { ["process"] = "in_progress", ["complete"] = "completed", ["fail"] = "failed", ["cancel"] = "cancelled", ["reopen"] = "open" },
+        new()
+        {
+            ["open"] = ["process", "complete", "fail", "cancel"],
+            ["in_progress"] = ["complete", "fail", "cancel"],
+            ["completed"] = ["reopen"],
+            ["failed"] = ["reopen"],
+            ["cancelled"] = ["reopen"],
+        },
+        new() { ["open"] = "Open", ["in_progress"] = "In progress", ["completed"] = "Completed", ["failed"] = "Failed", ["cancelled"] = "Cancelled" });
+
+    /// <summary>A capture of a transaction (<c>order_transaction_capture.state</c>).</summary>
+    public static ShopwareStateMachine Capture { get; } = new(
+        "order_transaction_capture.state",
+        "order_transaction_capture",
+        new() { ["complete"] = "completed", ["fail"] = "failed", ["reopen"] = "pending" },
+        new() { ["pending"] = ["complete", "fail"], ["completed"] = ["reopen"], ["failed"] = ["reopen"] },
+        new() { ["pending"] = "Pending", ["completed"] = "Completed", ["failed"] = "Failed" });
+
+    /// <summary>Every machine, for the <c>state_machine_state</c> entity.</summary>
+    public static IReadOnlyList<ShopwareStateMachine> All => [Order, Transaction, Delivery, CaptureRefund, Capture];
+
+    /// <summary>The states of the machine, for the <c>state_machine_state</c> entity.</summary>
+    public IEnumerable<string> States => _labels.Keys;
+
     /// <summary>The machine for an entity name as used in action URLs.</summary>
     public static ShopwareStateMachine? ForEntity(string entity) => entity switch
     {
         "order" => Order,
         "order_transaction" => Transaction,
         "order_delivery" => Delivery,
+        "order_transaction_capture_refund" => CaptureRefund,
         _ => null,
     };
 

@@ -41,3 +41,16 @@ public sealed record SitooStockLevel(decimal Total, decimal Reserved, decimal Av
 /// <param name="TotalAfter">The level after the change.</param>
 /// <param name="OrderDeliveryId">The order delivery that caused a sales or refund transaction.</param>
 public sealed record SitooStockMovement(long WarehouseTransactionId, int WarehouseId, int TransactionType, string Sku, decimal Quantity, decimal TotalAfter, long? OrderDeliveryId);
+
+/// <summary>How a till pays a customer back for a return.</summary>
+public enum SitooRefundTender
+{
+    /// <summary>On a card at the store's terminal.</summary>
+    Card,
+
+    /// <summary>In cash from the till.</summary>
+    Cash,
+
+    /// <summary>Back to the payment the sale was paid with (for a web order: the online payment).</summary>
+    OriginalPayment,
+}

@@ -152,7 +152,7 @@ public sealed partial class SitooSimulator
             }
             var customer = customerEmail is null ? null : FindUserByEmail(customerEmail)
                 ?? throw new ArgumentException($"No user with email {customerEmail}.", nameof(customerEmail));
-            return RingUp(store, items, customer, null, null);
+            return RingUp(store, items, customer, null, null, SitooRefundTender.Card);
         }
     }
 
@@ -164,7 +164,9 @@ public sealed partial class SitooSimulator
     /// <param name="originalOrderId">The order bought from.</param>
     /// <param name="lines">What comes back; more than was bought and not yet returned is refused, as a validated return is.</param>
     /// <param name="reasonCode">The refund reason code, or <see langword="null"/>.</param>
-    public SitooPosReceipt ReturnAtPos(SimulatedSitooStore store, long originalOrderId, IReadOnlyList<SitooReturnLine> lines, string? reasonCode = null)
+    /// <param name="tender">How the till pays the customer back: card at the terminal (the default), cash, or back to the original payment.</param>
+    public SitooPosReceipt ReturnAtPos(
+        SimulatedSitooStore store, long originalOrderId, IReadOnlyList<SitooReturnLine> lines, string? reasonCode = null, SitooRefundTender tender = SitooRefundTender.Card)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lines);
@@ -205,7 +207,7 @@ public sealed partial class SitooSimulator
                 });
             }
             var customer = SitooWire.Text(original.Body["email"]) is { Length: > 0 } email ? FindUserByEmail(email) : null;
-            return RingUp(store, items, customer, original.OrderId, reasonCode);
+            return RingUp(store, items, customer, original.OrderId, reasonCode, tender);
         }
     }
 
@@ -316,7 +318,7 @@ public sealed partial class SitooSimulator
             : throw new InvalidOperationException("Transactions cannot be added to warehouses with warehousetype Virtual (20).");
     }
 
-    private SitooPosReceipt RingUp(SimulatedSitooStore store, JsonArray items, JsonObject? customer, long? creditOrderId, string? reasonCode)
+    private SitooPosReceipt RingUp(SimulatedSitooStore store, JsonArray items, JsonObject? customer, long? creditOrderId, string? reasonCode, SitooRefundTender tender)
     {
         var register = _registers.Find(r => r.RegisterId == store.RegisterId) ?? throw new ArgumentException("The store is not one of this simulator's.", nameof(store));
         var storeEntity = _stores.Find(s => s.StoreId == store.StoreId)!;
@@ -353,7 +355,18 @@ public sealed partial class SitooSimulator
         };
         var order = CreateOrder(write);
         var total = SitooWire.DecimalOr(order.Body["moneytotal_gross_all"], 0);
-        ((JsonArray)order.Body["payments"]!).Add(Payment(new JsonObject { ["name"] = "Card", ["moneyamount"] = SitooWire.Money(total), ["reftype"] = "simulator" }));
+        ((JsonArray)order.Body["payments"]!).Add(Payment(tender switch
+        {
+            SitooRefundTender.Cash => new JsonObject { ["name"] = "Cash", ["moneyamount"] = SitooWire.Money(total) },
+            // A refund to the sale's own payment refers to it by index (Sitoo's pos-originalsales-payment-index).
+            SitooRefundTender.OriginalPayment => new JsonObject
+            {
+                ["name"] = "Original payment",
+                ["moneyamount"] = SitooWire.Money(total),
+                ["additionaldata"] = new JsonObject { ["pos-originalsales-payment-index"] = "0" },
+            },
+            _ => new JsonObject { ["name"] = "Card", ["moneyamount"] = SitooWire.Money(total), ["reftype"] = "simulator" },
+        }));
         AddLog(order, 999, $"Register 1 ({register.RegisterKey})\nReceipt #{receiptNumber}\nStaff", null);
         var (delivery, _) = DeliverOrder(order, new JsonObject { ["warehouseid"] = register.WarehouseId, ["orderdeliveryitems"] = RemainingItems(order) }, ignoreStock: false);
         var deliveryId = SitooWire.Long(delivery!["orderdeliveryid"])!.Value;

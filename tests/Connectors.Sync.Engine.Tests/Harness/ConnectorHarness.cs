@@ -24,12 +24,12 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     private ServiceProvider? _services;
     private SqliteConnectorStore? _store;
 
-    private ConnectorHarness(Action<ConnectorOptions>? configure, Action<IServiceCollection>? addServices, SitooSimulatorOptions? sitoo)
+    private ConnectorHarness(Action<ConnectorOptions>? configure, Action<IServiceCollection>? addServices, SitooSimulatorOptions? sitoo, ShopwareSimulatorOptions? shop)
     {
         _configure = configure;
         _addServices = addServices;
         Clock = new FakeClock(Start);
-        Shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = Clock });
+        Shop = new ShopwareSimulator(shop, new SimulatorOptions { Clock = Clock });
         Pos = new SitooSimulator(sitoo, new SimulatorOptions { Clock = Clock });
         Store1 = Pos.AddStore("Stockholm City");
         Store2 = Pos.AddStore("Göteborg");
@@ -65,9 +65,13 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     public CrashingStore? Crashing { get; private set; }
 
     public static async Task<ConnectorHarness> StartAsync(
-        Action<ConnectorOptions>? configure = null, int? crashAtCommit = null, Action<IServiceCollection>? services = null, SitooSimulatorOptions? sitoo = null)
+        Action<ConnectorOptions>? configure = null,
+        int? crashAtCommit = null,
+        Action<IServiceCollection>? services = null,
+        SitooSimulatorOptions? sitoo = null,
+        ShopwareSimulatorOptions? shop = null)
     {
-        var harness = new ConnectorHarness(configure, services, sitoo);
+        var harness = new ConnectorHarness(configure, services, sitoo, shop);
         await harness.BuildAsync(crashAtCommit);
         return harness;
     }

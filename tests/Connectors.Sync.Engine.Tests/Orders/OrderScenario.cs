@@ -3,6 +3,7 @@ using System.Text;
 using Connectors.Sync.Engine.Tests.Harness;
 using Connectors.Sync.Options;
 using Connectors.Sync.State;
+using Connectors.Testing.Shopware;
 using Connectors.Testing.Simulation;
 
 namespace Connectors.Sync.Engine.Tests.Orders;
@@ -17,7 +18,8 @@ internal static class OrderScenario
         Action<ConnectorOptions>? configure = null,
         int? crashAtCommit = null,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
-        Connectors.Testing.Sitoo.SitooSimulatorOptions? sitoo = null)
+        Connectors.Testing.Sitoo.SitooSimulatorOptions? sitoo = null,
+        ShopwareSimulatorOptions? shop = null)
     {
         var harness = await ConnectorHarness.StartAsync(
             options =>
@@ -27,7 +29,8 @@ internal static class OrderScenario
             },
             crashAtCommit,
             services,
-            sitoo);
+            sitoo,
+            shop);
         Assert.Equal(DistributionCentre, harness.DistributionCentre);
         return harness;
     }
