@@ -14,6 +14,8 @@ internal sealed class ReturnScenario
         Exported = new ExportedOrder(order, translated.Draft, SitooOrderId);
     }
 
+    public ReturnScenario(ExportedOrder exported) => Exported = exported;
+
     public ExportedOrder Exported { get; }
 
     public SitooOriginalOrder Original => new(SitooOrderId, Exported.Order.OrderNumber);
