@@ -32,9 +32,8 @@ public sealed class DashboardViewProperties
             from offset in Gen.Choose(-3_000, 3_000)
             from length in Gen.Choose(0, JournalRequest.MaxDays - 1)
             from store in Gen.OneOf(Gen.Constant<string?>(null), ArbMap.Default.GeneratorFor<NonWhiteSpaceString>().Select(s => (string?)s.Get.Trim()))
-            from fromOrder in Gen.Choose(1, int.MaxValue)
             let first = new LocalDate(2026, 11, 26).PlusDays(offset)
-            select new JournalRequest(first, first.PlusDays(length), store, fromOrder);
+            select new JournalRequest(first, first.PlusDays(length), store);
 
         return Prop.ForAll(requests.ToArbitrary(), request =>
         {

@@ -71,7 +71,11 @@ internal sealed class MonitoredConnector : IAsyncDisposable
         builder.Services.AddSingleton<IClock>(clock);
         builder.Services.AddSingleton<IConnectorStore>(store);
         var connector = builder.Services.AddShopwareSitooConnector(
-            options => options.Stock.Locations = [new StockLocationSettings { SitooWarehouseId = posStore.WarehouseId }],
+            options =>
+            {
+                options.Stock.Locations = [new StockLocationSettings { SitooWarehouseId = posStore.WarehouseId }];
+                options.Finance.DefaultTimeZone = "Europe/Stockholm";
+            },
             shopware =>
             {
                 shopware.BaseAddress = new Uri("http://127.0.0.1/");

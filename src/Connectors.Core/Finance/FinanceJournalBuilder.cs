@@ -44,7 +44,7 @@ public sealed class FinanceJournalBuilder(FinanceJournalOptions options)
                 Row(line.VatRate).AddLine(order, line);
             }
 
-            if (order.Shipping is { } shipping)
+            foreach (var shipping in order.ShippingCharges)
             {
                 Row(shipping.VatRate).AddShipping(order, shipping);
             }
@@ -134,7 +134,7 @@ public sealed class FinanceJournalBuilder(FinanceJournalOptions options)
                 AddLine(order, line);
             }
 
-            if (order.Shipping is { } shipping)
+            foreach (var shipping in order.ShippingCharges)
             {
                 AddShipping(order, shipping);
             }

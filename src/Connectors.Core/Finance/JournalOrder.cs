@@ -27,8 +27,11 @@ public sealed record JournalOrder(
     /// <summary>The original order of a return (<c>creditorderid</c>, else <c>additionaldata["pos-originalsales-orderid"]</c>); <see langword="null"/> for a sale or an unvalidated return.</summary>
     public string? OriginalOrderId { get; init; }
 
-    /// <summary>Shipping (<c>moneytotal_gross_delivery</c>, <c>moneydelivery_vat</c>); <see langword="null"/> when the order has none.</summary>
-    public JournalCharge? Shipping { get; init; }
+    /// <summary>
+    /// Shipping: the rows of the shipping product an exported order carries it on (one per VAT rate, each with its rate),
+    /// or Sitoo's order-level <c>moneytotal_gross_delivery</c>; empty when the order charges none.
+    /// </summary>
+    public IReadOnlyList<JournalCharge> ShippingCharges { get; init; } = [];
 
     /// <summary>The payment fee (<c>moneytotal_gross_checkout</c>, <c>moneycheckout_vat</c>); <see langword="null"/> when the order has none.</summary>
     public JournalCharge? PaymentFee { get; init; }
@@ -44,7 +47,7 @@ public sealed record JournalOrder(
 
     /// <summary>The order's gross total: lines, shipping, payment fee and round-off (Sitoo <c>moneytotal_gross_all</c>).</summary>
     public decimal TotalGross =>
-        Lines.Sum(line => line.GrossAmount) + (Shipping?.GrossAmount ?? 0m) + (PaymentFee?.GrossAmount ?? 0m) + RoundOff;
+        Lines.Sum(line => line.GrossAmount) + ShippingCharges.Sum(charge => charge.GrossAmount) + (PaymentFee?.GrossAmount ?? 0m) + RoundOff;
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ using NodaTime;
 namespace Connectors.Hosting.Dashboard;
 
 /// <summary>
-/// <c>GET journal.csv?from=&amp;to=&amp;store=&amp;fromorder=</c> on the dashboard's route group (so it has the
+/// <c>GET journal.csv?from=&amp;to=&amp;store=</c> on the dashboard's route group (so it has the
 /// dashboard's protection): the finance journal's rows as a CSV attachment.
 /// </summary>
 internal static class JournalCsvEndpoint

@@ -34,7 +34,7 @@ internal sealed class JournalPage : IDashboardPage
         var report = await monitor.FinanceJournalAsync(request.ToQuery(), cancellationToken).ConfigureAwait(false);
         var journal = report.Journal;
         html.Append($"""
-            <p>{report.OrdersBooked} orders booked of {report.OrdersRead} read from Sitoo order {request.FromOrderId} on · <a class="csv" href="{context.Url("journal.csv", request.ToQueryString())}" download>Download CSV</a></p>
+            <p>{report.OrdersBooked} orders booked of {report.OrdersRead} placed in the days' time span · <a class="csv" href="{context.Url("journal.csv", request.ToQueryString())}" download>Download CSV</a></p>
             """);
         if (report.UnreadableOrderIds.Count > 0)
         {
@@ -76,7 +76,6 @@ internal sealed class JournalPage : IDashboardPage
             <label>From <input type="date" name="from" value="{Date(request.From)}"></label>
             <label>To <input type="date" name="to" value="{Date(request.To)}"></label>
             <label>Store <input type="text" name="store" value="{request.Store}" placeholder="all"></label>
-            <label>From Sitoo order <input type="number" name="fromorder" min="1" value="{request.FromOrderId}"></label>
             <button type="submit">Show</button></form>
             """);
     }

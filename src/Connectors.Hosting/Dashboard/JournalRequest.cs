@@ -1,4 +1,3 @@
-using System.Globalization;
 using Connectors.Sync.Monitoring;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
@@ -8,19 +7,18 @@ namespace Connectors.Hosting.Dashboard;
 
 /// <summary>
 /// The journal the operator asks for in the query string: <c>from</c> and <c>to</c> (ISO dates, inclusive; today in
-/// UTC when left out), <c>store</c> (one store id; all when empty) and <c>fromorder</c> (the first Sitoo order id
-/// read; 1 when left out). Shared by the journal page and its CSV download.
+/// UTC when left out) and <c>store</c> (one store id; all when empty). Shared by the journal page and its CSV download.
 /// </summary>
-internal sealed record JournalRequest(LocalDate From, LocalDate To, string? Store, long FromOrderId)
+internal sealed record JournalRequest(LocalDate From, LocalDate To, string? Store)
 {
     /// <summary>The longest range one request books: each request reads Sitoo, so a year at a time is not offered.</summary>
     public const int MaxDays = 92;
 
-    public FinanceJournalQuery ToQuery() => new(FromOrderId, From, To, Store);
+    public FinanceJournalQuery ToQuery() => new(From, To, Store);
 
     public string ToQueryString()
     {
-        var query = $"from={Date(From)}&to={Date(To)}&fromorder={FromOrderId.ToString(CultureInfo.InvariantCulture)}";
+        var query = $"from={Date(From)}&to={Date(To)}";
         return Store is null ? query : query + "&store=" + Uri.EscapeDataString(Store);
     }
 
@@ -32,7 +30,7 @@ internal sealed record JournalRequest(LocalDate From, LocalDate To, string? Stor
     public static bool TryParse(IQueryCollection query, Instant now, out JournalRequest request, out string? error)
     {
         var today = now.InUtc().Date;
-        request = new JournalRequest(today, today, null, 1);
+        request = new JournalRequest(today, today, null);
         if (!TryDate(query["from"], today, out var from) || !TryDate(query["to"], from, out var to))
         {
             error = "from and to must be dates like 2026-11-26.";
@@ -43,15 +41,8 @@ internal sealed record JournalRequest(LocalDate From, LocalDate To, string? Stor
             error = $"to must be on or after from, at most {MaxDays} days later.";
             return false;
         }
-        var fromOrder = query["fromorder"].ToString();
-        long fromOrderId = 1;
-        if (fromOrder.Length > 0 && (!long.TryParse(fromOrder, NumberStyles.None, CultureInfo.InvariantCulture, out fromOrderId) || fromOrderId < 1))
-        {
-            error = "fromorder must be a Sitoo order id (a positive whole number).";
-            return false;
-        }
         var store = query["store"].ToString().Trim();
-        request = new JournalRequest(from, to, store.Length == 0 ? null : store, fromOrderId);
+        request = new JournalRequest(from, to, store.Length == 0 ? null : store);
         error = null;
         return true;
     }

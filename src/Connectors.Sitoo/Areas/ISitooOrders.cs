@@ -13,6 +13,16 @@ public interface ISitooOrders
     /// <returns>The orders, oldest first.</returns>
     IAsyncEnumerable<SitooOrder> ListFromAsync(long fromOrderId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Lists the orders placed in a time range (<c>orderdatefrom</c>/<c>orderdateto</c>, inclusive, whole seconds), paged
+    /// by ascending order id. A receipt made offline keeps its till's <c>orderdate</c>, so it is found in its own day
+    /// whenever it reaches Sitoo.
+    /// </summary>
+    /// <param name="first">The first instant.</param>
+    /// <param name="last">The last instant.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    IAsyncEnumerable<SitooOrder> ListByOrderDateAsync(DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken = default);
+
     /// <summary>Finds the order with an external id (unique per system), e.g. before creating one.</summary>
     /// <param name="externalId">The external id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

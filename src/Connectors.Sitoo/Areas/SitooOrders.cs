@@ -19,6 +19,15 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
             context.PageSize,
             cancellationToken);
 
+    public IAsyncEnumerable<SitooOrder> ListByOrderDateAsync(DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken = default) =>
+        SitooPaging.ReadFromCursorAsync(
+            0,
+            order => order.OrderId,
+            (cursor, num, token) => context.Api.GetAllOrdersAsync(
+                Query(num) with { Sort = Ascending, OrderIdFrom = cursor, OrderDateFrom = first.ToUnixTimeSeconds(), OrderDateTo = last.ToUnixTimeSeconds() }, token),
+            context.PageSize,
+            cancellationToken);
+
     public Task<SitooOrder?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(externalId);

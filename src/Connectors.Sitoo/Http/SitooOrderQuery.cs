@@ -23,6 +23,12 @@ internal sealed record SitooOrderQuery
     [AliasAs("orderidfrom")]
     public long? OrderIdFrom { get; init; }
 
+    [AliasAs("orderdatefrom")]
+    public long? OrderDateFrom { get; init; }
+
+    [AliasAs("orderdateto")]
+    public long? OrderDateTo { get; init; }
+
     [AliasAs("externalid")]
     public string? ExternalId { get; init; }
 

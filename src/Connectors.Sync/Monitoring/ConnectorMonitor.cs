@@ -95,17 +95,17 @@ public sealed class ConnectorMonitor
     /// The finance journal of the query's days: Sitoo orders (POS receipts, returns and exported online orders) booked
     /// per store and local day in the store's time zone (<see cref="FinanceJournalSettings"/>). Cancelled orders are left out.
     /// </summary>
-    /// <param name="query">The first order id to read, the days and optionally one store.</param>
+    /// <param name="query">The days and optionally one store.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <remarks>
-    /// Cost: one Sitoo call per page of orders from <see cref="FinanceJournalQuery.FromOrderId"/> to the newest order,
-    /// since Sitoo lists orders by id, not by date (an offline till uploads late with its original date).
+    /// Cost: one Sitoo call per page of the orders placed in the days (<c>orderdatefrom</c>/<c>orderdateto</c>, widened by
+    /// the time zones' offsets), plus one read of each original order a return of the days refers to.
     /// </remarks>
     public Task<FinanceJournalReport> FinanceJournalAsync(FinanceJournalQuery query, CancellationToken cancellationToken) =>
         _finance.ReadAsync(query, cancellationToken);
 
     /// <summary>Builds the finance journal and writes its rows as CSV (<see cref="FinanceJournalCsv.WriteRowsAsync"/>).</summary>
-    /// <param name="query">The first order id to read, the days and optionally one store.</param>
+    /// <param name="query">The days and optionally one store.</param>
     /// <param name="writer">Where the CSV goes; not flushed or closed.</param>
     /// <param name="cancellationToken">Cancels the read and the writing.</param>
     /// <returns>The journal written.</returns>

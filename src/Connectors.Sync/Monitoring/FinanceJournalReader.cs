@@ -2,20 +2,31 @@ using Connectors.Core.Finance;
 using Connectors.Sitoo;
 using Connectors.Sitoo.Models;
 using Connectors.Sync.Mapping;
+using NodaTime;
 
 namespace Connectors.Sync.Monitoring;
 
-/// <summary>Reads Sitoo orders by id and books those of the asked days (in each store's zone) into a finance journal.</summary>
-internal sealed class FinanceJournalReader(ISitooClient sitoo, FinanceJournalSettings settings)
+/// <summary>
+/// Reads the Sitoo orders of the asked days and books them: POS receipts, store returns and exported online orders.
+/// A store return of an online order is booked on the online channel with its store, and shipping rows as shipping.
+/// </summary>
+internal sealed class FinanceJournalReader(ISitooClient sitoo, FinanceJournalSettings settings, IReadOnlySet<string> shippingSkus)
 {
+    // The widest UTC offsets in use: a local day starts at most 14 h before UTC midnight and ends at most 12 h after it.
+    private static readonly Duration EarliestOffset = Duration.FromHours(14);
+    private static readonly Duration LatestOffset = Duration.FromHours(12);
+
     public async Task<FinanceJournalReport> ReadAsync(FinanceJournalQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var options = FinanceJournalOptions.FromTzdb(settings.StoreTimeZones, settings.DefaultTimeZone);
+        var options = FinanceJournalOptions.FromTzdb(settings.StoreTimeZones, settings.DefaultTimeZone ?? "UTC");
+        var from = query.FirstDay.AtMidnight().InUtc().ToInstant() - EarliestOffset;
+        var to = query.LastDay.PlusDays(1).AtMidnight().InUtc().ToInstant() + LatestOffset;
         var booked = new List<JournalOrder>();
         var unreadable = new List<long>();
+        var webOrders = new Dictionary<long, bool>();
         var read = 0;
-        await foreach (var order in sitoo.Orders.ListFromAsync(query.FromOrderId, cancellationToken).ConfigureAwait(false))
+        await foreach (var order in sitoo.Orders.ListByOrderDateAsync(from.ToDateTimeOffset(), to.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false))
         {
             read++;
             if (order.OrderState == SitooOrderState.Cancelled || (query.StoreId is { } store && JournalOrderMapper.StoreIdOf(order) != store))
@@ -26,7 +37,8 @@ internal sealed class FinanceJournalReader(ISitooClient sitoo, FinanceJournalSet
             JournalOrder journalOrder;
             try
             {
-                journalOrder = JournalOrderMapper.ToJournalOrder(order);
+                var returnsWebOrder = order.CreditOrderId is { } original && await IsWebOrderAsync(original, webOrders, cancellationToken).ConfigureAwait(false);
+                journalOrder = JournalOrderMapper.ToJournalOrder(order, shippingSkus, returnsWebOrder);
             }
             catch (MappingException)
             {
@@ -44,4 +56,21 @@ internal sealed class FinanceJournalReader(ISitooClient sitoo, FinanceJournalSet
 
         return new FinanceJournalReport(new FinanceJournalBuilder(options).Build(booked), read, booked.Count, unreadable);
     }
+
+    // An exported online order carries the Shopware order number as externalid and was not rung up at a register.
+    private async Task<bool> IsWebOrderAsync(long orderId, Dictionary<long, bool> known, CancellationToken cancellationToken)
+    {
+        if (!known.TryGetValue(orderId, out var web))
+        {
+            var original = await sitoo.Orders.GetAsync(orderId, cancellationToken).ConfigureAwait(false);
+            web = original.RegisterId is null && !string.IsNullOrEmpty(original.ExternalId);
+            known[orderId] = web;
+        }
+
+        return web;
+    }
+
+    /// <summary>The SKUs that carry shipping on exported orders.</summary>
+    public static IReadOnlySet<string> ShippingSkus(string? shippingProductSku) =>
+        string.IsNullOrWhiteSpace(shippingProductSku) ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>([shippingProductSku], StringComparer.Ordinal);
 }

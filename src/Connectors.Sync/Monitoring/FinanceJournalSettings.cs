@@ -12,6 +12,9 @@ public sealed class FinanceJournalSettings
     /// </summary>
     public Dictionary<string, string> StoreTimeZones { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The tzdb time zone of the online channel and of stores without their own; <c>UTC</c> by default.</summary>
-    public string DefaultTimeZone { get; set; } = "UTC";
+    /// <summary>
+    /// The tzdb time zone of the online channel and of stores without their own. Required: a day cut in the wrong zone
+    /// moves evening sales to the next day and the journal no longer ties to the day's settlements.
+    /// </summary>
+    public string? DefaultTimeZone { get; set; }
 }

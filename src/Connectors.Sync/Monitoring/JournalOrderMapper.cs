@@ -29,7 +29,7 @@ internal static class JournalOrderMapper
     }
 
     /// <exception cref="MappingException">No order date, no currency, or a line without quantity or amounts.</exception>
-    public static JournalOrder ToJournalOrder(SitooOrder order)
+    public static JournalOrder ToJournalOrder(SitooOrder order, IReadOnlySet<string>? shippingSkus = null, bool returnsWebOrder = false)
     {
         ArgumentNullException.ThrowIfNull(order);
         var entity = string.Create(CultureInfo.InvariantCulture, $"Sitoo order {order.OrderId}");
@@ -37,19 +37,29 @@ internal static class JournalOrderMapper
         var currency = string.IsNullOrEmpty(order.CurrencyCode)
             ? throw new MappingException(entity, "currencycode", order.CurrencyCode, "amounts without a currency cannot be summed")
             : order.CurrencyCode;
-        var lines = (order.OrderItems ?? []).Select(item => ToLine(entity, item)).ToList();
+        var items = order.OrderItems ?? [];
+        bool IsShipping(SitooOrderItem item) => shippingSkus is not null && item.Sku is { } sku && shippingSkus.Contains(sku);
+        var lines = items.Where(item => !IsShipping(item)).Select(item => ToLine(entity, item)).ToList();
+
+        // Exported orders carry shipping as rows of the shipping product, one per VAT rate: booked as shipping at their own rate.
+        var shipping = items.Where(IsShipping)
+            .Select(item => ToLine(entity, item))
+            .Select(line => new JournalCharge(line.GrossAmount, line.VatAmount) { VatRate = line.VatRate })
+            .ToList();
+        if (Charge(order.MoneyTotalGrossDelivery, order.MoneyDeliveryVat) is { } delivery)
+        {
+            shipping.Add(delivery);
+        }
+
         var original = order.CreditOrderId?.ToString(CultureInfo.InvariantCulture)
             ?? (order.AdditionalData?.TryGetValue(OriginalOrderKey, out var id) == true && !string.IsNullOrEmpty(id) ? id : null);
-        return new JournalOrder(
-            order.OrderId.ToString(CultureInfo.InvariantCulture),
-            StoreIdOf(order),
-            order.RegisterId is null ? JournalChannel.Online : JournalChannel.Pos,
-            placedAt,
-            currency,
-            lines)
+
+        // A store return of an online order reverses online turnover: booked on the online channel, in the store's column.
+        var channel = order.RegisterId is null || returnsWebOrder ? JournalChannel.Online : JournalChannel.Pos;
+        return new JournalOrder(order.OrderId.ToString(CultureInfo.InvariantCulture), StoreIdOf(order), channel, placedAt, currency, lines)
         {
             OriginalOrderId = original,
-            Shipping = Charge(order.MoneyTotalGrossDelivery, order.MoneyDeliveryVat),
+            ShippingCharges = shipping,
             PaymentFee = Charge(order.MoneyTotalGrossCheckout, order.MoneyCheckoutVat),
             RoundOff = order.MoneyTotalGrossRoundoff ?? 0m,
         };

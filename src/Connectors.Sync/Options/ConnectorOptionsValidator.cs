@@ -35,7 +35,12 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
             failures.Add("Connectors:Sync:Stock:CoalesceWindow must not be negative.");
         }
 
-        foreach (var (store, zone) in options.Finance.StoreTimeZones.Append(new("(default)", options.Finance.DefaultTimeZone)))
+        if (string.IsNullOrWhiteSpace(options.Finance.DefaultTimeZone))
+        {
+            failures.Add("Connectors:Sync:Finance:DefaultTimeZone is required: the tzdb time zone the journal cuts the online channel's days in, e.g. Europe/Stockholm.");
+        }
+
+        foreach (var (store, zone) in options.Finance.StoreTimeZones.Append(new("(default)", options.Finance.DefaultTimeZone ?? "UTC")))
         {
             if (NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
             {

@@ -45,7 +45,10 @@ internal static class ReconciliationPipelines
         services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<IncrementalReconciliationJob>());
 
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Finance);
-        services.TryAddSingleton(provider => new FinanceJournalReader(provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<FinanceJournalSettings>()));
+        services.TryAddSingleton(provider => new FinanceJournalReader(
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<FinanceJournalSettings>(),
+            FinanceJournalReader.ShippingSkus(Options(provider).OrderExport.ShippingProductSku)));
         services.TryAddSingleton(provider => new SyncLagQuery(
         [
             (provider.GetRequiredService<TransactionIntake>().Name, provider.GetRequiredService<TransactionIntake>().CursorName),

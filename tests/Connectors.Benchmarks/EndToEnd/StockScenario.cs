@@ -249,6 +249,7 @@ internal sealed class StockScenario : IAsyncDisposable
                 // Off so that an hourly slot cannot start a full comparison in the middle of one rate's run.
                 options.Reconciliation.FullEvery = TimeSpan.Zero;
                 options.Engine.InstanceId = "e2e-benchmark-" + instance.ToString(CultureInfo.InvariantCulture);
+                options.Finance.DefaultTimeZone = "Europe/Stockholm";
             },
             shopware =>
             {

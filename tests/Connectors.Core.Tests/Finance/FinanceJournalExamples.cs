@@ -39,7 +39,7 @@ public class FinanceJournalExamples
         var order = new JournalOrder("SW-10077", null, JournalChannel.Online, Instant.FromUtc(2026, 7, 1, 23, 30), "SEK",
             [new JournalLine(2, 200.00m, 50.00m, 40.00m, 25m)])
         {
-            Shipping = new JournalCharge(49.00m, 9.80m) { VatRate = 25m },
+            ShippingCharges = [new JournalCharge(49.00m, 9.80m) { VatRate = 25m }],
             PaymentFee = new JournalCharge(10.00m, 2.00m),
         };
 

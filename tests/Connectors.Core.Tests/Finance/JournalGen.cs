@@ -59,7 +59,7 @@ internal static class JournalGen
         from original in Gen.Frequency((4, Gen.Constant<string?>(null)), (1, Gen.Constant<string?>("ORIG")))
         select new JournalOrder("id", store, channel, _start.Plus(Duration.FromSeconds(seconds)), currency, lines)
         {
-            Shipping = shipping,
+            ShippingCharges = shipping is null ? [] : [shipping],
             PaymentFee = fee,
             RoundOff = roundOff * unit,
             OriginalOrderId = original,

@@ -89,7 +89,7 @@ public class SitooOrderFixtureTests
             lines)
         {
             OriginalOrderId = creditOrderId,
-            Shipping = Charge(order, "moneytotal_gross_delivery", "moneydelivery_vat"),
+            ShippingCharges = Charge(order, "moneytotal_gross_delivery", "moneydelivery_vat") is { } shipping ? [shipping] : [],
             PaymentFee = Charge(order, "moneytotal_gross_checkout", "moneycheckout_vat"),
             RoundOff = Money(order, "moneytotal_gross_roundoff"),
         };

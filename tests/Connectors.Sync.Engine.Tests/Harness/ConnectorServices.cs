@@ -34,6 +34,7 @@ internal static class ConnectorServices
                 options.Engine.RetryBaseDelay = TimeSpan.FromSeconds(1);
                 options.Engine.RetryMaxDelay = TimeSpan.FromSeconds(8);
                 options.Engine.InstanceId = instanceId;
+                options.Finance.DefaultTimeZone = "Europe/Stockholm";
                 configure?.Invoke(options);
             },
             shopware =>

@@ -88,7 +88,7 @@ public sealed class ConnectorMonitorTests
 
         var monitor = harness.Monitor();
         var day = new LocalDate(2026, 11, 26);
-        var both = await monitor.FinanceJournalAsync(new FinanceJournalQuery(first.OrderId, day, day.PlusDays(1)), default);
+        var both = await monitor.FinanceJournalAsync(new FinanceJournalQuery(day, day.PlusDays(1)), default);
 
         Assert.Equal((5, 5), (both.OrdersRead, both.OrdersBooked));
         Assert.Empty(both.Journal.UnknownStores);
@@ -99,12 +99,12 @@ public sealed class ConnectorMonitorTests
         Assert.Equal((3 * Price, 0m, 2, 0), Sales(totals[(london, day)]));
         Assert.Equal(Price * 0.2m * 6, both.Journal.CurrencyTotals.Single().Amounts.GoodsVat);
 
-        var stockholmFirstDay = await monitor.FinanceJournalAsync(new FinanceJournalQuery(first.OrderId, day, day, stockholm), default);
+        var stockholmFirstDay = await monitor.FinanceJournalAsync(new FinanceJournalQuery(day, day, stockholm), default);
         var only = Assert.Single(stockholmFirstDay.Journal.DayTotals);
         Assert.Equal((JournalStoreKind.Store, stockholm, day, 1 * Price), (only.Store.Kind, only.Store.Id, only.Date, only.Amounts.SalesGross));
 
         using var csv = new StringWriter(CultureInfo.InvariantCulture);
-        await monitor.WriteFinanceJournalCsvAsync(new FinanceJournalQuery(first.OrderId, day, day), csv, default);
+        await monitor.WriteFinanceJournalCsvAsync(new FinanceJournalQuery(day, day), csv, default);
         var lines = csv.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(',', FinanceJournalCsv.RowColumns), lines[0]);
         Assert.Equal(2, lines.Length - 1);
