@@ -48,7 +48,7 @@ internal static class ReconciliationPipelines
         services.TryAddSingleton(provider => new FinanceJournalReader(
             provider.GetRequiredService<ISitooClient>(),
             provider.GetRequiredService<FinanceJournalSettings>(),
-            FinanceJournalReader.ShippingSkus(Options(provider).OrderExport.ShippingProductSku)));
+            FinanceJournalReader.ShippingSkus(provider.GetRequiredService<Orders.OrderExportSettings>().ShippingProductSku)));
         services.TryAddSingleton(provider => new SyncLagQuery(
         [
             (provider.GetRequiredService<TransactionIntake>().Name, provider.GetRequiredService<TransactionIntake>().CursorName),
