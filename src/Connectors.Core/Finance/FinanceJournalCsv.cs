@@ -81,9 +81,9 @@ public static class FinanceJournalCsv
         }
     }
 
-    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    internal static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    private static string StoreKind(JournalStore store) => store.Kind switch
+    internal static string StoreKind(JournalStore store) => store.Kind switch
     {
         JournalStoreKind.Store => "store",
         JournalStoreKind.Online => "online",
@@ -103,7 +103,7 @@ public static class FinanceJournalCsv
         amounts.ReturnOrders.ToString(CultureInfo.InvariantCulture),
     ];
 
-    private static async Task WriteRecordAsync(TextWriter writer, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    internal static async Task WriteRecordAsync(TextWriter writer, IReadOnlyList<string> fields, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var record = new StringBuilder();

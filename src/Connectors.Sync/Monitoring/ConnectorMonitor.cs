@@ -22,11 +22,13 @@ public sealed class ConnectorMonitor
     private readonly IClock _clock;
     private readonly OrderSyncSettings _orders;
     private readonly FinanceJournalReader _finance;
+    private readonly SettlementReader _settlement;
     private readonly SyncLagQuery _lag;
 
     internal ConnectorMonitor(
-        IConnectorStore store, EngineTelemetry telemetry, IClock clock, OrderSyncSettings orders, FinanceJournalReader finance, SyncLagQuery lag)
+        IConnectorStore store, EngineTelemetry telemetry, IClock clock, OrderSyncSettings orders, FinanceJournalReader finance, SettlementReader settlement, SyncLagQuery lag)
     {
+        _settlement = settlement;
         _store = store;
         _telemetry = telemetry;
         _clock = clock;
@@ -114,5 +116,26 @@ public sealed class ConnectorMonitor
         var report = await _finance.ReadAsync(query, cancellationToken).ConfigureAwait(false);
         await FinanceJournalCsv.WriteRowsAsync(report.Journal, writer, cancellationToken).ConfigureAwait(false);
         return report;
+    }
+
+    /// <summary>
+    /// The daily settlement: per store (and the online channel), local day and currency, the turnover against the
+    /// payments by method, every difference listed with its cause (unpaid, refund not settled, rounding, order missing).
+    /// Turnover − payments = Σ differences, always.
+    /// </summary>
+    /// <param name="query">The days and optionally one store.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public Task<IReadOnlyList<SettlementDay>> SettlementAsync(FinanceJournalQuery query, CancellationToken cancellationToken) =>
+        _settlement.ReadAsync(query, cancellationToken);
+
+    /// <summary>Builds the settlement and writes it as CSV (<see cref="SettlementCsv.WriteAsync"/>).</summary>
+    /// <param name="query">The days and optionally one store.</param>
+    /// <param name="writer">Where the CSV goes; not flushed or closed.</param>
+    /// <param name="cancellationToken">Cancels the read and the writing.</param>
+    public async Task<IReadOnlyList<SettlementDay>> WriteSettlementCsvAsync(FinanceJournalQuery query, TextWriter writer, CancellationToken cancellationToken)
+    {
+        var days = await _settlement.ReadAsync(query, cancellationToken).ConfigureAwait(false);
+        await SettlementCsv.WriteAsync(days, writer, cancellationToken).ConfigureAwait(false);
+        return days;
     }
 }

@@ -49,6 +49,12 @@ internal static class ReconciliationPipelines
             provider.GetRequiredService<ISitooClient>(),
             provider.GetRequiredService<FinanceJournalSettings>(),
             FinanceJournalReader.ShippingSkus(provider.GetRequiredService<Orders.OrderExportSettings>().ShippingProductSku)));
+        services.TryAddSingleton(provider => new SettlementReader(
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<Connectors.Shopware.IShopwareAdminClient>(),
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<FinanceJournalSettings>(),
+            FinanceJournalReader.ShippingSkus(provider.GetRequiredService<Orders.OrderExportSettings>().ShippingProductSku)));
         services.TryAddSingleton(provider => new SyncLagQuery(
         [
             (provider.GetRequiredService<TransactionIntake>().Name, provider.GetRequiredService<TransactionIntake>().CursorName),
@@ -61,6 +67,7 @@ internal static class ReconciliationPipelines
             provider.GetRequiredService<IClock>(),
             Options(provider).Orders,
             provider.GetRequiredService<FinanceJournalReader>(),
+            provider.GetRequiredService<SettlementReader>(),
             provider.GetRequiredService<SyncLagQuery>()));
     }
 
