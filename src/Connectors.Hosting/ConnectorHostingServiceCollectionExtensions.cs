@@ -59,6 +59,7 @@ public static class ConnectorHostingServiceCollectionExtensions
         services.AddConnectorDashboardPage<DriftPage>();
         services.AddConnectorDashboardPage<StalledPage>();
         services.AddConnectorDashboardPage<JournalPage>();
+        services.AddConnectorDashboardPage<SettlementPage>();
         services.AddConnectorDashboardPanel<QueueDepthPanel>();
         services.AddConnectorDashboardPanel<InboxBacklogPanel>();
         services.AddConnectorDashboardPanel<OpenExceptionsPanel>();

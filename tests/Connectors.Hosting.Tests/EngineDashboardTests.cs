@@ -150,6 +150,29 @@ public sealed partial class EngineDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_settlement_page_shows_the_days_payments_by_method_and_its_csv_lists_them()
+    {
+        _host.Pos.AddProduct("SKU-1", "Shirt", 199m);
+        _host.Pos.AdjustStock(_host.PosStore.WarehouseId, "SKU-1", 10);
+        var sale = _host.Pos.SellAtPos(_host.PosStore, [new SitooSaleLine("SKU-1", 2)]);
+        _host.Pos.ReturnAtPos(_host.PosStore, sale.OrderId, [new SitooReturnLine("SKU-1", 1)], tender: SitooRefundTender.Cash);
+        var today = LocalDatePattern.Iso.Format(_host.Clock.GetCurrentInstant().InUtc().Date);
+
+        var html = await _client.GetStringAsync(_host.Url($"connector/settlement?from={today}&to={today}"));
+
+        Assert.Contains("Card 398", html, StringComparison.Ordinal);
+        Assert.Contains("Cash -199", html, StringComparison.Ordinal);
+        Assert.Contains("Every day's payments match its turnover.", html, StringComparison.Ordinal);
+        var href = WebUtility.HtmlDecode(Regex.Match(html, "<a class=\"csv\" href=\"(?<href>[^\"]+)\"").Groups["href"].Value);
+        using var csv = await _client.GetAsync(new Uri(_host.BaseAddress, href));
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(string.Join(',', SettlementCsv.Columns), lines[0]);
+        Assert.Contains(lines, line => line.EndsWith(",payment,Cash,,-199.00", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.EndsWith(",turnover,,,199.00", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_day_without_sales_books_nothing_and_a_bad_date_is_refused()
     {
         _host.Pos.AddProduct("SKU-1", "Shirt", 199m);

@@ -22,9 +22,9 @@ internal sealed record JournalRequest(LocalDate From, LocalDate To, string? Stor
         return Store is null ? query : query + "&store=" + Uri.EscapeDataString(Store);
     }
 
-    public string FileName() => Store is null
-        ? $"finance-journal-{Date(From)}-{Date(To)}.csv"
-        : $"finance-journal-{Date(From)}-{Date(To)}-store-{new string([.. Store.Where(char.IsAsciiLetterOrDigit)])}.csv";
+    public string FileName(string kind = "finance-journal") => Store is null
+        ? $"{kind}-{Date(From)}-{Date(To)}.csv"
+        : $"{kind}-{Date(From)}-{Date(To)}-store-{new string([.. Store.Where(char.IsAsciiLetterOrDigit)])}.csv";
 
     /// <summary>Reads the request, or says what is wrong with it.</summary>
     public static bool TryParse(IQueryCollection query, Instant now, out JournalRequest request, out string? error)
