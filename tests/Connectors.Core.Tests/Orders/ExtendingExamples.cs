@@ -1,4 +1,5 @@
 using Connectors.Core.Orders;
+using Connectors.Core.Returns;
 
 namespace Connectors.Core.Tests.Orders;
 
@@ -21,4 +22,12 @@ public sealed class StaffDiscountPolicy(IPromotionPolicy fallback) : IPromotionP
         line.Promotion?.Code?.StartsWith("STAFF-", StringComparison.Ordinal) == true
             ? new PromotionTreatment.DiscountProduct("STAFF-DISCOUNT")
             : fallback.Decide(line, order);
+}
+
+public sealed class WebRefundTenderPolicy : IRefundSettlementPolicy
+{
+    public RefundSettlement Decide(SitooReturnSnapshot storeReturn, decimal amount) =>
+        storeReturn.Payments.Any(payment => payment.Name == "Web refund")
+            ? RefundSettlement.OnlinePayment
+            : RefundSettlement.SettledInStore;
 }

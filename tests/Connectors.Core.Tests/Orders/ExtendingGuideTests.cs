@@ -42,12 +42,23 @@ public class ExtendingGuideTests
     }
 
     [Fact]
+    public void The_web_refund_tender_policy_sends_web_refund_tenders_to_the_online_payment()
+    {
+        var policy = new WebRefundTenderPolicy();
+        Connectors.Core.Returns.SitooReturnSnapshot Return(string tender) =>
+            new(9001, 5001, []) { Payments = [new Connectors.Core.Returns.SitooReturnPayment(tender, -20m)] };
+
+        Assert.Equal(Connectors.Core.Returns.RefundSettlement.OnlinePayment, policy.Decide(Return("Web refund"), 20m));
+        Assert.Equal(Connectors.Core.Returns.RefundSettlement.SettledInStore, policy.Decide(Return("Cash"), 20m));
+    }
+
+    [Fact]
     public void The_guide_quotes_the_compiled_examples_verbatim()
     {
         var guide = RepositoryFile("docs/extending.md");
         var examples = RepositoryFile("tests/Connectors.Core.Tests/Orders/ExtendingExamples.cs");
 
-        foreach (var example in new[] { "GiftWrapClassifier", "StaffDiscountPolicy" })
+        foreach (var example in new[] { "GiftWrapClassifier", "StaffDiscountPolicy", "WebRefundTenderPolicy" })
         {
             Assert.Contains(Declaration(examples, example), guide, StringComparison.Ordinal);
         }
