@@ -133,6 +133,10 @@ public sealed class OrderSyncSettings
     /// </summary>
     public TimeSpan PollOverlap { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Orders read per search page when polling Shopware (at most Shopware's 500).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 500)]
+    public int PollPageSize { get; set; } = 500;
+
     /// <summary>An order placed this long ago and still not in Sitoo counts as stalled.</summary>
     public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -86,24 +86,64 @@ internal sealed class ShopwareOrderPoller(
         return new PollResult(queued, MoreAvailable: false);
     }
 
+    /// <summary>
+    /// The orders changed since <paramref name="since"/> less the overlap: never-updated ones by <c>createdAt</c>, updated
+    /// ones by <c>updatedAt</c>. Both are read by keyset (the last value read, and the ids read at exactly that value),
+    /// never by offset: an order that changes during the scan moves to the end of the sort, and with offset paging it
+    /// would push another order out of the page being read.
+    /// </summary>
     private async Task<List<ShopwareOrder>> ReadChangedAsync(Instant since, CancellationToken cancellationToken)
     {
-        var criteria = ShopwareOrderReader.Details().Sort("updatedAt").Sort("createdAt").Sort("id");
-        var overlapped = (since - Duration.FromTimeSpan(settings.PollOverlap)).ToDateTimeOffset();
-        criteria.Filter(ShopwareFilter.Or(ShopwareFilter.Range("updatedAt", gte: overlapped), ShopwareFilter.Range("createdAt", gte: overlapped)));
+        var from = (since - Duration.FromTimeSpan(settings.PollOverlap)).ToDateTimeOffset();
+        var orders = new Dictionary<string, ShopwareOrder>(StringComparer.Ordinal);
+        await ReadByKeysetAsync("createdAt", order => order.CreatedAt, from, neverUpdated: true, orders, cancellationToken).ConfigureAwait(false);
+        await ReadByKeysetAsync("updatedAt", order => order.UpdatedAt, from, neverUpdated: false, orders, cancellationToken).ConfigureAwait(false);
+        return [.. orders.Values];
+    }
 
-        if (settings.SalesChannelIds.Count > 0)
+    private async Task ReadByKeysetAsync(
+        string field, Func<ShopwareOrder, DateTimeOffset?> valueOf, DateTimeOffset from, bool neverUpdated, Dictionary<string, ShopwareOrder> into, CancellationToken cancellationToken)
+    {
+        var at = from;
+        var readAt = new List<string>();
+        while (true)
         {
-            criteria.Filter(ShopwareFilter.EqualsAny("salesChannelId", settings.SalesChannelIds));
-        }
+            var criteria = ShopwareOrderReader.Details().Sort(field).Sort("id").Limit(settings.PollPageSize)
+                .Filter(ShopwareFilter.Range(field, gte: at));
+            if (neverUpdated)
+            {
+                criteria.Filter(ShopwareFilter.EqualTo("updatedAt", (string?)null));
+            }
 
-        var orders = new List<ShopwareOrder>();
-        await foreach (var order in shopware.Orders.SearchAllAsync(criteria, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            orders.Add(order);
-        }
+            if (readAt.Count > 0)
+            {
+                criteria.Filter(ShopwareFilter.Not(ShopwareFilter.EqualsAny("id", readAt)));
+            }
 
-        return orders;
+            if (settings.SalesChannelIds.Count > 0)
+            {
+                criteria.Filter(ShopwareFilter.EqualsAny("salesChannelId", settings.SalesChannelIds));
+            }
+
+            var page = await shopware.Orders.SearchAsync(criteria, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var order in page.Items)
+            {
+                into[order.Id] = order;
+                var value = valueOf(order) ?? at;
+                if (value > at)
+                {
+                    at = value;
+                    readAt.Clear();
+                }
+
+                readAt.Add(order.Id);
+            }
+
+            if (page.Items.Count < settings.PollPageSize)
+            {
+                return;
+            }
+        }
     }
 
     /// <returns>Whether a new work item was queued.</returns>

@@ -13,8 +13,15 @@ public sealed partial class ShopwareSimulator
         ["state_machine_state"] = [],
     };
 
+    /// <summary>
+    /// Runs before each search is answered, with the entity searched: a test changes data here to play a customer or
+    /// a clerk acting between two pages of a scan.
+    /// </summary>
+    public Action<string>? BeforeSearch { get; set; }
+
     private HttpResponseMessage Search(string entity, JsonObject body, bool jsonApi, Uri requestUri, bool idsOnly)
     {
+        BeforeSearch?.Invoke(entity);
         var criteria = ShopwareCriteria.Parse(body, entity, ShopOptions.MaxLimit);
         lock (Gate)
         {
