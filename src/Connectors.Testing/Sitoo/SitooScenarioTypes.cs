@@ -54,3 +54,8 @@ public enum SitooRefundTender
     /// <summary>Back to the payment the sale was paid with (for a web order: the online payment).</summary>
     OriginalPayment,
 }
+
+/// <summary>A part of a receipt paid by a named tender.</summary>
+/// <param name="Name">The payment's name at the till, e.g. <c>Cash</c> or <c>Swish</c>.</param>
+/// <param name="Amount">The amount paid with it.</param>
+public sealed record SitooTender(string Name, decimal Amount);

@@ -125,7 +125,9 @@ public sealed partial class SitooSimulator
     /// <param name="store">The store selling.</param>
     /// <param name="lines">The lines sold.</param>
     /// <param name="customerEmail">A known customer's email to put on the receipt, or <see langword="null"/> for an anonymous sale.</param>
-    public SitooPosReceipt SellAtPos(SimulatedSitooStore store, IReadOnlyList<SitooSaleLine> lines, string? customerEmail = null)
+    /// <param name="tenders">Parts of the total paid by named tenders (e.g. <c>Cash</c>, <c>Swish</c>); the rest is paid by card.</param>
+    public SitooPosReceipt SellAtPos(
+        SimulatedSitooStore store, IReadOnlyList<SitooSaleLine> lines, string? customerEmail = null, IReadOnlyList<SitooTender>? tenders = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lines);
@@ -152,7 +154,7 @@ public sealed partial class SitooSimulator
             }
             var customer = customerEmail is null ? null : FindUserByEmail(customerEmail)
                 ?? throw new ArgumentException($"No user with email {customerEmail}.", nameof(customerEmail));
-            return RingUp(store, items, customer, null, null, SitooRefundTender.Card);
+            return RingUp(store, items, customer, null, null, SitooRefundTender.Card, tenders ?? []);
         }
     }
 
@@ -207,7 +209,7 @@ public sealed partial class SitooSimulator
                 });
             }
             var customer = SitooWire.Text(original.Body["email"]) is { Length: > 0 } email ? FindUserByEmail(email) : null;
-            return RingUp(store, items, customer, original.OrderId, reasonCode, tender);
+            return RingUp(store, items, customer, original.OrderId, reasonCode, tender, []);
         }
     }
 
@@ -318,7 +320,8 @@ public sealed partial class SitooSimulator
             : throw new InvalidOperationException("Transactions cannot be added to warehouses with warehousetype Virtual (20).");
     }
 
-    private SitooPosReceipt RingUp(SimulatedSitooStore store, JsonArray items, JsonObject? customer, long? creditOrderId, string? reasonCode, SitooRefundTender tender)
+    private SitooPosReceipt RingUp(
+        SimulatedSitooStore store, JsonArray items, JsonObject? customer, long? creditOrderId, string? reasonCode, SitooRefundTender tender, IReadOnlyList<SitooTender> tenders)
     {
         var register = _registers.Find(r => r.RegisterId == store.RegisterId) ?? throw new ArgumentException("The store is not one of this simulator's.", nameof(store));
         var storeEntity = _stores.Find(s => s.StoreId == store.StoreId)!;
@@ -355,6 +358,11 @@ public sealed partial class SitooSimulator
         };
         var order = CreateOrder(write);
         var total = SitooWire.DecimalOr(order.Body["moneytotal_gross_all"], 0);
+        foreach (var part in tenders)
+        {
+            ((JsonArray)order.Body["payments"]!).Add(Payment(new JsonObject { ["name"] = part.Name, ["moneyamount"] = SitooWire.Money(part.Amount) }));
+        }
+        total -= tenders.Sum(part => part.Amount);
         ((JsonArray)order.Body["payments"]!).Add(Payment(tender switch
         {
             SitooRefundTender.Cash => new JsonObject { ["name"] = "Cash", ["moneyamount"] = SitooWire.Money(total) },

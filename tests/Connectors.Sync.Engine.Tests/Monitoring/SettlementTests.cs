@@ -13,12 +13,12 @@ namespace Connectors.Sync.Engine.Tests.Monitoring;
 public sealed class SettlementTests
 {
     [Fact]
-    public async Task Till_payments_are_summed_by_method_online_captures_tie_to_exported_orders_and_a_capture_without_an_order_is_missing()
+    public async Task Till_payments_of_a_sale_paid_by_card_and_cash_are_summed_by_method_online_captures_tie_to_exported_orders_and_a_capture_without_an_order_is_missing()
     {
         await using var harness = await StartAsync();
         harness.AddProduct("SKU-1", store1: 20, dc: 20);
         await harness.SyncAsync();
-        var sale = harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 2, 100m)]);
+        var sale = harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 2, 100m)], tenders: [new SitooTender("Cash", 80m)]);
         harness.Pos.ReturnAtPos(harness.Store1, sale.OrderId, [new SitooReturnLine("SKU-1", 1)], tender: SitooRefundTender.Cash);
 
         var exported = harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("paid@example.com", "Pia", "Id"), [new ShopOrderLine("SKU-1", 1, 30m)]));
@@ -36,8 +36,8 @@ public sealed class SettlementTests
 
         var store = days.Single(d => d.Store.Id == harness.Store1.WarehouseId.ToString(CultureInfo.InvariantCulture));
         Assert.Equal((100m, 100m), (store.Turnover, store.Payments));
-        Assert.Equal(200m, store.PaymentsByMethod["Card"]);
-        Assert.Equal(-100m, store.PaymentsByMethod["Cash"]);
+        Assert.Equal(120m, store.PaymentsByMethod["Card"]);
+        Assert.Equal(80m - 100m, store.PaymentsByMethod["Cash"]);
         Assert.Empty(store.Differences);
 
         var online = days.Single(d => d.Store.Kind == JournalStoreKind.Online);
