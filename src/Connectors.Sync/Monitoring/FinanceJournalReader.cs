@@ -2,7 +2,6 @@ using Connectors.Core.Finance;
 using Connectors.Sitoo;
 using Connectors.Sitoo.Models;
 using Connectors.Sync.Mapping;
-using NodaTime;
 
 namespace Connectors.Sync.Monitoring;
 
@@ -12,16 +11,11 @@ namespace Connectors.Sync.Monitoring;
 /// </summary>
 internal sealed class FinanceJournalReader(ISitooClient sitoo, FinanceJournalSettings settings, IReadOnlySet<string> shippingSkus)
 {
-    // The widest UTC offsets in use: a local day starts at most 14 h before UTC midnight and ends at most 12 h after it.
-    private static readonly Duration EarliestOffset = Duration.FromHours(14);
-    private static readonly Duration LatestOffset = Duration.FromHours(12);
-
     public async Task<FinanceJournalReport> ReadAsync(FinanceJournalQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var options = FinanceJournalOptions.FromTzdb(settings.StoreTimeZones, settings.DefaultTimeZone ?? "UTC");
-        var from = query.FirstDay.AtMidnight().InUtc().ToInstant() - EarliestOffset;
-        var to = query.LastDay.PlusDays(1).AtMidnight().InUtc().ToInstant() + LatestOffset;
+        var (from, to) = query.Window();
         var booked = new List<JournalOrder>();
         var unreadable = new List<long>();
         var webOrders = new Dictionary<long, bool>();

@@ -18,16 +18,12 @@ namespace Connectors.Sync.Monitoring;
 /// </summary>
 internal sealed class SettlementReader(ISitooClient sitoo, IShopwareAdminClient shopware, IConnectorStore store, FinanceJournalSettings settings, IReadOnlySet<string> shippingSkus)
 {
-    private static readonly Duration EarliestOffset = Duration.FromHours(14);
-    private static readonly Duration LatestOffset = Duration.FromHours(12);
-
     /// <summary>The settlement of the query's days.</summary>
     public async Task<IReadOnlyList<SettlementDay>> ReadAsync(FinanceJournalQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var options = FinanceJournalOptions.FromTzdb(settings.StoreTimeZones, settings.DefaultTimeZone ?? "UTC");
-        var from = query.FirstDay.AtMidnight().InUtc().ToInstant() - EarliestOffset;
-        var to = query.LastDay.PlusDays(1).AtMidnight().InUtc().ToInstant() + LatestOffset;
+        var (from, to) = query.Window();
         var orders = new List<SettlementOrder>();
         await foreach (var order in sitoo.Orders.ListByOrderDateAsync(from.ToDateTimeOffset(), to.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false))
         {
