@@ -70,8 +70,11 @@ internal sealed class SettlementReader(ISitooClient sitoo, IShopwareAdminClient 
 
     private async Task<List<SettlementOrder>> OnlineAsync(Instant from, Instant to, CancellationToken cancellationToken)
     {
+        // A refund of the days may belong to a capture of an earlier day: both are looked for.
         var criteria = ShopwareCriteria.ForOrderDetails()
-            .Filter(ShopwareFilter.Range("transactions.captures.createdAt", gte: from.ToDateTimeOffset(), lte: to.ToDateTimeOffset()));
+            .Filter(ShopwareFilter.Or(
+                ShopwareFilter.Range("transactions.captures.createdAt", gte: from.ToDateTimeOffset(), lte: to.ToDateTimeOffset()),
+                ShopwareFilter.Range("transactions.captures.refunds.createdAt", gte: from.ToDateTimeOffset(), lte: to.ToDateTimeOffset())));
         var entries = new List<SettlementOrder>();
         await foreach (var order in shopware.Orders.SearchAllAsync(criteria, cancellationToken: cancellationToken).ConfigureAwait(false))
         {

@@ -46,4 +46,24 @@ public sealed class SettlementTests
         Assert.Equal((SettlementCause.OrderMissing, missing.OrderNumber, -12m), (difference.Cause, difference.OrderId, difference.Amount));
         Assert.Equal(online.Turnover - online.Payments, online.Differences.Sum(d => d.Amount));
     }
+
+    [Fact]
+    public async Task A_refund_of_an_order_captured_on_an_earlier_day_counts_on_the_day_it_is_paid_back()
+    {
+        await using var harness = await StartAsync();
+        harness.AddProduct("SKU-1", dc: 20);
+        await harness.SyncAsync();
+        var order = harness.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("later@example.com", "La", "Ter"), [new ShopOrderLine("SKU-1", 1, 40m)]));
+        harness.Shop.PayOrder(order.Id);
+        await harness.SyncAsync();
+
+        harness.Clock.Advance(Duration.FromDays(2));
+        harness.Shop.RefundInShopware(order.Id, 15m);
+        var day = harness.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Stockholm"]).Date;
+        var days = await harness.Monitor().SettlementAsync(new FinanceJournalQuery(day, day), default);
+
+        var online = Assert.Single(days, d => d.Store.Kind == JournalStoreKind.Online);
+        Assert.Equal((-15m, -15m), (online.Turnover, online.Payments));
+        Assert.Empty(online.Differences);
+    }
 }

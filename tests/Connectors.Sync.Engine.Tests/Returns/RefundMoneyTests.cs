@@ -4,7 +4,7 @@ using Connectors.Sync.Returns;
 using Connectors.Testing.Shopware;
 using Connectors.Testing.Sitoo;
 using NodaTime;
-using static Connectors.Sync.Engine.Tests.Orders.OrderScenario;
+using static Connectors.Sync.Engine.Tests.Returns.ReturnScenario;
 
 namespace Connectors.Sync.Engine.Tests.Returns;
 
@@ -161,12 +161,6 @@ public sealed class RefundMoneyTests
         harness.Shop.ShipOrder(placed.Id);
         await SyncAfterPollAsync(harness);
         return (placed, Assert.Single(harness.Pos.FindOrdersByExternalId(placed.OrderNumber)));
-    }
-
-    private static Task SyncAfterPollAsync(ConnectorHarness harness)
-    {
-        harness.Clock.Advance(Duration.FromTimeSpan(harness.Options.Engine.PollInterval));
-        return harness.SyncAsync();
     }
 
     private static Task<ConnectorHarness> StartAsync(ShopwareSimulatorOptions? shop = null) => Orders.OrderScenario.StartAsync(shop: shop);
