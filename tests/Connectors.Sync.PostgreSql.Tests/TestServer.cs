@@ -23,6 +23,7 @@ internal static class TestServer
         // Commits that survive a crash of the client but not of the server (no wait for the disk flush):
         // what these tests simulate, at a fraction of the time.
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Options = "-c synchronous_commit=off" };
+        builder.Timeout = Math.Max(builder.Timeout, 60); // a loaded 2-core machine can take longer than the default 15 s
         if (applicationName is not null)
         {
             builder.ApplicationName = applicationName;

@@ -20,7 +20,10 @@ internal sealed class SharedDatabase : IAsyncDisposable
     /// <summary>Opens one instance's own store (own connection pool) on the shared schema.</summary>
     public async Task<PostgreSqlConnectorStore> OpenAsync(IClock clock, string instance)
     {
+        // A generous connect timeout: on a 2-core machine under the whole suite's load, a new session can take
+        // longer than Npgsql's default 15 s, which is not what these tests are about.
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { ApplicationName = $"{Schema}-{instance}" };
+        builder.Timeout = Math.Max(builder.Timeout, 60);
         try
         {
             return await PostgreSqlConnectorStore.OpenAsync(
