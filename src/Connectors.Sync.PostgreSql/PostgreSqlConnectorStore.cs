@@ -62,6 +62,9 @@ public sealed class PostgreSqlConnectorStore : IConnectorStore
     /// <inheritdoc />
     public ISnapshots Snapshots => _state.Snapshots;
 
+    /// <inheritdoc />
+    public ISourceLeases SourceLeases => _state.SourceLeases;
+
     /// <summary>Opens the store in the default schema (<c>connectors</c>) of a database.</summary>
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="clock">The source of "now" for every timestamp the store writes and every lease it checks.</param>

@@ -53,6 +53,9 @@ public sealed class SqliteConnectorStore : IConnectorStore
     /// <inheritdoc />
     public ISnapshots Snapshots => _state.Snapshots;
 
+    /// <inheritdoc />
+    public ISourceLeases SourceLeases => _state.SourceLeases;
+
     /// <summary>Opens (creating when missing) the store in a file with default settings.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="clock">The source of "now" for every timestamp the store writes and every lease it checks.</param>

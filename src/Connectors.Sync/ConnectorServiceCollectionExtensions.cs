@@ -135,7 +135,11 @@ public static class ConnectorServiceCollectionExtensions
         {
             var engine = Options(provider).Engine;
             return new EngineTiming(
-                Duration.FromTimeSpan(engine.PollInterval), engine.TickInterval, engine.RetryBaseDelay, Duration.FromTimeSpan(engine.WakeInterval));
+                Duration.FromTimeSpan(engine.PollInterval),
+                engine.TickInterval,
+                engine.RetryBaseDelay,
+                Duration.FromTimeSpan(engine.WakeInterval),
+                Duration.FromTimeSpan(engine.LeaseDuration));
         });
         services.TryAddSingleton<WorkSettler>();
         services.TryAddSingleton<WorkDispatcher>();
@@ -147,6 +151,7 @@ public static class ConnectorServiceCollectionExtensions
             provider.GetRequiredService<EngineTelemetry>(),
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<EngineTiming>(),
+            provider.GetRequiredService<WorkClaimSettings>(),
             provider.GetRequiredService<ILogger<ConnectorEngine>>()));
         services.TryAddSingleton<IInboxSignal>(provider => provider.GetRequiredService<ConnectorEngine>());
     }

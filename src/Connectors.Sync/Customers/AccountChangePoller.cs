@@ -27,6 +27,8 @@ internal sealed class AccountChangePoller(IConnectorStore store, IShopwareAdminC
     public string Name => "shopware.customers";
 
     /// <summary>Customer events such as <c>customer.written</c>.</summary>
+    public string InboxSource => InboxSources.Shopware;
+
     public bool WakesOn(InboxMessage delivery) =>
         delivery.Source == InboxSources.Shopware && delivery.EventType.StartsWith("customer.", StringComparison.Ordinal);
 

@@ -11,8 +11,10 @@ namespace Connectors.Sync.Engine;
 /// <remarks>
 /// One pass (<see cref="RunOnceAsync"/>) is safe to interrupt anywhere: every step commits what it applied
 /// together with its cursor or work item, so a restart on the same store continues without losing or
-/// repeating anything. <see cref="RunAsync"/> repeats passes until cancelled, and works the background lane
-/// (reconciliation, status sweeps) in a loop of its own beside them, so a long reconciliation never holds up stock.
+/// repeating anything. <see cref="RunAsync"/> runs three loops side by side: the stock loop (the stock sources and
+/// the stock lane) never waits for order exports, returns or reconciliation; the flow loop reads the inbox, polls the
+/// other sources and works the orders lane; the background loop works reconciliation and sweeps. Instances sharing a
+/// store divide the sources between them: each source is polled by the instance that holds its lease.
 /// </remarks>
 public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
 {
@@ -21,22 +23,25 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
 
     private const int InboxBatch = 500;
     private const int MaxClaimsPerPass = 50;
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
+    private static readonly string[] StockLanes = [WorkLane.Stock.Name];
+    private static readonly string[] FlowLanes = [WorkLane.Orders.Name];
+    private static readonly string[] BackgroundLanes = [WorkLane.Background.Name];
     private readonly IConnectorStore _store;
-    private readonly IReadOnlyList<ISourcePoller> _pollers;
+    private readonly IReadOnlyList<ISourcePoller> _stockPollers;
+    private readonly IReadOnlyList<ISourcePoller> _flowPollers;
     private readonly IReadOnlyList<IScheduledJob> _jobs;
     private readonly WorkDispatcher _dispatcher;
     private readonly EngineTelemetry _telemetry;
     private readonly IClock _clock;
     private readonly EngineTiming _timing;
+    private readonly string _owner;
+    private readonly SourceSchedule _schedule;
     private readonly ILogger<ConnectorEngine> _logger;
-    private static readonly string[] StockLanes = [WorkLane.Stock.Name];
-    private static readonly string[] ForegroundLanes = [WorkLane.Stock.Name, WorkLane.Orders.Name];
-    private static readonly string[] BackgroundLanes = [WorkLane.Background.Name];
-    private readonly Dictionary<string, Instant> _lastPolled = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _wanted = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _behind = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _wake = new(0, 1);
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly SemaphoreSlim _stockWake = new(0, 1);
+    private readonly SemaphoreSlim _flowWake = new(0, 1);
+    private readonly SemaphoreSlim _stockOne = new(1, 1);
+    private readonly SemaphoreSlim _flowOne = new(1, 1);
 
     internal ConnectorEngine(
         IConnectorStore store,
@@ -46,15 +51,20 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         EngineTelemetry telemetry,
         IClock clock,
         EngineTiming timing,
+        WorkClaimSettings claim,
         ILogger<ConnectorEngine> logger)
     {
+        var all = pollers.ToList();
         _store = store;
-        _pollers = [.. pollers];
+        _stockPollers = [.. all.Where(p => p.Lane == WorkLane.Stock)];
+        _flowPollers = [.. all.Where(p => p.Lane != WorkLane.Stock)];
         _jobs = [.. jobs];
         _dispatcher = dispatcher;
         _telemetry = telemetry;
         _clock = clock;
         _timing = timing;
+        _owner = claim.Owner;
+        _schedule = new SourceSchedule(clock, timing);
         _logger = logger;
     }
 
@@ -64,97 +74,123 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     /// <inheritdoc />
     public void Notify(string source)
     {
-        // At most one pending wake-up: many deliveries during one pass need just one more pass.
-        if (_wake.CurrentCount == 0)
+        // The stock sources of the sender are wanted at once, without waiting for the flow loop to read the delivery.
+        foreach (var poller in _stockPollers.Where(p => p.InboxSource == source))
         {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another delivery woke the engine first.
-            }
+            _schedule.Want(poller.Name);
         }
+
+        Wake(_stockWake);
+        Wake(_flowWake);
     }
 
     /// <summary>Runs one pass: inbox, polls, scheduled jobs, due work of every lane (the background lane included).</summary>
     /// <param name="cancellationToken">Stops the pass; what was committed stays.</param>
     /// <returns>What the pass did.</returns>
-    public Task<EnginePass> RunOnceAsync(CancellationToken cancellationToken) => RunPassAsync(includeBackground: true, cancellationToken);
-
-    private async Task<EnginePass> RunPassAsync(bool includeBackground, CancellationToken cancellationToken)
+    public async Task<EnginePass> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _stockOne.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var activity = EngineTelemetry.Activities.StartActivity("engine.pass");
-            var deliveries = await _store.Inbox.ListUnprocessedAsync(InboxBatch, cancellationToken).ConfigureAwait(false);
-            // Stock first: its sources are read and its writes done before anything else is polled.
-            var facts = await PollAsync(deliveries, stock: true, cancellationToken).ConfigureAwait(false);
-            var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, cancellationToken).ConfigureAwait(false);
-            facts += await PollAsync(deliveries, stock: false, cancellationToken).ConfigureAwait(false);
-            await ScheduleJobsAsync(cancellationToken).ConfigureAwait(false);
-            await SettleDeliveriesAsync(deliveries, cancellationToken).ConfigureAwait(false);
-
-            worked += await _dispatcher.WorkDueAsync(MaxClaimsPerPass, includeBackground ? null : ForegroundLanes, cancellationToken).ConfigureAwait(false);
-            _telemetry.QueueDepth(await _store.WorkItems.CountPendingByLaneAsync(cancellationToken).ConfigureAwait(false));
-            return new EnginePass(deliveries.Count, facts, worked);
+            await _flowOne.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var activity = EngineTelemetry.Activities.StartActivity("engine.pass");
+                var deliveries = await ReadInboxAsync(cancellationToken).ConfigureAwait(false);
+                // Stock first: its sources are read and its writes done before anything else is polled.
+                var facts = await PollAsync(_stockPollers, cancellationToken).ConfigureAwait(false);
+                var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, null, cancellationToken).ConfigureAwait(false);
+                facts += await PollAsync(_flowPollers, cancellationToken).ConfigureAwait(false);
+                await ScheduleJobsAsync(cancellationToken).ConfigureAwait(false);
+                await SettleDeliveriesAsync(deliveries, cancellationToken).ConfigureAwait(false);
+                worked += await _dispatcher.WorkDueAsync(MaxClaimsPerPass, null, null, cancellationToken).ConfigureAwait(false);
+                _telemetry.QueueDepth(await _store.WorkItems.CountPendingByLaneAsync(cancellationToken).ConfigureAwait(false));
+                return new EnginePass(deliveries.Count, facts, worked);
+            }
+            finally
+            {
+                _flowOne.Release();
+            }
         }
         finally
         {
-            _oneAtATime.Release();
+            _stockOne.Release();
         }
     }
 
     /// <summary>
-    /// Runs passes until cancelled, waking early when a webhook delivery arrives, and beside them works the background
-    /// lane one item at a time.
+    /// Runs the stock, flow and background loops until cancelled, each waking early when a webhook delivery arrives;
+    /// on stopping, gives the sources this instance polls back to the others.
     /// </summary>
     /// <param name="cancellationToken">Stops the engine.</param>
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(Task.Run(() => RunPassesAsync(cancellationToken), CancellationToken.None), Task.Run(() => RunBackgroundAsync(cancellationToken), CancellationToken.None));
-
-    private async Task RunBackgroundAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                if (await _dispatcher.WorkDueAsync(1, BackgroundLanes, cancellationToken).ConfigureAwait(false) > 0)
-                {
-                    continue;
-                }
-
-                await Task.Delay(_timing.Tick, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception failure)
-            {
-                LogPassFailed(failure);
-                try
-                {
-                    await Task.Delay(_timing.RetryDelay, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-            }
+            await Task.WhenAll(
+                Task.Run(() => LoopAsync(StockPassAsync, _stockWake, cancellationToken), CancellationToken.None),
+                Task.Run(() => LoopAsync(FlowPassAsync, _flowWake, cancellationToken), CancellationToken.None),
+                Task.Run(() => LoopAsync(BackgroundPassAsync, null, cancellationToken), CancellationToken.None)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReleaseSourcesAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task RunPassesAsync(CancellationToken cancellationToken)
+    /// <summary>The stock sources and the stock lane: what keeps the shop from overselling.</summary>
+    private async Task<bool> StockPassAsync(CancellationToken cancellationToken)
+    {
+        await _stockOne.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var activity = EngineTelemetry.Activities.StartActivity("engine.stock-pass");
+            var facts = await PollAsync(_stockPollers, cancellationToken).ConfigureAwait(false);
+            var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, null, cancellationToken).ConfigureAwait(false);
+            return facts + worked > 0;
+        }
+        finally
+        {
+            _stockOne.Release();
+        }
+    }
+
+    /// <summary>
+    /// The inbox, the other sources, the scheduled jobs and the orders lane. Its work is cut off after a wake interval,
+    /// so that the inbox is read again (and other instances hear of the webhooks this one received) while exports queue.
+    /// </summary>
+    private async Task<bool> FlowPassAsync(CancellationToken cancellationToken)
+    {
+        await _flowOne.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var activity = EngineTelemetry.Activities.StartActivity("engine.flow-pass");
+            var deliveries = await ReadInboxAsync(cancellationToken).ConfigureAwait(false);
+            var facts = await PollAsync(_flowPollers, cancellationToken).ConfigureAwait(false);
+            await ScheduleJobsAsync(cancellationToken).ConfigureAwait(false);
+            await SettleDeliveriesAsync(deliveries, cancellationToken).ConfigureAwait(false);
+            var until = _clock.GetCurrentInstant() + _timing.WakeInterval;
+            var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, FlowLanes, until, cancellationToken).ConfigureAwait(false);
+            _telemetry.QueueDepth(await _store.WorkItems.CountPendingByLaneAsync(cancellationToken).ConfigureAwait(false));
+            return deliveries.Count + facts + worked > 0;
+        }
+        finally
+        {
+            _flowOne.Release();
+        }
+    }
+
+    /// <summary>Reconciliation and sweeps, one item at a time, so a long reconciliation never holds anything else up.</summary>
+    private async Task<bool> BackgroundPassAsync(CancellationToken cancellationToken) =>
+        await _dispatcher.WorkDueAsync(1, BackgroundLanes, null, cancellationToken).ConfigureAwait(false) > 0;
+
+    private async Task LoopAsync(Func<CancellationToken, Task<bool>> pass, SemaphoreSlim? wake, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var pass = await RunPassAsync(includeBackground: false, cancellationToken).ConfigureAwait(false);
-                if (pass.DidSomething)
+                if (await pass(cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
@@ -167,19 +203,26 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             {
                 // A pass fails as a whole only when the store or a poll fails; the next pass tries again.
                 LogPassFailed(failure);
-                await DelayAsync(_timing.RetryDelay, cancellationToken).ConfigureAwait(false);
+                await DelayAsync(null, _timing.RetryDelay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            await DelayAsync(_timing.Tick, cancellationToken).ConfigureAwait(false);
+            await DelayAsync(wake, _timing.Tick, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    private static async Task DelayAsync(SemaphoreSlim? wake, TimeSpan delay, CancellationToken cancellationToken)
     {
         try
         {
-            await _wake.WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+            if (wake is null)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await wake.WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -187,49 +230,72 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
     }
 
+    private static void Wake(SemaphoreSlim wake)
+    {
+        // At most one pending wake-up: many deliveries during one pass need just one more pass.
+        if (wake.CurrentCount == 0)
+        {
+            try
+            {
+                wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another delivery woke the loop first.
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
-        _wake.Dispose();
-        _oneAtATime.Dispose();
+        _stockWake.Dispose();
+        _flowWake.Dispose();
+        _stockOne.Dispose();
+        _flowOne.Dispose();
     }
 
-    /// <summary>Polls the sources of one kind that are due, woken by a delivery, or left with more to read.</summary>
-    private async Task<int> PollAsync(IReadOnlyList<InboxMessage> deliveries, bool stock, CancellationToken cancellationToken)
+    /// <summary>Reads the oldest unsettled deliveries; the sources they announce become wanted (the stock loop is woken).</summary>
+    private async Task<IReadOnlyList<InboxMessage>> ReadInboxAsync(CancellationToken cancellationToken)
+    {
+        var deliveries = await _store.Inbox.ListUnprocessedAsync(InboxBatch, cancellationToken).ConfigureAwait(false);
+        var wanted = WokenBy(deliveries);
+        foreach (var poller in wanted)
+        {
+            _schedule.Want(poller.Name);
+        }
+
+        if (wanted.Any(p => p.Lane == WorkLane.Stock))
+        {
+            Wake(_stockWake);
+        }
+
+        return deliveries;
+    }
+
+    private List<ISourcePoller> WokenBy(IReadOnlyList<InboxMessage> deliveries) =>
+        [.. _stockPollers.Concat(_flowPollers).Where(poller => deliveries.Any(poller.WakesOn))];
+
+    /// <summary>Polls the sources this instance holds that are due, woken, or left with more to read.</summary>
+    private async Task<int> PollAsync(IReadOnlyList<ISourcePoller> pollers, CancellationToken cancellationToken)
     {
         var facts = 0;
-        foreach (var poller in _pollers.Where(p => (p.Lane == WorkLane.Stock) == stock))
+        foreach (var poller in pollers)
         {
-            if (deliveries.Any(poller.WakesOn))
+            if (!_schedule.ShouldCheckLease(poller))
             {
-                _wanted.Add(poller.Name);
+                continue;
             }
 
-            if (IsDue(poller))
+            var lease = await _store.SourceLeases.TryAcquireAsync(poller.Name, _owner, _timing.SourceLeaseDuration, cancellationToken).ConfigureAwait(false);
+            _schedule.LeaseChecked(poller.Name);
+            if (lease is not null && _schedule.IsDue(poller, lease.WantedAt))
             {
                 facts += await PollAsync(poller, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return facts;
-    }
-
-    /// <summary>
-    /// Due when its poll interval has passed, or when it is wanted: a webhook woke it, or it stopped at its
-    /// page limit last time. A wanted stock source is polled at once; other sources at most once per wake
-    /// interval, even while catching up, so a stream of POS events or a backlog of POS receipts never takes
-    /// the passes (and the Sitoo rate budget) stock needs.
-    /// </summary>
-    private bool IsDue(ISourcePoller poller)
-    {
-        if (!_lastPolled.TryGetValue(poller.Name, out var last))
-        {
-            return true;
-        }
-
-        var since = _clock.GetCurrentInstant() - last;
-        var wanted = _wanted.Contains(poller.Name) || _behind.Contains(poller.Name);
-        return since >= _timing.PollInterval || (wanted && (poller.Lane == WorkLane.Stock || since >= _timing.WakeInterval));
     }
 
     /// <summary>Polls one source and records the run; a failing source is logged and skipped so the others and the due work go on.</summary>
@@ -240,17 +306,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         try
         {
             var result = await poller.PollAsync(cancellationToken).ConfigureAwait(false);
-            _lastPolled[poller.Name] = started;
-            _wanted.Remove(poller.Name);
-            if (result.MoreAvailable)
-            {
-                _behind.Add(poller.Name);
-            }
-            else
-            {
-                _behind.Remove(poller.Name);
-            }
-
+            _schedule.Polled(poller.Name, started, result.MoreAvailable);
             await _store.Runs.FinishAsync(run.Id, RunOutcome.Succeeded, new Dictionary<string, long> { ["facts"] = result.Facts }, null, cancellationToken)
                 .ConfigureAwait(false);
             return result.Facts;
@@ -260,6 +316,25 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             LogPollFailed(failure, poller.Name);
             await _store.Runs.FinishAsync(run.Id, RunOutcome.Failed, new Dictionary<string, long>(), failure.Message, cancellationToken).ConfigureAwait(false);
             return 0;
+        }
+    }
+
+    /// <summary>Gives every source lease back, so another instance polls at once instead of after the lease runs out.</summary>
+    private async Task ReleaseSourcesAsync()
+    {
+        using var limit = new CancellationTokenSource(ReleaseTimeout);
+        foreach (var poller in _stockPollers.Concat(_flowPollers))
+        {
+            try
+            {
+                await _store.SourceLeases.ReleaseAsync(poller.Name, _owner, limit.Token).ConfigureAwait(false);
+            }
+            catch (Exception failure)
+            {
+                // The lease runs out by itself; stopping must not wait on a store that is going away.
+                LogSourceReleaseFailed(failure, poller.Name);
+                return;
+            }
         }
     }
 
@@ -276,7 +351,10 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
     }
 
-    /// <summary>Marks the pass's deliveries processed in one commit (one disk flush, however many), reporting malformed ones.</summary>
+    /// <summary>
+    /// Marks the pass's deliveries processed in one commit (one disk flush, however many), reporting malformed ones, and
+    /// records the sources they announced as wanted for whichever instance polls them.
+    /// </summary>
     private async Task SettleDeliveriesAsync(IReadOnlyList<InboxMessage> deliveries, CancellationToken cancellationToken)
     {
         if (deliveries.Count == 0)
@@ -299,6 +377,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             await unit.Inbox.MarkProcessedAsync(delivery.Source, delivery.EventId, cancellationToken).ConfigureAwait(false);
         }
 
+        await unit.SourceLeases.MarkWantedAsync([.. WokenBy(deliveries).Select(p => p.Name)], cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
 
         // Counted once settled: a pass that fails before this reads the same deliveries again.
@@ -331,6 +410,9 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An engine pass failed; the next one retries")]
     private partial void LogPassFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease on source {Source} could not be given back on stopping; it runs out by itself")]
+    private partial void LogSourceReleaseFailed(Exception exception, string source);
 }
 
 /// <summary>What one engine pass did.</summary>
@@ -348,4 +430,18 @@ public sealed record EnginePass(int Deliveries, int FactsApplied, int WorkItemsH
 /// <param name="Tick">Looks for due work this often when idle.</param>
 /// <param name="RetryDelay">Waits this long after a failed pass.</param>
 /// <param name="WakeInterval">Sources other than stock are polled on a webhook at most this often.</param>
-internal sealed record EngineTiming(Duration PollInterval, TimeSpan Tick, TimeSpan RetryDelay, Duration WakeInterval);
+/// <param name="LeaseDuration">How long a work item's claim holds.</param>
+internal sealed record EngineTiming(Duration PollInterval, TimeSpan Tick, TimeSpan RetryDelay, Duration WakeInterval, Duration LeaseDuration)
+{
+    /// <summary>
+    /// A source lease outlives two poll intervals, since its holder renews it at least once per poll interval even when
+    /// idle; another instance takes a dead holder's source over after it.
+    /// </summary>
+    public Duration SourceLeaseDuration => Duration.Max(LeaseDuration, PollInterval * 2);
+
+    /// <summary>
+    /// How often a loop asks for a source's lease even when the source is not due here: it renews the lease and learns of
+    /// webhooks other instances received. Half a second for stock, where that is the lag a sale sees, else the wake interval.
+    /// </summary>
+    public Duration LeaseCheckInterval(WorkLane lane) => lane == WorkLane.Stock ? Duration.FromMilliseconds(500) : WakeInterval;
+}

@@ -13,10 +13,13 @@ internal interface ISourcePoller
     string Name { get; }
 
     /// <summary>
-    /// The lane of the work it feeds: stock pollers run first in a pass and their work is done before other
-    /// sources are polled; the others are woken by webhooks at most once per <see cref="EngineTiming.WakeInterval"/>.
+    /// The lane of the work it feeds: stock pollers run in the engine's stock loop, beside the others, which are woken
+    /// by webhooks at most once per <see cref="EngineTiming.WakeInterval"/>.
     /// </summary>
     WorkLane Lane { get; }
+
+    /// <summary>The inbox source whose webhooks announce this poller's changes (<see cref="InboxSources"/>).</summary>
+    string InboxSource { get; }
 
     /// <summary>Whether a stored webhook delivery announces a change this poller reads.</summary>
     bool WakesOn(InboxMessage delivery);

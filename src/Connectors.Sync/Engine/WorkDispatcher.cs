@@ -10,21 +10,23 @@ internal sealed partial class WorkDispatcher(
     IEnumerable<IWorkHandler> handlers,
     WorkSettler settler,
     WorkClaimSettings claim,
+    IClock clock,
     ILogger<WorkDispatcher> logger)
 {
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, IWorkHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
-    /// <summary>Works until nothing is due (or <paramref name="maxBatches"/> claims were made).</summary>
+    /// <summary>Works until nothing is due (or <paramref name="maxBatches"/> claims were made, or <paramref name="until"/> passed).</summary>
     /// <returns>How many items were handed to handlers.</returns>
     /// <param name="maxBatches">At most this many claims.</param>
     /// <param name="lanes">Only these lanes; <see langword="null"/> for all.</param>
+    /// <param name="until">No claim after this moment; <see langword="null"/> for no limit.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<int> WorkDueAsync(int maxBatches, IReadOnlyCollection<string>? lanes, CancellationToken cancellationToken)
+    public async Task<int> WorkDueAsync(int maxBatches, IReadOnlyCollection<string>? lanes, Instant? until, CancellationToken cancellationToken)
     {
         var handled = 0;
-        for (var batch = 0; batch < maxBatches; batch++)
+        for (var batch = 0; batch < maxBatches && !(clock.GetCurrentInstant() > until); batch++)
         {
             var items = await store.WorkItems.ClaimAsync(
                 new WorkClaimRequest(claim.Owner, claim.BatchSize, claim.LeaseDuration, lanes), cancellationToken).ConfigureAwait(false);
@@ -33,6 +35,8 @@ internal sealed partial class WorkDispatcher(
                 break;
             }
 
+            var renewal = LeaseRenewal.Start(store.WorkItems, items, claim.LeaseDuration, logger);
+            await using var stopRenewal = renewal.ConfigureAwait(false);
             try
             {
                 // Claims come lane by lane in priority order; kinds keep that order.

@@ -33,6 +33,8 @@ internal sealed class ShopwareOrderPoller(
     public string Name => "shopware.orders";
 
     /// <summary>Order events such as <c>checkout.order.placed</c>, <c>order.written</c> or <c>state_enter.order.state.cancelled</c>.</summary>
+    public string InboxSource => InboxSources.Shopware;
+
     public bool WakesOn(InboxMessage delivery) =>
         delivery.Source == InboxSources.Shopware
         && (delivery.EventType.StartsWith("checkout.order.", StringComparison.Ordinal)

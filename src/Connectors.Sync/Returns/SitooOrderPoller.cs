@@ -33,6 +33,8 @@ internal sealed class SitooOrderPoller(
 
     public string Name => "sitoo.orders";
 
+    public string InboxSource => InboxSources.Sitoo;
+
     public bool WakesOn(InboxMessage delivery) => delivery.Source == InboxSources.Sitoo && IsOrderEvent(delivery.EventType);
 
     public WorkLane Lane => WorkLane.Orders;

@@ -26,4 +26,7 @@ public interface IStateSession
 
     /// <summary>The latest version of named documents such as the drift report.</summary>
     ISnapshots Snapshots { get; }
+
+    /// <summary>Which instance polls each source.</summary>
+    ISourceLeases SourceLeases { get; }
 }

@@ -31,6 +31,8 @@ internal sealed class TransactionIntake(
 
     public string Name => "sitoo.warehouse-transactions";
 
+    public string InboxSource => InboxSources.Sitoo;
+
     public bool WakesOn(InboxMessage delivery) =>
         delivery.Source == InboxSources.Sitoo && delivery.EventType == Sitoo.Events.SitooEventType.WarehouseTransaction.Value;
 

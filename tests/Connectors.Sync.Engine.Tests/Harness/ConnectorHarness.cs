@@ -19,6 +19,9 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 {
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 26, 9, 0);
     private readonly string _folder = Directory.CreateTempSubdirectory("connectors-engine-").FullName;
+
+    // One instance id across restarts, as a configured Engine:InstanceId is: the restarted engine resumes its source leases.
+    private readonly string _instanceId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly Action<ConnectorOptions>? _configure;
     private readonly Action<IServiceCollection>? _addServices;
     private ServiceProvider? _services;
@@ -168,7 +171,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
             Crashing ?? (IConnectorStore)store,
             _configure,
             _addServices,
-            "test-" + Guid.NewGuid().ToString("N")[..8]);
+            _instanceId);
     }
 
     private void AdjustIfAny(int warehouseId, string sku, decimal quantity)

@@ -29,6 +29,8 @@ internal sealed class CrashingStore(IConnectorStore inner, int crashAtCommit) : 
 
     public ISnapshots Snapshots => inner.Snapshots;
 
+    public ISourceLeases SourceLeases => inner.SourceLeases;
+
     public bool Crashed { get; private set; }
 
     public async Task<IUnitOfWork> BeginUnitOfWorkAsync(CancellationToken cancellationToken) =>
@@ -62,6 +64,8 @@ internal sealed class CrashingStore(IConnectorStore inner, int crashAtCommit) : 
         public IRunHistory Runs => inner.Runs;
 
         public ISnapshots Snapshots => inner.Snapshots;
+
+        public ISourceLeases SourceLeases => inner.SourceLeases;
 
         public Task CommitAsync(CancellationToken cancellationToken)
         {

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Connectors.Sync.State.Relational;
 
-/// <summary>The seven parts of the state over one scope; the unit of work is these parts over its transaction.</summary>
+/// <summary>The parts of the state over one scope; the unit of work is these parts over its transaction.</summary>
 internal class RelationalStateParts(RelationalScope scope, RelationalDialect dialect, IClock clock) : IStateSession
 {
     public IInbox Inbox { get; } = new RelationalInbox(scope, clock);
@@ -20,4 +20,6 @@ internal class RelationalStateParts(RelationalScope scope, RelationalDialect dia
     public IRunHistory Runs { get; } = new RelationalRunHistory(scope, clock);
 
     public ISnapshots Snapshots { get; } = new RelationalSnapshots(scope, clock);
+
+    public ISourceLeases SourceLeases { get; } = new RelationalSourceLeases(scope, clock);
 }

@@ -1,0 +1,74 @@
+using Connectors.Sync.State;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Connectors.Sync.Engine;
+
+/// <summary>
+/// Keeps the leases of a claimed batch alive while its handler works: every third of the lease duration each item not
+/// yet settled gets a fresh lease. A slow API therefore never lets a lease run out under a working handler, which would
+/// let another instance take the same item (and, say, create the same Sitoo order) a second time.
+/// </summary>
+internal sealed partial class LeaseRenewal : IAsyncDisposable
+{
+    private readonly IWorkItems _workItems;
+    private readonly Duration _duration;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    private LeaseRenewal(IWorkItems workItems, IReadOnlyList<WorkItem> items, Duration duration, ILogger logger)
+    {
+        _workItems = workItems;
+        _duration = duration;
+        _logger = logger;
+        _loop = RenewAsync([.. items.Select(item => item.Lease).OfType<WorkLease>()]);
+    }
+
+    /// <summary>Starts renewing the leases of <paramref name="items"/> until disposed.</summary>
+    public static LeaseRenewal Start(IWorkItems workItems, IReadOnlyList<WorkItem> items, Duration duration, ILogger logger) =>
+        new(workItems, items, duration, logger);
+
+    private async Task RenewAsync(List<WorkLease> held)
+    {
+        var every = (_duration / 3).ToTimeSpan();
+        try
+        {
+            while (held.Count > 0)
+            {
+                await Task.Delay(every, _stop.Token).ConfigureAwait(false);
+                foreach (var lease in held.ToList())
+                {
+                    try
+                    {
+                        await _workItems.RenewAsync(lease, _duration, _stop.Token).ConfigureAwait(false);
+                    }
+                    catch (WorkLeaseLostException)
+                    {
+                        // Settled by the handler meanwhile (or taken over): nothing more to keep alive.
+                        held.Remove(lease);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The batch is done.
+        }
+        catch (Exception failure)
+        {
+            // The store is failing; the handler will meet the same failure and settle what it can.
+            LogRenewalFailed(failure);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of a claimed batch failed; they may run out before it is done")]
+    private partial void LogRenewalFailed(Exception exception);
+}

@@ -1,0 +1,108 @@
+using Connectors.Sync.State;
+using NodaTime;
+
+namespace Connectors.Sync.Engine;
+
+/// <summary>
+/// When each source was last polled by this instance and whether it is wanted again before its interval: a webhook
+/// announced a change, or its last poll stopped at its page limit. Shared by the engine's loops, hence the lock.
+/// </summary>
+internal sealed class SourceSchedule(IClock clock, EngineTiming timing)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, SourceState> _states = new(StringComparer.Ordinal);
+
+    /// <summary>A webhook announced a change of the source.</summary>
+    public void Want(string source)
+    {
+        lock (_lock)
+        {
+            State(source).Wanted = true;
+        }
+    }
+
+    /// <summary>
+    /// Whether the source is due: its poll interval has passed, or it is wanted. A wanted stock source is polled at once;
+    /// other sources at most once per wake interval, even while catching up, so a stream of POS events or a backlog of
+    /// POS receipts never takes the Sitoo rate budget stock needs.
+    /// </summary>
+    /// <param name="poller">The source.</param>
+    /// <param name="wantedSince">When another instance last saw a webhook for it, if any.</param>
+    public bool IsDue(ISourcePoller poller, Instant? wantedSince)
+    {
+        lock (_lock)
+        {
+            var state = State(poller.Name);
+            if (state.LastPolled is not { } last)
+            {
+                return true;
+            }
+
+            var since = clock.GetCurrentInstant() - last;
+            var wanted = state.Wanted || state.Behind || wantedSince > last;
+            return since >= timing.PollInterval || (wanted && (poller.Lane == WorkLane.Stock || since >= timing.WakeInterval));
+        }
+    }
+
+    /// <summary>
+    /// Whether to ask the store for the source's lease now: when the source is due by this instance's own reckoning, or
+    /// at least every <see cref="EngineTiming.LeaseCheckInterval"/>, which renews a held lease and reads what webhooks
+    /// other instances received announced.
+    /// </summary>
+    public bool ShouldCheckLease(ISourcePoller poller)
+    {
+        if (IsDue(poller, wantedSince: null))
+        {
+            return true;
+        }
+
+        lock (_lock)
+        {
+            var state = State(poller.Name);
+            return state.LeaseCheckedAt is not { } checkedAt || clock.GetCurrentInstant() - checkedAt >= timing.LeaseCheckInterval(poller.Lane);
+        }
+    }
+
+    /// <summary>The store was asked for the lease.</summary>
+    public void LeaseChecked(string source)
+    {
+        lock (_lock)
+        {
+            State(source).LeaseCheckedAt = clock.GetCurrentInstant();
+        }
+    }
+
+    /// <summary>A poll that started at <paramref name="started"/> succeeded.</summary>
+    public void Polled(string source, Instant started, bool moreAvailable)
+    {
+        lock (_lock)
+        {
+            var state = State(source);
+            state.LastPolled = started;
+            state.Wanted = false;
+            state.Behind = moreAvailable;
+        }
+    }
+
+    private SourceState State(string source)
+    {
+        if (!_states.TryGetValue(source, out var state))
+        {
+            state = new SourceState();
+            _states[source] = state;
+        }
+
+        return state;
+    }
+
+    private sealed class SourceState
+    {
+        public Instant? LastPolled { get; set; }
+
+        public Instant? LeaseCheckedAt { get; set; }
+
+        public bool Wanted { get; set; }
+
+        public bool Behind { get; set; }
+    }
+}
