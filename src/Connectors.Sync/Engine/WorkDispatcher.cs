@@ -35,7 +35,7 @@ internal sealed partial class WorkDispatcher(
                 break;
             }
 
-            var renewal = LeaseRenewal.Start(store.WorkItems, items, claim.LeaseDuration, logger);
+            var renewal = LeaseRenewal.Start(store.WorkItems, items, clock, claim.LeaseDuration, logger);
             await using var stopRenewal = renewal.ConfigureAwait(false);
             try
             {

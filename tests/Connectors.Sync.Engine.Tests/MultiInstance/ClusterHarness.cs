@@ -97,6 +97,16 @@ internal sealed class ClusterHarness : IAsyncDisposable
         return (await Task.WhenAll(passes)).Any(didSomething => didSomething);
     }
 
+    /// <summary>Passes of each live instance in a loop of its own, as separate processes run, until <paramref name="done"/>.</summary>
+    public Task RunApartAsync(Func<bool> done) =>
+        Task.WhenAll(_instances.OfType<Instance>().Select(instance => Task.Run(async () =>
+        {
+            while (!done())
+            {
+                await instance.Engine.RunOnceAsync(CancellationToken.None);
+            }
+        })));
+
     /// <summary>Passes until every instance is idle, moving the clock on between idle passes.</summary>
     public async Task SyncAsync(int maxPasses = 300)
     {

@@ -1,0 +1,84 @@
+using Connectors.Testing.Shopware;
+using Connectors.Testing.Simulation;
+using Connectors.Testing.Sitoo;
+using NodaTime;
+
+namespace Connectors.Sync.Engine.Tests.MultiInstance;
+
+/// <summary>Instances on one PostgreSQL store dividing the work: one polls each source, a slow handler keeps its items.</summary>
+public sealed class DividedWorkTests
+{
+    private static readonly string[] Skus = ["SKU-1", "SKU-2", "SKU-3"];
+
+    [Fact]
+    public async Task A_second_instance_does_not_poll_what_the_first_polls()
+    {
+        var transactionReads = new List<int>();
+        foreach (var instances in new[] { 1, 2 })
+        {
+            await using var cluster = await ClusterHarness.StartAsync(instances);
+            foreach (var sku in Skus)
+            {
+                cluster.AddProduct(sku, perStore: 20);
+            }
+
+            await cluster.SyncAsync();
+            var before = TransactionReads(cluster.Pos);
+            for (var round = 0; round < 10; round++)
+            {
+                cluster.Pos.SellAtPos(cluster.Stores[round % 3], [new SitooSaleLine(Skus[round % 3], 1)]);
+                await cluster.PassAsync();
+                cluster.Clock.Advance(Duration.FromSeconds(6));
+            }
+
+            await cluster.SyncAsync();
+            transactionReads.Add(TransactionReads(cluster.Pos) - before);
+            foreach (var sku in Skus)
+            {
+                Assert.Equal(cluster.ExpectedShopStock(sku), cluster.Shop.GetProduct(sku).Stock);
+            }
+        }
+
+        // Both polled on the same schedule; the second instance added no reads of its own.
+        Assert.True(transactionReads[0] > 0);
+        Assert.Equal(transactionReads[0], transactionReads[1]);
+    }
+
+    [Fact]
+    public async Task A_handler_slower_than_its_lease_keeps_its_items_so_a_slow_Sitoo_never_gets_an_order_twice()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(2);
+        cluster.AddProduct("SKU-1", perStore: 20);
+        await cluster.SyncAsync();
+        var order = cluster.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("ada@example.com", "Ada", "Slow"), [new ShopOrderLine("SKU-1", 1)]));
+
+        // Every Sitoo write takes 4 s, during which the engines' clock moves 80 s: far beyond the 30 s lease.
+        cluster.Pos.Faults.Add(FaultRule.Delay("/v2/accounts", TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4), HttpMethod.Post));
+        using var stop = new CancellationTokenSource();
+        var clockMoves = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                cluster.Clock.Advance(Duration.FromSeconds(2));
+                await Task.Delay(100);
+            }
+        });
+
+        // Each instance passes on its own while the other writes the order, until well after it was written.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        await cluster.RunApartAsync(() => DateTime.UtcNow > deadline);
+        await stop.CancelAsync();
+        await clockMoves;
+        cluster.Pos.Faults.Clear();
+        await cluster.SyncAsync();
+
+        // One attempt to create the customer and the order: no instance took the export over while it was in flight.
+        Assert.Equal(1, cluster.Pos.Calls.Count("POST /v2/accounts/{id}/sites/{id}/users.json"));
+        Assert.Equal(1, cluster.Pos.Calls.Count("POST /v2/accounts/{id}/sites/{id}/orders.json"));
+        Assert.Single(cluster.Pos.FindOrdersByExternalId(order.OrderNumber));
+        Assert.Empty(await cluster.Store.Exceptions.ListAsync(new State.ExceptionFilter(), default));
+    }
+
+    private static int TransactionReads(SitooSimulator pos) =>
+        pos.Calls.ByOperation.Where(call => call.Key.Contains("warehousetransactions", StringComparison.Ordinal)).Sum(call => call.Value);
+}
