@@ -23,4 +23,13 @@ public sealed class RequiredSettingsTests
             new[] { "Customers:SalesChannelId", "Customers:GroupId", "Customers:CountryId" },
             key => Assert.Contains(key, refused.Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_lease_shorter_than_a_client_attempt_timeout_is_refused()
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => ConnectorHarness.StartAsync(options => options.Engine.LeaseDuration = TimeSpan.FromSeconds(20)));
+
+        Assert.Contains("Connectors:Sync:Engine:LeaseDuration", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Sitoo client's Resilience:AttemptTimeout", refused.Message, StringComparison.Ordinal);
+    }
 }
