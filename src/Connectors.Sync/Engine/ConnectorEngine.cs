@@ -145,6 +145,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         try
         {
             using var activity = EngineTelemetry.Activities.StartActivity("engine.stock-pass");
+            using var urgent = Sitoo.SitooCallPriority.BeginUrgent();
             var facts = await PollAsync(_stockPollers, cancellationToken).ConfigureAwait(false);
             var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, null, cancellationToken).ConfigureAwait(false);
             return facts + worked > 0;
