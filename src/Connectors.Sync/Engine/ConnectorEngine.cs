@@ -366,18 +366,14 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         var unit = await _store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         var malformed = new List<string>();
-        foreach (var delivery in deliveries)
+        foreach (var delivery in deliveries.Where(d => d.EventType == MalformedEventType))
         {
-            if (delivery.EventType == MalformedEventType)
-            {
-                var report = MalformedReport(delivery);
-                await unit.Exceptions.RecordAsync(report, cancellationToken).ConfigureAwait(false);
-                malformed.Add(report.ReasonCode);
-            }
-
-            await unit.Inbox.MarkProcessedAsync(delivery.Source, delivery.EventId, cancellationToken).ConfigureAwait(false);
+            var report = MalformedReport(delivery);
+            await unit.Exceptions.RecordAsync(report, cancellationToken).ConfigureAwait(false);
+            malformed.Add(report.ReasonCode);
         }
 
+        await unit.Inbox.MarkProcessedAsync([.. deliveries.Select(d => new InboxKey(d.Source, d.EventId))], cancellationToken).ConfigureAwait(false);
         await unit.SourceLeases.MarkWantedAsync([.. WokenBy(deliveries).Select(p => p.Name)], cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
 

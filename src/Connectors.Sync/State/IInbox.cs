@@ -24,12 +24,11 @@ public interface IInbox
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<IReadOnlyList<InboxMessage>> ListUnprocessedAsync(int maxCount, CancellationToken cancellationToken);
 
-    /// <summary>Marks a delivery processed (its work items enqueued); doing so again changes nothing.</summary>
-    /// <param name="source">The sending system.</param>
-    /// <param name="eventId">The sender's event id.</param>
+    /// <summary>Marks several deliveries processed in one statement per few hundred; doing so again changes nothing.</summary>
+    /// <param name="deliveries">The deliveries, by source and event id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="false"/> when no such delivery is stored.</returns>
-    Task<bool> MarkProcessedAsync(string source, string eventId, CancellationToken cancellationToken);
+    /// <returns>How many stored deliveries were matched.</returns>
+    Task<int> MarkProcessedAsync(IReadOnlyCollection<InboxKey> deliveries, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes processed deliveries received before a horizon. Keep the horizon beyond the sender's retry

@@ -40,6 +40,15 @@ public interface ILedger
     /// <returns><see langword="true"/> when the fact is new; <see langword="false"/> when it was applied before.</returns>
     Task<bool> TryMarkAppliedAsync(string factKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that several source facts were applied, in one statement per few hundred keys, and says which were new:
+    /// what <see cref="TryMarkAppliedAsync"/> does for each, for a whole page of facts.
+    /// </summary>
+    /// <param name="factKeys">The facts' idempotency keys; a key given twice is new at most once.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The keys that were not marked before.</returns>
+    Task<IReadOnlySet<string>> MarkAppliedAsync(IReadOnlyCollection<string> factKeys, CancellationToken cancellationToken);
+
     /// <summary>Whether a source fact was applied.</summary>
     /// <param name="factKey">The fact's idempotency key.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

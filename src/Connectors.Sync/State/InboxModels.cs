@@ -41,3 +41,8 @@ public enum InboxStoreResult
     /// <summary>Already stored under the same source and event id: nothing was written.</summary>
     Duplicate = 1,
 }
+
+/// <summary>Names one stored delivery.</summary>
+/// <param name="Source">The sending system, e.g. <c>sitoo</c>.</param>
+/// <param name="EventId">The sender's event id.</param>
+public readonly record struct InboxKey(string Source, string EventId);

@@ -92,10 +92,13 @@ internal sealed class TransactionIntake(
         await using var disposeUnit = unit.ConfigureAwait(false);
         var fresh = new List<WarehouseTransaction>();
         var problems = new List<ExceptionReport>();
+
+        // Marking first makes a replayed transaction (overlap, webhook and poll copies) a no-op: the page's marks in one go.
+        var unmarked = await unit.Ledger.MarkAppliedAsync([.. mapped.Select(m => FactKey(m.Read.WarehouseTransactionId))], cancellationToken)
+            .ConfigureAwait(false);
         foreach (var (transaction, core, failure) in mapped)
         {
-            // Marking first makes a replayed transaction (overlap, webhook and poll copies) a no-op.
-            if (!await unit.Ledger.TryMarkAppliedAsync(FactKey(transaction.WarehouseTransactionId), cancellationToken).ConfigureAwait(false))
+            if (!unmarked.Contains(FactKey(transaction.WarehouseTransactionId)))
             {
                 continue;
             }

@@ -62,11 +62,11 @@ public abstract partial class StoreContract
 
         Assert.Equal(["c", "a"], (await store.Inbox.ListUnprocessedAsync(2, None)).Select(m => m.EventId));
 
-        Assert.True(await store.Inbox.MarkProcessedAsync("sitoo", "a", None));
+        Assert.Equal(1, await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "a")], None));
         var processedAt = Clock.GetCurrentInstant();
         Clock.AdvanceMinutes(1);
-        Assert.True(await store.Inbox.MarkProcessedAsync("sitoo", "a", None));
-        Assert.False(await store.Inbox.MarkProcessedAsync("sitoo", "unknown", None));
+        Assert.Equal(1, await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "a")], None));
+        Assert.Equal(0, await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "unknown")], None));
 
         Assert.Equal(["c", "b"], (await store.Inbox.ListUnprocessedAsync(10, None)).Select(m => m.EventId));
         Assert.Equal(processedAt, (await store.Inbox.FindAsync("sitoo", "a", None))!.ProcessedAt);
@@ -78,11 +78,11 @@ public abstract partial class StoreContract
         await using var store = await OpenAsync();
         await store.Inbox.StoreAsync(Delivery("old-processed"), None);
         await store.Inbox.StoreAsync(Delivery("old-pending"), None);
-        await store.Inbox.MarkProcessedAsync("sitoo", "old-processed", None);
+        await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "old-processed")], None);
         Clock.AdvanceHours(25);
         var horizon = Clock.GetCurrentInstant() - Duration.FromHours(24);
         await store.Inbox.StoreAsync(Delivery("new-processed"), None);
-        await store.Inbox.MarkProcessedAsync("sitoo", "new-processed", None);
+        await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "new-processed")], None);
 
         Assert.Equal(1, await store.Inbox.PurgeProcessedAsync(horizon, None));
 

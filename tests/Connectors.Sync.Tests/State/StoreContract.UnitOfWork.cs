@@ -12,7 +12,7 @@ public abstract partial class StoreContract
 
         await using (var unit = await store.BeginUnitOfWorkAsync(None))
         {
-            await unit.Inbox.MarkProcessedAsync("sitoo", "evt-1", None);
+            await unit.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "evt-1")], None);
             await unit.WorkItems.EnqueueAsync(Work("wtx:1", WorkLane.Stock), None);
             await unit.WorkItems.EnqueueAsync(Work("wtx:2", WorkLane.Stock), None);
             Assert.NotNull(await unit.WorkItems.FindAsync("wtx:1", None));

@@ -58,15 +58,33 @@ internal sealed class RelationalInbox(RelationalScope scope, IClock clock) : IIn
             cancellationToken);
     }
 
-    public Task<bool> MarkProcessedAsync(string source, string eventId, CancellationToken cancellationToken) =>
-        scope.WriteAsync(
-            async sql => await sql.ExecuteAsync(
-                "UPDATE inbox SET processed_at = COALESCE(processed_at, @now) WHERE source = @source AND event_id = @eventId;",
-                cancellationToken,
-                ("source", source),
-                ("eventId", eventId),
-                ("now", Columns.ToTicks(clock.GetCurrentInstant()))).ConfigureAwait(false) == 1,
+    /// <summary>Deliveries per settling statement, well below SQLite's parameter limit.</summary>
+    private const int SettleChunk = 250;
+
+    public Task<int> MarkProcessedAsync(IReadOnlyCollection<InboxKey> deliveries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        var now = Columns.ToTicks(clock.GetCurrentInstant());
+        return scope.WriteAsync(
+            async sql =>
+            {
+                var matched = 0;
+                foreach (var chunk in deliveries.Distinct().Chunk(SettleChunk))
+                {
+                    var keys = string.Join(" OR ", chunk.Select((_, i) => $"(source = @s{i} AND event_id = @e{i})"));
+                    (string, object?)[] parameters =
+                    [
+                        .. chunk.SelectMany((key, i) => new (string, object?)[] { ($"s{i}", key.Source), ($"e{i}", key.EventId) }),
+                        ("now", now),
+                    ];
+                    matched += await sql.ExecuteAsync(
+                        $"UPDATE inbox SET processed_at = COALESCE(processed_at, @now) WHERE {keys};", cancellationToken, parameters).ConfigureAwait(false);
+                }
+
+                return matched;
+            },
             cancellationToken);
+    }
 
     public Task<int> PurgeProcessedAsync(Instant receivedBefore, CancellationToken cancellationToken) =>
         scope.WriteAsync(

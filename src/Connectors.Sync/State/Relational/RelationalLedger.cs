@@ -5,6 +5,9 @@ namespace Connectors.Sync.State.Relational;
 
 internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect dialect, IClock clock) : ILedger
 {
+    /// <summary>Keys per marking statement: far below SQLite's parameter limit, large enough that a page takes a few.</summary>
+    private const int MarkChunk = 500;
+
     private readonly string _selectList = $"sku, location, {dialect.LedgerQuantityColumns}, version, updated_at";
 
     public Task<LedgerEntry?> GetAsync(LedgerKey key, CancellationToken cancellationToken) =>
@@ -71,6 +74,37 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
                 cancellationToken,
                 ("key", factKey),
                 ("now", Columns.ToTicks(clock.GetCurrentInstant()))).ConfigureAwait(false) == 1,
+            cancellationToken);
+    }
+
+    public Task<IReadOnlySet<string>> MarkAppliedAsync(IReadOnlyCollection<string> factKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(factKeys);
+        var keys = factKeys.Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("A fact key must not be empty.", nameof(factKeys));
+        }
+
+        var now = Columns.ToTicks(clock.GetCurrentInstant());
+        return scope.WriteAsync<IReadOnlySet<string>>(
+            async sql =>
+            {
+                // RETURNING names the rows this statement inserted: the conflicting (already marked) ones are not among them.
+                var fresh = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var chunk in keys.Chunk(MarkChunk))
+                {
+                    var values = string.Join(", ", chunk.Select((_, i) => $"(@k{i}, @now)"));
+                    var inserted = await sql.QueryAsync(
+                        $"INSERT INTO applied_facts (fact_key, applied_at) VALUES {values} ON CONFLICT (fact_key) DO NOTHING RETURNING fact_key;",
+                        reader => reader.GetString(0),
+                        cancellationToken,
+                        [.. chunk.Select((key, i) => ($"k{i}", (object?)key)), ("now", now)]).ConfigureAwait(false);
+                    fresh.UnionWith(inserted);
+                }
+
+                return fresh;
+            },
             cancellationToken);
     }
 
