@@ -16,10 +16,10 @@ public interface ILedger
     /// <returns>The row, or <see langword="null"/> when never written.</returns>
     Task<LedgerEntry?> GetAsync(LedgerKey key, CancellationToken cancellationToken);
 
-    /// <summary>Reads every row of one SKU, ordered by location.</summary>
-    /// <param name="sku">The SKU (Shopware product number).</param>
+    /// <summary>Reads every row of several SKUs, ordered by SKU and location, in one statement per few hundred SKUs.</summary>
+    /// <param name="skus">The SKUs (Shopware product numbers).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    Task<IReadOnlyList<LedgerEntry>> GetSkuAsync(string sku, CancellationToken cancellationToken);
+    Task<IReadOnlyList<LedgerEntry>> GetSkusAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes a row if its stored version still equals <paramref name="expectedVersion"/> (0 for a new

@@ -37,15 +37,17 @@ internal sealed class StockLedgerRows
     {
         var rows = new Dictionary<LedgerKey, LedgerEntry>();
         var entries = ImmutableDictionary.CreateBuilder<string, SkuLedgerEntry>(StringComparer.Ordinal);
-        foreach (var sku in skus.Distinct(StringComparer.Ordinal))
+        var wanted = skus.Distinct(StringComparer.Ordinal).ToList();
+        var read = await session.Ledger.GetSkusAsync(wanted, cancellationToken).ConfigureAwait(false);
+        foreach (var row in read)
         {
-            var skuRows = await session.Ledger.GetSkuAsync(sku, cancellationToken).ConfigureAwait(false);
-            foreach (var row in skuRows)
-            {
-                rows[row.Key] = row;
-            }
+            rows[row.Key] = row;
+        }
 
-            entries[sku] = ToEntry(skuRows);
+        var bySku = read.ToLookup(row => row.Key.Sku, StringComparer.Ordinal);
+        foreach (var sku in wanted)
+        {
+            entries[sku] = ToEntry([.. bySku[sku]]);
         }
 
         return new StockLedgerRows(rows, StockLedger.Empty with { Skus = entries.ToImmutable() });

@@ -54,4 +54,22 @@ public abstract partial class StoreContract
         Assert.Contains(left, m => m.Source == "shopware" && m.EventId == "evt-0");
         Assert.Equal(0, await store.Inbox.MarkProcessedAsync([], None));
     }
+
+    [Fact]
+    public async Task The_rows_of_many_skus_are_read_in_sku_and_location_order()
+    {
+        await using var store = await OpenAsync();
+        var skus = Enumerable.Range(0, 700).Select(i => "SW-" + i.ToString("D4", CultureInfo.InvariantCulture)).ToList();
+        foreach (var sku in skus)
+        {
+            await store.Ledger.SetAsync(new LedgerKey(sku, "7"), new Dictionary<string, decimal> { ["total"] = 1 }, 0, None);
+            await store.Ledger.SetAsync(new LedgerKey(sku, "12"), new Dictionary<string, decimal> { ["total"] = 2 }, 0, None);
+        }
+
+        // Asked in reverse, with a repeat and an unknown SKU, across more SKUs than one statement takes.
+        var rows = await store.Ledger.GetSkusAsync([.. Enumerable.Reverse(skus), skus[3], "SW-unknown"], None);
+
+        Assert.Equal(1_400, rows.Count);
+        Assert.Equal(skus.SelectMany(sku => new[] { (sku, "12"), (sku, "7") }), rows.Select(r => (r.Key.Sku, r.Key.Location)));
+    }
 }

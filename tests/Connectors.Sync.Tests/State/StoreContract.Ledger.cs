@@ -55,7 +55,7 @@ public abstract partial class StoreContract
         await store.Ledger.SetAsync(new LedgerKey("SW-1", "12"), new Dictionary<string, decimal> { ["total"] = 1 }, 0, None);
         await store.Ledger.SetAsync(new LedgerKey("SW-2", "7"), new Dictionary<string, decimal> { ["total"] = 8 }, 0, None);
 
-        var rows = await store.Ledger.GetSkuAsync("SW-1", None);
+        var rows = await store.Ledger.GetSkusAsync(["SW-1"], None);
 
         Assert.Equal(["*", "12", "7"], rows.Select(r => r.Key.Location));
     }

@@ -5,7 +5,7 @@ namespace Connectors.Sync.State.Relational;
 
 internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect dialect, IClock clock) : ILedger
 {
-    /// <summary>Keys per marking statement: far below SQLite's parameter limit, large enough that a page takes a few.</summary>
+    /// <summary>Keys (facts, SKUs) per statement: far below SQLite's parameter limit, large enough that a page takes a few.</summary>
     private const int MarkChunk = 500;
 
     private readonly string _selectList = $"sku, location, {dialect.LedgerQuantityColumns}, version, updated_at";
@@ -20,14 +20,28 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
                 ("location", key.Location)),
             cancellationToken);
 
-    public Task<IReadOnlyList<LedgerEntry>> GetSkuAsync(string sku, CancellationToken cancellationToken) =>
-        scope.ReadAsync(
-            sql => sql.QueryAsync(
-                $"SELECT {_selectList} FROM ledger_entries WHERE sku = @sku ORDER BY location{dialect.OrdinalCollation};",
-                Read,
-                cancellationToken,
-                ("sku", sku)),
+    public Task<IReadOnlyList<LedgerEntry>> GetSkusAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(skus);
+        var distinct = skus.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return scope.ReadAsync<IReadOnlyList<LedgerEntry>>(
+            async sql =>
+            {
+                var rows = new List<LedgerEntry>();
+                foreach (var chunk in distinct.Chunk(MarkChunk))
+                {
+                    var names = string.Join(", ", chunk.Select((_, i) => $"@s{i}"));
+                    rows.AddRange(await sql.QueryAsync(
+                        $"SELECT {_selectList} FROM ledger_entries WHERE sku IN ({names}) ORDER BY sku{dialect.OrdinalCollation}, location{dialect.OrdinalCollation};",
+                        Read,
+                        cancellationToken,
+                        [.. chunk.Select((sku, i) => ($"s{i}", (object?)sku))]).ConfigureAwait(false));
+                }
+
+                return rows;
+            },
             cancellationToken);
+    }
 
     public Task<LedgerEntry> SetAsync(
         LedgerKey key, IReadOnlyDictionary<string, decimal> quantities, long expectedVersion, CancellationToken cancellationToken)
