@@ -73,7 +73,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, LeaseTimeoutValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.TryAddSingleton(provider => new EngineTelemetry(provider.GetService<IMeterFactory>()));
+        services.TryAddSingleton(provider => new EngineTelemetry(provider.GetService<IMeterFactory>(), provider.GetRequiredService<IClock>()));
 
         // Policies: replace these registrations to change how stock is computed or closeout is handled.
         services.TryAddSingleton<IStockAvailabilityPolicy>(BufferedAvailabilityPolicy.Instance);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using NodaTime;
 
 namespace Connectors.Sync.Engine;
 
@@ -30,8 +31,10 @@ public sealed class EngineTelemetry : IDisposable
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/> (or a plain meter when none).</summary>
     /// <param name="meterFactory">The host's meter factory; <see langword="null"/> outside dependency injection.</param>
-    public EngineTelemetry(IMeterFactory? meterFactory = null)
+    /// <param name="clock">The clock the lag window moves with; the system clock when <see langword="null"/>.</param>
+    public EngineTelemetry(IMeterFactory? meterFactory = null, IClock? clock = null)
     {
+        StockLag = new LagSamples(clock ?? SystemClock.Instance);
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _events = _meter.CreateCounter<long>("connectors.events.received", "{event}", "Webhook deliveries stored in the inbox, by source and type.");
         _facts = _meter.CreateCounter<long>("connectors.facts.applied", "{fact}", "Source facts applied (e.g. Sitoo warehouse transactions), by pipeline.");
@@ -52,8 +55,11 @@ public sealed class EngineTelemetry : IDisposable
     /// <summary>The traces of passes, polls and handlers.</summary>
     public static ActivitySource Activities { get; } = new(ActivitySourceName);
 
-    /// <summary>Samples of the stock lag (change in Sitoo → written in Shopware), for status pages and summaries.</summary>
-    public LagSamples StockLag { get; } = new();
+    /// <summary>
+    /// The stock lag (change in Sitoo → written in Shopware) of the last 15 minutes, for status pages, health checks and
+    /// summaries. Exporters read the <c>connectors.sync.lag</c> histogram instead.
+    /// </summary>
+    public LagSamples StockLag { get; }
 
     internal void EventReceived(string source, string type) =>
         _events.Add(1, new("source", source), new("type", type));
@@ -109,51 +115,4 @@ public sealed class EngineTelemetry : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
-}
-
-/// <summary>A bounded window of the latest lag samples, with percentiles.</summary>
-public sealed class LagSamples
-{
-    private const int Capacity = 100_000;
-    private readonly Lock _gate = new();
-    private readonly Queue<double> _milliseconds = new();
-
-    /// <summary>How many samples were ever added.</summary>
-    public long Count { get; private set; }
-
-    /// <summary>The given percentile (0–100) of the samples kept, in milliseconds; <see langword="null"/> when there are none.</summary>
-    /// <param name="percentile">E.g. 50 or 99.</param>
-    public double? Percentile(double percentile)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(percentile);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 100);
-        double[] sorted;
-        lock (_gate)
-        {
-            if (_milliseconds.Count == 0)
-            {
-                return null;
-            }
-
-            sorted = [.. _milliseconds];
-        }
-
-        Array.Sort(sorted);
-        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-    }
-
-    internal void Add(TimeSpan lag)
-    {
-        lock (_gate)
-        {
-            if (_milliseconds.Count == Capacity)
-            {
-                _milliseconds.Dequeue();
-            }
-
-            _milliseconds.Enqueue(Math.Max(0, lag.TotalMilliseconds));
-            Count++;
-        }
-    }
 }

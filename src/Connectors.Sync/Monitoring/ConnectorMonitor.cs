@@ -60,7 +60,7 @@ public sealed class ConnectorMonitor
     public Task<IReadOnlyList<PipelineLag>> SyncLagAsync(CancellationToken cancellationToken) =>
         _lag.ListAsync(_store, _clock.GetCurrentInstant(), cancellationToken);
 
-    /// <summary>The stock lag (Sitoo change → Shopware write) percentiles of this process.</summary>
+    /// <summary>The stock lag (Sitoo change → Shopware write) percentiles of this process over the last 15 minutes.</summary>
     public StockLagSummary StockLag() =>
         new(_telemetry.StockLag.Count, _telemetry.StockLag.Percentile(50), _telemetry.StockLag.Percentile(99));
 

@@ -14,8 +14,8 @@ namespace Connectors.Sync.Monitoring;
 /// </param>
 public sealed record PipelineLag(string Pipeline, string Cursor, CursorPosition? Position, Duration? CursorAge, Duration? SinceLastSuccess);
 
-/// <summary>The stock lag (a change in Sitoo until its write to Shopware) over the samples this process kept.</summary>
-/// <param name="Samples">How many samples were ever taken.</param>
+/// <summary>The stock lag (a change in Sitoo until its write to Shopware) of this process over the last 15 minutes.</summary>
+/// <param name="Samples">How many samples the 15 minutes hold.</param>
 /// <param name="P50">The median, in milliseconds; <see langword="null"/> without samples.</param>
 /// <param name="P99">The 99th percentile, in milliseconds; <see langword="null"/> without samples.</param>
 public sealed record StockLagSummary(long Samples, double? P50, double? P99);
