@@ -12,13 +12,15 @@ internal sealed class SitooRequestRateLimiter : IDisposable
 {
     private readonly TokenBucketRateLimiter _bucket;
     private readonly TimeSpan _oneToken;
-    private int _urgentWaiting;
+    private readonly int _queueLimit;
+    private int _ordinaryWaiting;
 
     public SitooRequestRateLimiter(IOptions<SitooApiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var resilience = options.Value.Resilience;
         _oneToken = TimeSpan.FromSeconds(1.0 / resilience.RequestsPerSecond);
+        _queueLimit = resilience.RateLimiterQueueLimit;
         _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = resilience.RequestsPerSecond,
@@ -34,22 +36,15 @@ internal sealed class SitooRequestRateLimiter : IDisposable
     {
         if (SitooCallPriority.IsUrgent)
         {
-            Interlocked.Increment(ref _urgentWaiting);
-            try
-            {
-                return await _bucket.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _urgentWaiting);
-            }
+            return await _bucket.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         }
 
-        // An ordinary call never queues ahead of an urgent one: it tries once per token's worth of time. (The bucket also
-        // refuses an attempt while urgent calls are queued in it.)
-        while (true)
+        // An ordinary call never queues in the bucket: it tries once per token's worth of time, and the bucket refuses
+        // the attempt while urgent calls are queued there. Ordinary calls waiting count against the queue limit.
+        var waiting = false;
+        try
         {
-            if (Volatile.Read(ref _urgentWaiting) == 0)
+            while (true)
             {
                 var lease = _bucket.AttemptAcquire(1);
                 if (lease.IsAcquired)
@@ -57,10 +52,23 @@ internal sealed class SitooRequestRateLimiter : IDisposable
                     return lease;
                 }
 
-                lease.Dispose();
-            }
+                if (!waiting && Interlocked.Increment(ref _ordinaryWaiting) > _queueLimit)
+                {
+                    Interlocked.Decrement(ref _ordinaryWaiting);
+                    return lease;
+                }
 
-            await Task.Delay(_oneToken, cancellationToken).ConfigureAwait(false);
+                waiting = true;
+                lease.Dispose();
+                await Task.Delay(_oneToken, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (waiting)
+            {
+                Interlocked.Decrement(ref _ordinaryWaiting);
+            }
         }
     }
 
