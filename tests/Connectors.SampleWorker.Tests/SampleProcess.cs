@@ -72,7 +72,15 @@ internal sealed partial class SampleProcess : IAsyncDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The sample did not exit within {timeout}. Its output:\n{Output}");
+        }
+
         return _process.ExitCode;
     }
 

@@ -289,7 +289,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             }
 
             var lease = await _store.SourceLeases.TryAcquireAsync(poller.Name, _owner, _timing.SourceLeaseDuration, cancellationToken).ConfigureAwait(false);
-            _schedule.LeaseChecked(poller.Name);
+            _schedule.LeaseChecked(poller.Name, held: lease is not null);
             if (lease is not null && _schedule.IsDue(poller, lease.WantedAt))
             {
                 facts += await PollAsync(poller, cancellationToken).ConfigureAwait(false);

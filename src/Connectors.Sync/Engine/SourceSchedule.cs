@@ -45,30 +45,37 @@ internal sealed class SourceSchedule(IClock clock, EngineTiming timing)
     }
 
     /// <summary>
-    /// Whether to ask the store for the source's lease now: when the source is due by this instance's own reckoning, or
-    /// at least every <see cref="EngineTiming.LeaseCheckInterval"/>, which renews a held lease and reads what webhooks
-    /// other instances received announced.
+    /// Whether to ask the store for the source's lease now: at least every <see cref="EngineTiming.LeaseCheckInterval"/>,
+    /// which renews a held lease and reads what webhooks other instances received announced; and sooner when this
+    /// instance holds the source and it is due by its own reckoning.
     /// </summary>
     public bool ShouldCheckLease(ISourcePoller poller)
     {
-        if (IsDue(poller, wantedSince: null))
-        {
-            return true;
-        }
-
         lock (_lock)
         {
             var state = State(poller.Name);
-            return state.LeaseCheckedAt is not { } checkedAt || clock.GetCurrentInstant() - checkedAt >= timing.LeaseCheckInterval(poller.Lane);
+            if (state.LeaseCheckedAt is not { } checkedAt || clock.GetCurrentInstant() - checkedAt >= timing.LeaseCheckInterval(poller.Lane))
+            {
+                return true;
+            }
+
+            if (state.HeldElsewhere)
+            {
+                return false;
+            }
         }
+
+        return IsDue(poller, wantedSince: null);
     }
 
-    /// <summary>The store was asked for the lease.</summary>
-    public void LeaseChecked(string source)
+    /// <summary>The store was asked for the lease, and said whether this instance holds it.</summary>
+    public void LeaseChecked(string source, bool held)
     {
         lock (_lock)
         {
-            State(source).LeaseCheckedAt = clock.GetCurrentInstant();
+            var state = State(source);
+            state.LeaseCheckedAt = clock.GetCurrentInstant();
+            state.HeldElsewhere = !held;
         }
     }
 
@@ -104,5 +111,7 @@ internal sealed class SourceSchedule(IClock clock, EngineTiming timing)
         public bool Wanted { get; set; }
 
         public bool Behind { get; set; }
+
+        public bool HeldElsewhere { get; set; }
     }
 }
