@@ -31,11 +31,13 @@ public interface IInbox
     Task<int> MarkProcessedAsync(IReadOnlyCollection<InboxKey> deliveries, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes processed deliveries received before a horizon. Keep the horizon beyond the sender's retry
-    /// period (Sitoo retries for about 24 hours) so that late duplicates are still recognised.
+    /// Deletes up to <paramref name="maxCount"/> processed deliveries received before a horizon, oldest first; never
+    /// an unprocessed one. Keep the horizon beyond the sender's retry period (Sitoo retries for about 24 hours) so that
+    /// late duplicates are still recognised. Call again while it returns <paramref name="maxCount"/>.
     /// </summary>
     /// <param name="receivedBefore">Deliveries received earlier than this are deleted once processed.</param>
+    /// <param name="maxCount">At most this many in one statement, so other writers are not held up long.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many deliveries were deleted.</returns>
-    Task<int> PurgeProcessedAsync(NodaTime.Instant receivedBefore, CancellationToken cancellationToken);
+    Task<int> PurgeProcessedAsync(NodaTime.Instant receivedBefore, int maxCount, CancellationToken cancellationToken);
 }

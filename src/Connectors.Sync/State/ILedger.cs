@@ -63,4 +63,19 @@ public interface ILedger
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The page; fewer than <paramref name="maxCount"/> entries means it is the last.</returns>
     Task<IReadOnlyList<LedgerEntry>> ListAsync(LedgerKey? after, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="maxCount"/> marks of numbered facts, keys <c>{keyPrefix}{number}</c>, that were
+    /// applied before <paramref name="appliedBefore"/> and whose number is at most <paramref name="upToNumber"/>: facts
+    /// the source will not deliver again, such as the transactions a cursor-based poll no longer reads. Other marks,
+    /// including keys under the prefix that do not end in a number, are kept. Call again while it returns
+    /// <paramref name="maxCount"/>.
+    /// </summary>
+    /// <param name="keyPrefix">What the keys start with, e.g. <c>sitoo:acme:1:wtx:</c>.</param>
+    /// <param name="upToNumber">The highest number whose mark may go (e.g. the cursor less the poll's overlap).</param>
+    /// <param name="appliedBefore">Only marks written earlier than this go.</param>
+    /// <param name="maxCount">At most this many in one statement.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many marks were deleted.</returns>
+    Task<int> PruneAppliedAsync(string keyPrefix, long upToNumber, NodaTime.Instant appliedBefore, int maxCount, CancellationToken cancellationToken);
 }

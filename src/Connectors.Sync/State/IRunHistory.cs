@@ -25,4 +25,14 @@ public interface IRunHistory
     /// <param name="maxCount">At most this many.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<IReadOnlyList<PipelineRun>> ListAsync(string? pipeline, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="maxCount"/> runs started before a horizon, oldest first, finished or not (a run
+    /// still "running" that long ago was left by a stopped process). Call again while it returns <paramref name="maxCount"/>.
+    /// </summary>
+    /// <param name="startedBefore">Runs started earlier than this are deleted.</param>
+    /// <param name="maxCount">At most this many in one statement.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many runs were deleted.</returns>
+    Task<int> PruneAsync(NodaTime.Instant startedBefore, int maxCount, CancellationToken cancellationToken);
 }

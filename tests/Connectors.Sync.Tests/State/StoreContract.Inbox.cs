@@ -84,7 +84,7 @@ public abstract partial class StoreContract
         await store.Inbox.StoreAsync(Delivery("new-processed"), None);
         await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "new-processed")], None);
 
-        Assert.Equal(1, await store.Inbox.PurgeProcessedAsync(horizon, None));
+        Assert.Equal(1, await store.Inbox.PurgeProcessedAsync(horizon, 100, None));
 
         Assert.Null(await store.Inbox.FindAsync("sitoo", "old-processed", None));
         Assert.NotNull(await store.Inbox.FindAsync("sitoo", "old-pending", None));

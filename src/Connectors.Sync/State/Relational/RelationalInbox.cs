@@ -86,13 +86,20 @@ internal sealed class RelationalInbox(RelationalScope scope, IClock clock) : IIn
             cancellationToken);
     }
 
-    public Task<int> PurgeProcessedAsync(Instant receivedBefore, CancellationToken cancellationToken) =>
-        scope.WriteAsync(
+    public Task<int> PurgeProcessedAsync(Instant receivedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return scope.WriteAsync(
             sql => sql.ExecuteAsync(
-                "DELETE FROM inbox WHERE processed_at IS NOT NULL AND received_at < @before;",
+                """
+                DELETE FROM inbox WHERE seq IN (
+                    SELECT seq FROM inbox WHERE processed_at IS NOT NULL AND received_at < @before ORDER BY received_at LIMIT @max);
+                """,
                 cancellationToken,
-                ("before", Columns.ToTicks(receivedBefore))),
+                ("before", Columns.ToTicks(receivedBefore)),
+                ("max", maxCount)),
             cancellationToken);
+    }
 
     private static InboxMessage Read(DbDataReader reader)
     {

@@ -152,4 +152,39 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
             dialect.ReadLedgerQuantities(reader),
             Columns.Int64(reader, "version"),
             Columns.Instant(reader, "updated_at"));
+
+    public Task<int> PruneAppliedAsync(string keyPrefix, long upToNumber, Instant appliedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        if (upToNumber < 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        // Numbers compared as text, never parsed, so that a key which is no number cannot fail the statement: a number
+        // without leading zeros is at most upToNumber when it is shorter, or as long and not greater in ordinal order.
+        var last = keyPrefix + upToNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var collate = dialect.OrdinalCollation;
+        return scope.WriteAsync(
+            sql => sql.ExecuteAsync(
+                $"""
+                DELETE FROM applied_facts WHERE fact_key IN (
+                    SELECT fact_key FROM applied_facts
+                    WHERE applied_at < @before
+                      AND substr(fact_key, 1, @prefixLength) = @prefix
+                      AND length(fact_key) > @prefixLength
+                      AND ltrim(substr(fact_key, @prefixLength + 1), '0123456789') = ''
+                      AND (length(fact_key) < @lastLength OR (length(fact_key) = @lastLength AND fact_key{collate} <= @last{collate}))
+                    ORDER BY applied_at LIMIT @max);
+                """,
+                cancellationToken,
+                ("before", Columns.ToTicks(appliedBefore)),
+                ("prefix", keyPrefix),
+                ("prefixLength", keyPrefix.Length),
+                ("last", last),
+                ("lastLength", last.Length),
+                ("max", maxCount)),
+            cancellationToken);
+    }
 }

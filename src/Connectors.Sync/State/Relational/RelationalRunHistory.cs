@@ -72,4 +72,16 @@ internal sealed class RelationalRunHistory(RelationalScope scope, IClock clock) 
         Columns.Enum<RunOutcome>(reader, "outcome"),
         JsonSerializer.Deserialize(Columns.Text(reader, "counts"), RelationalJsonContext.Default.DictionaryStringInt64) ?? [],
         Columns.NullableText(reader, "error"));
+
+    public Task<int> PruneAsync(Instant startedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return scope.WriteAsync(
+            sql => sql.ExecuteAsync(
+                "DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE started_at < @before ORDER BY started_at LIMIT @max);",
+                cancellationToken,
+                ("before", Columns.ToTicks(startedBefore)),
+                ("max", maxCount)),
+            cancellationToken);
+    }
 }
