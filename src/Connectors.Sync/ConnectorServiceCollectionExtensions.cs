@@ -89,6 +89,7 @@ public static class ConnectorServiceCollectionExtensions
         Returns.ReturnPipelines.Add(services);
         Reconciliation.ReconciliationPipelines.Add(services);
         AddEngine(services);
+        AddRetention(services);
         return new ConnectorBuilder(services, shopwareHttp, sitooHttp);
     }
 
@@ -158,4 +159,17 @@ public static class ConnectorServiceCollectionExtensions
     }
 
     private static ConnectorOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+
+    private static void AddRetention(IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => new Retention.StateRetentionJob(
+            provider.GetRequiredService<IConnectorStore>(),
+            Options(provider).Retention,
+            provider.GetRequiredService<StockIntakeSettings>(),
+            provider.GetRequiredService<TransactionIntake>().CursorName,
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<ILogger<Retention.StateRetentionJob>>()));
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Retention.StateRetentionJob>());
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<Retention.StateRetentionJob>());
+    }
 }

@@ -41,6 +41,10 @@ public sealed class ConnectorOptions
     /// <summary>Polling, leases, retries and batch sizes of the engine itself.</summary>
     [Required]
     public EngineSettings Engine { get; set; } = new();
+
+    /// <summary>How long processed webhook deliveries, run records and applied-fact marks are kept.</summary>
+    [Required]
+    public RetentionSettings Retention { get; set; } = new();
 }
 
 /// <summary>One stock location of the topology, as configured.</summary>
@@ -197,4 +201,33 @@ public sealed class EngineSettings
     /// <summary>After this many attempts a failing item is parked and shown as an exception.</summary>
     [Range(1, 1_000)]
     public int MaxAttempts { get; set; } = 12;
+}
+
+/// <summary>
+/// How long the state store keeps what it no longer needs for correctness, pruned by a background job in batches so the
+/// database stays the size of its retention periods instead of growing with every sale.
+/// </summary>
+public sealed class RetentionSettings
+{
+    /// <summary>The shortest <see cref="KeepProcessedInbox"/>: Sitoo retries a delivery for about a day, and a late copy must still be recognised.</summary>
+    public static readonly TimeSpan MinimumProcessedInbox = TimeSpan.FromDays(2);
+
+    /// <summary>How often the pruning job runs; <see cref="TimeSpan.Zero"/> turns pruning off.</summary>
+    public TimeSpan PruneEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a processed webhook delivery is kept, counted from its receipt; at least <see cref="MinimumProcessedInbox"/>.</summary>
+    public TimeSpan KeepProcessedInbox { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// How long the mark of an applied warehouse transaction is kept. Marks whose transactions the stock poll can still
+    /// read again (within <see cref="StockSyncSettings.TransactionOverlap"/> of its cursor) are kept however old they are.
+    /// </summary>
+    public TimeSpan KeepAppliedFacts { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long pipeline run records (polls, reconciliations) are kept, counted from their start.</summary>
+    public TimeSpan KeepRuns { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Rows deleted per statement; the job repeats statements until nothing is left to prune.</summary>
+    [Range(100, 100_000)]
+    public int BatchSize { get; set; } = 5_000;
 }

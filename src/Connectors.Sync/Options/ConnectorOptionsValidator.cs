@@ -30,6 +30,8 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
             failures.Add("Connectors:Sync:Engine:RetryMaxDelay must not be shorter than RetryBaseDelay.");
         }
 
+        ValidateRetention(failures, options.Retention);
+
         if (options.Stock.CoalesceWindow < TimeSpan.Zero)
         {
             failures.Add("Connectors:Sync:Stock:CoalesceWindow must not be negative.");
@@ -98,6 +100,31 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         if (value <= TimeSpan.Zero)
         {
             failures.Add($"{name} must be positive.");
+        }
+    }
+
+    /// <summary>
+    /// Too short a retention loses what correctness needs: a processed delivery must outlive the sender's retries, and a
+    /// pipeline's last run is how the dashboard and the health check tell it is alive.
+    /// </summary>
+    private static void ValidateRetention(List<string> failures, RetentionSettings retention)
+    {
+        if (retention.PruneEvery < TimeSpan.Zero)
+        {
+            failures.Add("Connectors:Sync:Retention:PruneEvery must not be negative (zero turns pruning off).");
+        }
+
+        if (retention.KeepProcessedInbox < RetentionSettings.MinimumProcessedInbox)
+        {
+            failures.Add(
+                $"Connectors:Sync:Retention:KeepProcessedInbox must be at least {RetentionSettings.MinimumProcessedInbox.TotalDays} days: Sitoo retries a delivery for about a day, "
+                + "and a copy arriving after its original was pruned would be processed again.");
+        }
+
+        Positive(failures, "Connectors:Sync:Retention:KeepAppliedFacts", retention.KeepAppliedFacts);
+        if (retention.KeepRuns < TimeSpan.FromDays(1))
+        {
+            failures.Add("Connectors:Sync:Retention:KeepRuns must be at least 1 day: the last run of each pipeline shows on the dashboard and in the health check.");
         }
     }
 }
