@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Connectors.Benchmarks.Claims;
 using Connectors.Benchmarks.EndToEnd;
+using Connectors.Benchmarks.Retention;
 
 if (args.Length > 0 && args[0] == EndToEndSettings.Mode)
 {
@@ -10,6 +11,11 @@ if (args.Length > 0 && args[0] == EndToEndSettings.Mode)
 if (args.Length > 0 && args[0] == ClaimThroughputBenchmark.Mode)
 {
     return await ClaimThroughputBenchmark.RunAsync(args[1..], CancellationToken.None);
+}
+
+if (args.Length > 0 && args[0] == DatabaseGrowthBenchmark.Mode)
+{
+    return await DatabaseGrowthBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
