@@ -12,7 +12,7 @@ namespace Connectors.Benchmarks.Retention;
 /// <summary>
 /// The SQLite file's growth with the sales: each synthetic sale stores, processes and marks what a real one does (its
 /// Sitoo warehouse-transaction webhook as an inbox row, processed; the applied mark of its transaction), spread evenly
-/// over the days, with run records of three pipelines polled every 30 s beside them. Once without pruning and once with
+/// over the days, with run records beside them (by default three pipelines polled every 30 s). Once without pruning and once with
 /// the retention defaults pruned every simulated hour, as the retention job does.
 /// </summary>
 internal static class DatabaseGrowthBenchmark
@@ -20,7 +20,6 @@ internal static class DatabaseGrowthBenchmark
     public const string Mode = "retention";
 
     private const int SalesPerUnit = 500;
-    private const int RunsPerHour = 3 * 120;
     private const string Account = "acme";
     private const long Eshop = 1;
     private const int Overlap = 50;
@@ -35,18 +34,19 @@ internal static class DatabaseGrowthBenchmark
     {
         var sales = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
         var days = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
-        Console.WriteLine($"{sales} sales over {days} days ({sales / days} a day), retention defaults when pruning");
+        var runsPerHour = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3 * 120;
+        Console.WriteLine($"{sales} sales over {days} days ({sales / days} a day), {runsPerHour} runs an hour, retention defaults when pruning");
         Console.WriteLine("| pruning | day | inbox rows | marks | runs | file MiB | in use MiB | MiB per million sales so far |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var prune in new[] { false, true })
         {
-            await MeasureAsync(sales, days, prune, cancellationToken);
+            await MeasureAsync(sales, days, runsPerHour, prune, cancellationToken);
         }
 
         return 0;
     }
 
-    private static async Task MeasureAsync(int sales, int days, bool prune, CancellationToken cancellationToken)
+    private static async Task MeasureAsync(int sales, int days, int runsPerHour, bool prune, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("connectors-growth-").FullName;
         var path = Path.Combine(folder, "connector.db");
@@ -65,7 +65,7 @@ internal static class DatabaseGrowthBenchmark
                     var due = (int)Math.Round(hour * salesPerHour) - sold;
                     await SellAsync(store, clock, sold + 1, due, cancellationToken);
                     sold += due;
-                    await RecordRunsAsync(store, clock, cancellationToken);
+                    await RecordRunsAsync(store, runsPerHour, cancellationToken);
                     if (prune)
                     {
                         await PruneAsync(store, retention, clock.GetCurrentInstant(), sold, cancellationToken);
@@ -86,7 +86,7 @@ internal static class DatabaseGrowthBenchmark
     }
 
     /// <summary>One simulated hour of sales, committed in units of work as the intake commits a page.</summary>
-    private static async Task SellAsync(IConnectorStore store, SteppedClock clock, int firstId, int count, CancellationToken cancellationToken)
+    private static async Task SellAsync(SqliteConnectorStore store, SteppedClock clock, int firstId, int count, CancellationToken cancellationToken)
     {
         var step = Duration.FromHours(1) / Math.Max(1, count);
         for (var start = 0; start < count; start += SalesPerUnit)
@@ -108,12 +108,12 @@ internal static class DatabaseGrowthBenchmark
         }
     }
 
-    private static async Task RecordRunsAsync(IConnectorStore store, SteppedClock clock, CancellationToken cancellationToken)
+    private static async Task RecordRunsAsync(SqliteConnectorStore store, int runsPerHour, CancellationToken cancellationToken)
     {
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken);
         await using (unit)
         {
-            for (var i = 0; i < RunsPerHour; i++)
+            for (var i = 0; i < runsPerHour; i++)
             {
                 var run = await unit.Runs.StartAsync(i % 3 == 0 ? "sitoo.warehouse-transactions" : i % 3 == 1 ? "shopware.orders" : "sitoo.orders", cancellationToken);
                 await unit.Runs.FinishAsync(run.Id, RunOutcome.Succeeded, new Dictionary<string, long> { ["facts"] = i % 7 }, null, cancellationToken);
@@ -124,7 +124,7 @@ internal static class DatabaseGrowthBenchmark
     }
 
     /// <summary>What the retention job does each hour, with the cursor at the last sale.</summary>
-    private static async Task PruneAsync(IConnectorStore store, RetentionSettings retention, Instant now, long cursor, CancellationToken cancellationToken)
+    private static async Task PruneAsync(SqliteConnectorStore store, RetentionSettings retention, Instant now, long cursor, CancellationToken cancellationToken)
     {
         var batch = retention.BatchSize;
         var prefix = IdempotencyKey.SitooWarehouseTransaction(Account, Eshop, 0).Value[..^1];
@@ -170,7 +170,7 @@ internal static class DatabaseGrowthBenchmark
     /// <summary>A warehouse-transaction event as Sitoo's Events SPI sends it, one event per inbox row.</summary>
     private static byte[] Event(string eventId, long transactionId, SteppedClock clock) => Encoding.UTF8.GetBytes(string.Create(
         CultureInfo.InvariantCulture,
-        $$"""{"event_id":"{{eventId}}","event_type":"warehouse-transaction","event_date":{{clock.GetCurrentInstant().ToUnixTimeSeconds()}},"account_id":90316,"data":{"eshop_id":1,"warehouse_id":{{transactionId % 40 + 1}},"warehouse_transaction_id":{{transactionId}}}}"""));
+        $$$"""{"event_id":"{{{eventId}}}","event_type":"warehouse-transaction","event_date":{{{clock.GetCurrentInstant().ToUnixTimeSeconds()}}},"account_id":90316,"data":{"eshop_id":1,"warehouse_id":{{{transactionId % 40 + 1}}},"warehouse_transaction_id":{{{transactionId}}}}}"""));
 
     private sealed class SteppedClock(Instant start) : IClock
     {
