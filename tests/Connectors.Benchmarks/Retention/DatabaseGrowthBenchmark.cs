@@ -98,7 +98,7 @@ internal static class DatabaseGrowthBenchmark
                 {
                     var eventId = Guid.NewGuid().ToString("N");
                     await unit.Inbox.StoreAsync(new InboxDelivery("sitoo", eventId, "warehouse-transaction", Event(eventId, id, clock), Headers), cancellationToken);
-                    await unit.Inbox.MarkProcessedAsync("sitoo", eventId, cancellationToken);
+                    await unit.Inbox.MarkProcessedAsync([new InboxKey("sitoo", eventId)], cancellationToken);
                     await unit.Ledger.TryMarkAppliedAsync(IdempotencyKey.SitooWarehouseTransaction(Account, Eshop, id).Value, cancellationToken);
                     clock.Advance(step);
                 }

@@ -14,14 +14,14 @@ public abstract partial class StoreContract
         for (var i = 0; i < 7; i++)
         {
             await store.Inbox.StoreAsync(Delivery($"old-{i}"), None);
-            await store.Inbox.MarkProcessedAsync("sitoo", $"old-{i}", None);
+            await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", $"old-{i}")], None);
         }
 
         await store.Inbox.StoreAsync(Delivery("old-pending"), None);
         Clock.AdvanceDays(3);
         var horizon = Clock.GetCurrentInstant() - Duration.FromDays(2);
         await store.Inbox.StoreAsync(Delivery("new"), None);
-        await store.Inbox.MarkProcessedAsync("sitoo", "new", None);
+        await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "new")], None);
 
         Assert.Equal([3, 3, 1, 0], await RepeatAsync(() => store.Inbox.PurgeProcessedAsync(horizon, 3, None)));
 
