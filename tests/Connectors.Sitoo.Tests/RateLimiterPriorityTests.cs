@@ -22,7 +22,9 @@ public sealed class RateLimiterPriorityTests
 
         await Task.WhenAll([.. ordinary, urgent]);
 
-        Assert.Equal("urgent", granted[0]);
+        // First come, first served would grant it last. It may lose at most one refill (two permits) that fell between
+        // its start and its queueing, so it comes before at least two of the ordinary calls that waited longer.
+        Assert.InRange(granted.IndexOf("urgent"), 0, 2);
         Assert.Equal(5, granted.Count);
     }
 
