@@ -46,11 +46,7 @@ internal sealed partial class StateRetentionJob(
 
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
-        foreach (var item in items)
-        {
-            var lease = item.Lease ?? throw new InvalidOperationException($"Work item '{item.Key}' is not claimed.");
-            await unit.WorkItems.CompleteAsync(lease, cancellationToken).ConfigureAwait(false);
-        }
+        await ClaimedWork.CompleteAllAsync(unit, items, cancellationToken).ConfigureAwait(false);
 
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
