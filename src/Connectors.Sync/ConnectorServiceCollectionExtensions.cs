@@ -90,6 +90,7 @@ public static class ConnectorServiceCollectionExtensions
         Reconciliation.ReconciliationPipelines.Add(services);
         AddEngine(services);
         AddRetention(services);
+        AddCompletenessCheck(services);
         return new ConnectorBuilder(services, shopwareHttp, sitooHttp);
     }
 
@@ -171,5 +172,29 @@ public static class ConnectorServiceCollectionExtensions
             provider.GetRequiredService<ILogger<Retention.StateRetentionJob>>()));
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Retention.StateRetentionJob>());
         services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<Retention.StateRetentionJob>());
+    }
+
+    private static void AddCompletenessCheck(IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => new Completeness.OrderCompleteness(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            provider.GetRequiredService<Orders.ShopwareOrderPoller>(),
+            Options(provider).Orders));
+        services.TryAddSingleton(provider => new Completeness.ReturnCompleteness(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<StockIntakeSettings>(),
+            provider.GetRequiredService<Returns.SitooOrderPoller>().CursorName));
+        services.TryAddSingleton(provider => new Completeness.CompletenessCheckJob(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<Completeness.OrderCompleteness>(),
+            provider.GetRequiredService<Completeness.ReturnCompleteness>(),
+            Options(provider).Completeness,
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<EngineTelemetry>(),
+            provider.GetRequiredService<ILogger<Completeness.CompletenessCheckJob>>()));
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Completeness.CompletenessCheckJob>());
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<Completeness.CompletenessCheckJob>());
     }
 }

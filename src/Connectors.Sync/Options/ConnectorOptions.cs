@@ -45,6 +45,10 @@ public sealed class ConnectorOptions
     /// <summary>How long processed webhook deliveries, run records and applied-fact marks are kept.</summary>
     [Required]
     public RetentionSettings Retention { get; set; } = new();
+
+    /// <summary>The scheduled check that no online order and no store return was passed over.</summary>
+    [Required]
+    public CompletenessSettings Completeness { get; set; } = new();
 }
 
 /// <summary>One stock location of the topology, as configured.</summary>
@@ -230,4 +234,23 @@ public sealed class RetentionSettings
     /// <summary>Rows deleted per statement; the job repeats statements until nothing is left to prune.</summary>
     [Range(100, 100_000)]
     public int BatchSize { get; set; } = 5_000;
+}
+
+/// <summary>
+/// The safety net behind the order and return polls: every so often, every online order of the window must have its
+/// export queued and every store return its refund; what is missing is queued again and reported.
+/// </summary>
+public sealed class CompletenessSettings
+{
+    /// <summary>The longest <see cref="Window"/>: a longer one reads more Sitoo receipts per check than it is worth.</summary>
+    public static readonly TimeSpan MaximumWindow = TimeSpan.FromDays(31);
+
+    /// <summary>How often the check runs; <see cref="TimeSpan.Zero"/> turns it off.</summary>
+    public TimeSpan Every { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// How far back the check looks, counted from its run: Shopware orders placed and Sitoo returns made in that time.
+    /// The return side reads every Sitoo receipt of the window (Sitoo has no filter for returns), so keep it to days.
+    /// </summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromDays(2);
 }
