@@ -10,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -72,10 +71,14 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, LeaseTimeoutValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        // The host's logging when it has any; AddLogging only adds what is missing, so a later call by the host changes nothing.
+        services.AddLogging();
+        var policies = ConnectorPolicies.Of(services);
+        policies.NoteRegisteredBefore(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>>(new PolicySettingsValidator(policies)));
         services.TryAddSingleton(provider => new EngineTelemetry(provider.GetService<IMeterFactory>(), provider.GetRequiredService<IClock>()));
 
-        // Policies: replace these registrations to change how stock is computed or closeout is handled.
+        // Default policies: ConnectorBuilder.UsePolicy replaces one, DecoratePolicy wraps it.
         services.TryAddSingleton<IStockAvailabilityPolicy>(BufferedAvailabilityPolicy.Instance);
         services.TryAddSingleton<ICloseoutPolicy>(provider => new FixedCloseoutPolicy(Options(provider).Stock.Closeout));
         services.TryAddSingleton(provider => StockSyncOptionsFactory.Create(
