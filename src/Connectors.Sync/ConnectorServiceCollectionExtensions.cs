@@ -67,7 +67,8 @@ public static class ConnectorServiceCollectionExtensions
 
     private static ConnectorBuilder AddCore(IServiceCollection services, IHttpClientBuilder shopwareHttp, IHttpClientBuilder sitooHttp)
     {
-        services.AddOptions<ConnectorOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConnectorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, LeaseTimeoutValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connectors.Sync.Options;
 
@@ -13,10 +14,12 @@ public sealed class ConnectorOptions
 
     /// <summary>Stock topology and stock sync settings.</summary>
     [Required]
+    [ValidateObjectMembers]
     public StockSyncSettings Stock { get; set; } = new();
 
     /// <summary>Order export, returns and status settings.</summary>
     [Required]
+    [ValidateObjectMembers]
     public OrderSyncSettings Orders { get; set; } = new();
 
     /// <summary>How exported orders are written in Sitoo: service products for shipping, credits and custom lines; currencies.</summary>
@@ -25,6 +28,7 @@ public sealed class ConnectorOptions
 
     /// <summary>Store returns and the status of web orders.</summary>
     [Required]
+    [ValidateObjectMembers]
     public Connectors.Sync.Returns.ReturnSyncSettings Returns { get; set; } = new();
 
     /// <summary>Customers made at the till and whether they become Shopware customers.</summary>
@@ -40,10 +44,12 @@ public sealed class ConnectorOptions
 
     /// <summary>Polling, leases, retries and batch sizes of the engine itself.</summary>
     [Required]
+    [ValidateObjectMembers]
     public EngineSettings Engine { get; set; } = new();
 
     /// <summary>How long processed webhook deliveries, run records and applied-fact marks are kept.</summary>
     [Required]
+    [ValidateObjectMembers]
     public RetentionSettings Retention { get; set; } = new();
 
     /// <summary>The scheduled check that no online order and no store return was passed over.</summary>
@@ -78,6 +84,7 @@ public sealed class StockSyncSettings
     /// The locations that hold stock. Projection mode when every contributing location is a Sitoo warehouse;
     /// contribution mode when Shopware's own stock is one of them. At least one is required.
     /// </summary>
+    [ValidateEnumeratedItems]
     public List<StockLocationSettings> Locations { get; set; } = [];
 
     /// <summary>
