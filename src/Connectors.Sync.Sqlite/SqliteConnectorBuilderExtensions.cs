@@ -13,7 +13,7 @@ public static class SqliteConnectorBuilderExtensions
     /// for several instances use the PostgreSQL store.
     /// </summary>
     /// <param name="builder">The connector builder.</param>
-    /// <param name="path">The database file; its folder must exist.</param>
+    /// <param name="path">The database file; its folder is created when missing.</param>
     /// <returns>The builder.</returns>
     public static ConnectorBuilder UseSqlite(this ConnectorBuilder builder, string path)
     {
