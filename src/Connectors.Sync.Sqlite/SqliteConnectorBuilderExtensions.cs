@@ -32,8 +32,10 @@ public static class SqliteConnectorBuilderExtensions
         ArgumentNullException.ThrowIfNull(options);
         builder.Services.RemoveAll<IConnectorStore>();
         // Opening migrates the schema; it happens once, when the engine or a receiver first needs the store.
+#pragma warning disable RS0030 // A container factory cannot await; the store is opened once, at its first resolution.
         builder.Services.AddSingleton<IConnectorStore>(provider =>
             SqliteConnectorStore.OpenAsync(options, provider.GetRequiredService<IClock>(), CancellationToken.None).GetAwaiter().GetResult());
+#pragma warning restore RS0030
         return builder;
     }
 }
