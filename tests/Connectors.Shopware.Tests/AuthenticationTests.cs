@@ -34,14 +34,32 @@ public sealed class AuthenticationTests
     public async Task Concurrent_callers_share_one_token_request()
     {
         using var host = HostWithEmptyProductSearch();
+        using var tokenAsked = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
         host.Shop.TokenEndpoint = _ =>
         {
-            // Keep the token request open long enough for every caller to queue behind it.
-            Thread.Sleep(50);
+            // Held open until every caller is in flight, so all of them need the token while it is being fetched.
+            tokenAsked.Release();
+            release.Wait(TimeSpan.FromSeconds(30));
             return FakeShopware.Json("""{"token_type":"Bearer","expires_in":600,"access_token":"token-0"}""");
         };
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => host.Client.Products.SearchAsync(new ShopwareCriteria()))));
+        var started = 0;
+        var calls = Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+        {
+            Interlocked.Increment(ref started);
+            return host.Client.Products.SearchAsync(new ShopwareCriteria());
+        })).ToList();
+        Assert.True(await tokenAsked.WaitAsync(TimeSpan.FromSeconds(30)), "no token request");
+        for (var wait = 0; Volatile.Read(ref started) < calls.Count; wait++)
+        {
+            Assert.True(wait < 3_000, $"only {started} of {calls.Count} callers started");
+            await Task.Delay(10);
+        }
+
+        Assert.Empty(host.Shop.ApiRequests);
+        release.Set();
+        await Task.WhenAll(calls);
 
         Assert.Equal(1, host.Shop.TokenRequests);
         Assert.Equal(20, host.Shop.ApiRequests.Count);

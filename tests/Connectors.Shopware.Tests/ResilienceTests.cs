@@ -74,11 +74,7 @@ public sealed class ResilienceTests
         });
 
         var call = host.Client.Products.SearchAsync(new ShopwareCriteria());
-        while (!call.IsCompleted)
-        {
-            host.Time.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(1);
-        }
+        await AdvanceUntilDoneAsync(host, call, TimeSpan.FromMilliseconds(500));
 
         var ex = await Assert.ThrowsAsync<ShopwareRateLimitedException>(() => call);
         Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
@@ -142,13 +138,20 @@ public sealed class ResilienceTests
         });
 
         var call = host.Client.Products.SearchAsync(new ShopwareCriteria());
-        while (!call.IsCompleted)
-        {
-            host.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(1);
-        }
+        await AdvanceUntilDoneAsync(host, call, TimeSpan.FromSeconds(1));
 
         var ex = await Assert.ThrowsAsync<ShopwareApiException>(() => call);
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(ex.InnerException);
+    }
+
+    /// <summary>Moves the fake clock in steps until the call is done, giving up (failing) after ten simulated minutes.</summary>
+    private static async Task AdvanceUntilDoneAsync(ShopwareTestHost host, Task call, TimeSpan step)
+    {
+        for (var elapsed = TimeSpan.Zero; !call.IsCompleted; elapsed += step)
+        {
+            Assert.True(elapsed < TimeSpan.FromMinutes(10), "the call was still waiting after ten simulated minutes");
+            host.Time.Advance(step);
+            await Task.WhenAny(call, Task.Delay(1));
+        }
     }
 }
