@@ -1,5 +1,6 @@
 using Connectors.Sync.Engine;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -19,6 +20,9 @@ internal static class SampleTelemetry
     /// <summary>The meter of the HTTP clients' resilience pipelines (retries, circuit breaker, timeouts).</summary>
     private const string ResilienceMeterName = "Polly";
 
+    /// <summary>The category prefix of HttpClientFactory's logs.</summary>
+    private const string HttpClientLogCategory = "System.Net.Http.HttpClient";
+
     public static void AddSampleTelemetry(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -26,6 +30,10 @@ internal static class SampleTelemetry
             return;
         }
 
+        // HttpClientFactory's trace-level header logs print redacted values, but their structured state carries the
+        // raw headers (the Authorization header among them), and an OTLP log record exports that state. So OTLP gets
+        // HTTP client logs from Debug up only; the console writes the redacted text.
+        builder.Logging.AddFilter<OpenTelemetryLoggerProvider>(HttpClientLogCategory, LogLevel.Debug);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics

@@ -28,8 +28,11 @@ public sealed class SimulatorServerTests
             "--shopware-port", Text(shopwarePort), "--sitoo-port", Text(sitooPort), "--receiver", $"http://127.0.0.1:{connectorPort}/");
         await simulators.WaitForLineAsync(line => line.StartsWith("Ready.", StringComparison.Ordinal), Generous);
         var configuration = PrintedConfiguration(simulators.Output);
+        Assert.Equal($"http://127.0.0.1:{shopwarePort}/", configuration["Connectors__Shopware__BaseAddress"]);
+        Assert.Equal($"http://127.0.0.1:{sitooPort}/", configuration["Connectors__Sitoo__BaseAddress"]);
 
-        await using var connector = SampleProcess.Start(configuration, "--data", Path.Combine(folder, "connector"), "--port", Text(connectorPort));
+        var connectorData = Path.Combine(folder, "connector");
+        await using var connector = SampleProcess.Start(configuration, "--data", connectorData, "--port", Text(connectorPort));
         await connector.DashboardAsync(Generous);
         Assert.Contains("(real systems)", connector.Output, StringComparison.Ordinal);
 
@@ -44,6 +47,13 @@ public sealed class SimulatorServerTests
         await pos.BookOutAsync(pos.Locations[0].WarehouseId, Sku, 3);
         Assert.Equal(before - 3, await pos.ExpectedShopStockAsync(Sku));
         await Until(async () => await shop.StockAsync(Sku) == before - 3, "the shop's stock to follow the stock-out", simulators, connector);
+
+        // Sitoo's event for it crossed from the simulator process to the connector's receiver (polling is only the backstop).
+        await Until(
+            async () => await SampleDatabase.ScalarAsync(Path.Combine(connectorData, "connector.db"), "SELECT COUNT(*) FROM inbox WHERE event_type = 'warehouse-transaction';") > 0,
+            "the Sitoo event of the stock-out in the connector's inbox",
+            simulators,
+            connector);
     }
 
     /// <summary>The <c>Connectors__…=…</c> lines the simulator server printed, as environment variables.</summary>
