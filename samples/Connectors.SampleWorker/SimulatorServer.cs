@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Connectors.SampleWorker.Demo;
 
@@ -38,8 +39,8 @@ internal static class SimulatorServer
 
         await using (world)
         {
-            world.ConnectWebhooks(server.Receiver, stopping.Token);
             Describe(world, server);
+            var webhooks = ConnectWebhooksOnceListeningAsync(world, server.Receiver, stopping.Token);
 
             var traffic = new TrafficCounts();
             var trafficTask = server.Traffic ? new DemoTraffic(world, traffic).RunAsync(stopping.Token) : Task.CompletedTask;
@@ -54,6 +55,7 @@ internal static class SimulatorServer
 
             await stopping.CancelAsync();
             await trafficTask;
+            await webhooks;
             if (server.Traffic)
             {
                 Console.WriteLine(string.Create(
@@ -67,6 +69,47 @@ internal static class SimulatorServer
             // Stop here, cleanly, instead of the runtime's default of ending the process at once.
             context.Cancel = true;
             stopping.Cancel();
+        }
+    }
+
+    /// <summary>
+    /// Starts delivering Shopware's webhooks and Sitoo's events once the connector's receiver accepts connections.
+    /// </summary>
+    /// <remarks>
+    /// The seeded world has events already (the opening stock), and both systems answer a failed delivery the way the
+    /// real ones do: Sitoo holds its queue for a retry minutes later, Shopware deactivates a webhook after 10 failures.
+    /// Waiting for the connector to listen keeps a connector started after the simulators from meeting a blocked queue;
+    /// a connector stopped later meets the real retry behaviour.
+    /// </remarks>
+    private static async Task ConnectWebhooksOnceListeningAsync(DemoWorld world, Uri receiver, CancellationToken stopping)
+    {
+        try
+        {
+            while (!await ListeningAsync(receiver, stopping))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), stopping);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        world.ConnectWebhooks(receiver, stopping);
+        Console.WriteLine($"The connector at {receiver} is listening: webhooks and events are being delivered.");
+    }
+
+    private static async Task<bool> ListeningAsync(Uri receiver, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(receiver.Host, receiver.Port, cancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 
@@ -88,6 +131,6 @@ internal static class SimulatorServer
             Console.WriteLine($"{key.Replace(":", "__", StringComparison.Ordinal)}={value}");
         }
 
-        Console.WriteLine("Ready. Ctrl+C stops the simulators.");
+        Console.WriteLine($"Ready. Webhooks and events start once something listens at {server.Receiver}. Ctrl+C stops the simulators.");
     }
 }
