@@ -11,11 +11,18 @@ using Connectors.Sync.State;
 // state in SQLite under ./data, drives demo traffic and serves the dashboard; with Connectors:Shopware and
 // Connectors:Sitoo configured it connects the real systems instead (no demo traffic then).
 var commandLine = SampleCommandLine.Parse(args);
+if (SimulatorServerCommandLine.TryParse(commandLine.HostArgs) is { } simulatorServer)
+{
+    await SimulatorServer.RunAsync(simulatorServer, commandLine);
+    return;
+}
+
 using var stopping = new CancellationTokenSource();
 
 // The content root is the program's folder, so appsettings.json is found from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = commandLine.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseUrls($"http://127.0.0.1:{commandLine.Port}");
+builder.AddSampleTelemetry();
 var realSystems = builder.Configuration["Connectors:Shopware:BaseAddress"] is { Length: > 0 };
 await using var world = realSystems ? null : await DemoWorld.StartAsync(commandLine.DataFolder, stopping.Token);
 if (world is not null)

@@ -31,7 +31,10 @@ internal sealed partial class SampleProcess : IAsyncDisposable
         }
     }
 
-    public static SampleProcess Start(params string[] arguments)
+    public static SampleProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the sample with extra environment variables (configuration such as <c>Connectors__Shopware__BaseAddress</c>).</summary>
+    public static SampleProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Connectors.SampleWorker.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -47,6 +50,11 @@ internal sealed partial class SampleProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new SampleProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
     }
 
@@ -55,6 +63,28 @@ internal sealed partial class SampleProcess : IAsyncDisposable
     {
         var printed = await Task.WhenAny(_dashboard.Task, Task.Delay(timeout));
         return printed == _dashboard.Task ? await _dashboard.Task : throw new TimeoutException("The sample printed no dashboard address:\n" + Output);
+    }
+
+    /// <summary>Waits until the sample has printed a line that <paramref name="line"/> accepts.</summary>
+    public async Task WaitForLineAsync(Func<string, bool> line, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (!Output.Split('\n').Any(l => line(l.TrimEnd('\r'))))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The sample exited with {_process.ExitCode} before printing the line awaited:\n{Output}");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The sample did not print the line awaited within {timeout}:\n{Output}");
+            }
+        }
     }
 
     /// <summary>Sends a POSIX signal (e.g. <c>SIGTERM</c>) to the sample, as a terminal, systemd or Kubernetes does.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Connectors.SampleWorker.Tests;
 
@@ -82,17 +81,8 @@ public sealed class SampleRunTests
     }
 
     private static async Task<long> CountPendingWorkAsync(string database) =>
-        await ScalarAsync(database, "SELECT COUNT(*) FROM work_items WHERE state = 'pending' AND kind NOT LIKE '%reconcile%';");
+        await SampleDatabase.ScalarAsync(database, "SELECT COUNT(*) FROM work_items WHERE state = 'pending' AND kind NOT LIKE '%reconcile%';");
 
     private static async Task<long> CountLeasedWorkAsync(string database) =>
-        await ScalarAsync(database, "SELECT COUNT(*) FROM work_items WHERE state = 'pending' AND lease_owner IS NOT NULL;");
-
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+        await SampleDatabase.ScalarAsync(database, "SELECT COUNT(*) FROM work_items WHERE state = 'pending' AND lease_owner IS NOT NULL;");
 }

@@ -51,12 +51,13 @@ internal sealed class DemoWorld : IAsyncDisposable
     /// <summary>Registered shop customers (the first one is also a known Sitoo customer).</summary>
     public IReadOnlyList<string> Members { get; private set; } = [];
 
-    public static async Task<DemoWorld> StartAsync(string dataFolder, CancellationToken cancellationToken)
+    /// <summary>Seeds a new world and serves its simulators on loopback: on the given ports, or free ones for 0.</summary>
+    public static async Task<DemoWorld> StartAsync(string dataFolder, CancellationToken cancellationToken, int shopwarePort = 0, int sitooPort = 0)
     {
         var world = new DemoWorld(NextAccountId(dataFolder));
         world.Seed();
-        await world.Shop.StartLoopbackAsync(cancellationToken);
-        await world.Pos.StartLoopbackAsync(cancellationToken);
+        await world.Shop.StartLoopbackAsync(shopwarePort, cancellationToken);
+        await world.Pos.StartLoopbackAsync(sitooPort, cancellationToken);
         return world;
     }
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Connectors.Testing.Simulation;
 
-/// <summary>Kestrel on a free loopback port, translating between ASP.NET Core and a simulator's handler.</summary>
+/// <summary>Kestrel on a loopback port (a given one or a free one), translating between ASP.NET Core and a simulator's handler.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -22,11 +22,11 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<LoopbackServer> StartAsync(SimulatedApi api, CancellationToken cancellationToken)
+    public static async Task<LoopbackServer> StartAsync(SimulatedApi api, int port, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
         app.Run(context => ServeAsync(api, context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

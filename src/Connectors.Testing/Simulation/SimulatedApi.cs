@@ -29,7 +29,7 @@ public abstract partial class SimulatedApi : IAsyncDisposable
     /// <summary>The calls served so far.</summary>
     public ApiCallLog Calls { get; } = new();
 
-    /// <summary>The base address of the loopback server, once <see cref="StartLoopbackAsync"/> has run.</summary>
+    /// <summary>The base address of the loopback server, once <see cref="StartLoopbackAsync(int, CancellationToken)"/> has run.</summary>
     public Uri? LoopbackAddress => _server?.Address;
 
     /// <summary>The simulator's own seeded random source; use only under the simulator's lock.</summary>
@@ -39,13 +39,23 @@ public abstract partial class SimulatedApi : IAsyncDisposable
     public HttpMessageHandler CreateHandler() => new InProcessHandler(this);
 
     /// <summary>Serves the simulator on <c>http://127.0.0.1:{free port}</c> and returns its base address.</summary>
-    public async Task<Uri> StartLoopbackAsync(CancellationToken cancellationToken = default)
+    public Task<Uri> StartLoopbackAsync(CancellationToken cancellationToken = default) => StartLoopbackAsync(0, cancellationToken);
+
+    /// <summary>
+    /// Serves the simulator on <c>http://127.0.0.1:{port}</c> and returns its base address: a fixed port for a simulator
+    /// that other processes are pointed at, 0 for a free one.
+    /// </summary>
+    /// <param name="port">The loopback port to listen on; 0 picks a free one.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public async Task<Uri> StartLoopbackAsync(int port, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         if (_server is not null)
         {
             return _server.Address;
         }
-        _server = await LoopbackServer.StartAsync(this, cancellationToken).ConfigureAwait(false);
+        _server = await LoopbackServer.StartAsync(this, port, cancellationToken).ConfigureAwait(false);
         return _server.Address;
     }
 

@@ -47,6 +47,24 @@ public class SimulatedApiTests
     }
 
     [Fact]
+    public async Task Serves_on_the_fixed_loopback_port_it_is_given()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        await using var api = new EchoApi();
+        var address = await api.StartLoopbackAsync(port);
+        using var client = new HttpClient();
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), address);
+        Assert.Equal("GET /ping ", await client.GetStringAsync($"http://127.0.0.1:{port}/ping"));
+    }
+
+    [Fact]
     public async Task A_rate_limit_rule_answers_429_with_retry_after_the_given_number_of_times()
     {
         await using var api = new EchoApi();
