@@ -11,6 +11,11 @@ using Connectors.Sync.State;
 // state in SQLite under ./data, drives demo traffic and serves the dashboard; with Connectors:Shopware and
 // Connectors:Sitoo configured it connects the real systems instead (no demo traffic then).
 var commandLine = SampleCommandLine.Parse(args);
+if (commandLine.Check)
+{
+    return await PreflightRun.RunAsync(commandLine, CancellationToken.None);
+}
+
 using var stopping = new CancellationTokenSource();
 
 // The content root is the program's folder, so appsettings.json is found from any working directory.
@@ -94,3 +99,4 @@ if (commandLine.SummaryPath is { } summaryPath)
 await stopping.CancelAsync();
 await progress;
 await app.StopAsync(CancellationToken.None);
+return 0;
