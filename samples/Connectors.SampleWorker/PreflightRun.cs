@@ -17,8 +17,8 @@ internal static class PreflightRun
     public static async Task<int> RunAsync(SampleCommandLine commandLine, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = commandLine.HostArgs, ContentRootPath = AppContext.BaseDirectory });
-        // The report says what failed to start; the host's own error log would repeat it with a stack trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        // The report is the output: it names every failure, which the host's and the HTTP clients' logs would repeat with stack traces.
+        builder.Logging.ClearProviders();
         var realSystems = builder.Configuration["Connectors:Shopware:BaseAddress"] is { Length: > 0 };
         await using var world = realSystems ? null : await DemoWorld.StartAsync(commandLine.DataFolder, cancellationToken);
         if (world is not null)

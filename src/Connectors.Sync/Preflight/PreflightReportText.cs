@@ -27,7 +27,8 @@ public static class PreflightReportText
 
         foreach (var skipped in report.Skipped)
         {
-            text.AppendLine($"[SKIPPED ] {skipped.Check}: not run, because {skipped.Unreachable} could not be reached.");
+            var systems = skipped.Unreachable.ToString().Replace(", ", " and ", StringComparison.Ordinal);
+            text.AppendLine($"[SKIPPED ] {skipped.Check}: not run, because {systems} could not be reached.");
         }
 
         text.AppendLine();

@@ -6,6 +6,7 @@ using Connectors.Sync.Engine.Tests.Harness;
 using Connectors.Sync.Preflight;
 using Connectors.Sync.State;
 using Connectors.Testing.Shopware;
+using Connectors.Testing.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connectors.Sync.Engine.Tests.Preflight;
@@ -53,6 +54,25 @@ public sealed class PreflightTests
         Assert.Equal(PreflightSeverity.Ok, Single(report, WarehouseTopologyCheck.CheckName).Severity);
         Assert.True(report.IsBlocked);
         Assert.Contains("Result: NOT READY", PreflightReportText.Render(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_shop_that_cannot_be_reached_blocks_and_names_the_address_to_check()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        SetUpInOrder(harness);
+        harness.Shop.Faults.Add(FaultRule.Reset("/api/"));
+
+        var report = await RunAsync(harness);
+
+        var credentials = Single(report, ShopwareConnectionCheck.Credentials);
+        Assert.Equal(PreflightSeverity.Blocking, credentials.Severity);
+        Assert.Contains("could not be reached", credentials.Found, StringComparison.Ordinal);
+        Assert.Contains("Connectors:Shopware:BaseAddress", credentials.Fix, StringComparison.Ordinal);
+        Assert.Contains(
+            "[SKIPPED ] SKU overlap: not run, because Shopware could not be reached.",
+            PreflightReportText.Render(report),
+            StringComparison.Ordinal);
     }
 
     [Fact]
