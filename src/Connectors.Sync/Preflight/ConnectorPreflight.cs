@@ -4,7 +4,7 @@ namespace Connectors.Sync.Preflight;
 /// The go-live check: runs every <see cref="IPreflightCheck"/> against the configured systems and state store and says
 /// what blocks going live (credentials, Shopware's version and the integration's privileges, the Sitoo site and the
 /// warehouses of the topology) and what to review (SKUs in one system only, products sold at 0, webhooks). It reads
-/// only; nothing is written to Shopware, Sitoo or the store.
+/// only: nothing is written to Shopware or Sitoo, and the state store is only read.
 /// </summary>
 public sealed class ConnectorPreflight
 {

@@ -8,6 +8,7 @@ namespace Connectors.Sync.Preflight;
 /// Signs in to Shopware and reads its version: the stock writes address products by number through the sync API's
 /// <c>product.number</c> resolver (Shopware 6.5.2.0 and later), and they write <c>stock</c> as the real-time sellable
 /// stock of the new stock handling (6.5.5.0 behind the <c>STOCK_HANDLING</c> feature flag, the default from 6.6).
+/// The version route needs a valid token and no ACL privilege, so it also proves the credentials.
 /// </summary>
 internal sealed class ShopwareConnectionCheck(IShopwareAdminClient shopware, IOptions<ShopwareAdminApiOptions> shopwareOptions) : IPreflightCheck
 {
@@ -42,18 +43,6 @@ internal sealed class ShopwareConnectionCheck(IShopwareAdminClient shopware, IOp
                     $"{shop} refused the integration {options.ClientId}: {ex.Message}",
                     "Set Connectors:Shopware:ClientId and ClientSecret to the access key id (SWIA…) and secret of an integration of this shop "
                     + "(Settings → System → Integrations). The secret is shown only once: if it is lost, create a new key."),
-            ];
-        }
-        catch (ShopwareMissingPrivilegeException ex)
-        {
-            // Signed in (a 403 comes after a valid token); only the version stays unknown.
-            return
-            [
-                SignedIn(shop),
-                PreflightFinding.Warning(
-                    VersionCheck,
-                    $"The version could not be read: the integration lacks {string.Join(", ", ex.MissingPrivileges)}.",
-                    "Confirm in Administration → Settings → System → Shopware Updates that the shop runs 6.6 or later, or grant the privilege and run the check again."),
             ];
         }
         catch (ShopwareApiException ex) when (ex.StatusCode is null)

@@ -22,7 +22,7 @@ internal sealed class ShopwarePrivilegesCheck(IShopwareAdminClient shopware) : I
     ];
 
     private const string WritePrivileges =
-        "product:update (stock), order:update and the state transitions of orders, payments and deliveries, order_refund.editor (capture refunds), customer:create";
+        "product:update (stock), order:update and the state transitions of orders, payments and deliveries, order_refund.editor (capture refunds), customer:create (when till sign-ups become Shopware customers)";
 
     public string Name => CheckName;
 
