@@ -17,24 +17,17 @@ internal sealed class AccountChangeHandler(IConnectorStore store, IShopwareAdmin
     public static NewWorkItem Follow(string accountId, DateTimeOffset updatedAt) =>
         new(AccountChangePoller.Key(accountId, updatedAt), WorkKind, WorkLane.Orders, accountId, OrderingKey: "shopware-customer:" + accountId);
 
-    public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
-    {
-        foreach (var item in items)
-        {
-            try
-            {
-                var found = await shopware.Customers.SearchAsync(new ShopwareCriteria().Ids(item.Payload), cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (found.Items is [var account, ..])
-                {
-                    await customers.FollowAccountAsync(account, cancellationToken).ConfigureAwait(false);
-                }
+    public Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken) =>
+        EachItem.HandleAsync(items, settle, item => FollowAsync(item, cancellationToken), item => new EntityReference("shopware.customer", item.Payload), cancellationToken);
 
-                await store.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (failure is not (OperationCanceledException or WorkLeaseLostException))
-            {
-                await settle.FailedAsync(item, failure, new EntityReference("shopware.customer", item.Payload), cancellationToken).ConfigureAwait(false);
-            }
+    private async Task FollowAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var found = await shopware.Customers.SearchAsync(new ShopwareCriteria().Ids(item.Payload), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (found.Items is [var account, ..])
+        {
+            await customers.FollowAccountAsync(account, cancellationToken).ConfigureAwait(false);
         }
+
+        await store.WorkItems.CompleteAsync(item.Lease!, cancellationToken).ConfigureAwait(false);
     }
 }

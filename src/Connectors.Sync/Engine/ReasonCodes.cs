@@ -35,4 +35,7 @@ public static class ReasonCodes
 
     /// <summary>A transient failure kept recurring until the attempts ran out.</summary>
     public const string RetriesExhausted = nameof(RetriesExhausted);
+
+    /// <summary>Work queued by another connector version that this one has no handler for (ecommerce, with IT).</summary>
+    public const string UnknownWorkKind = nameof(UnknownWorkKind);
 }

@@ -62,7 +62,7 @@ internal sealed partial class WorkDispatcher(
         if (!_handlers.TryGetValue(kind, out var handler))
         {
             var unknown = new SyncProblemException(new ExceptionReport(
-                ReasonCodes.ApiRejected,
+                ReasonCodes.UnknownWorkKind,
                 OwningTeam.Ecommerce,
                 new EntityReference("work-kind", kind),
                 $"No handler is registered for work of kind '{kind}'.",

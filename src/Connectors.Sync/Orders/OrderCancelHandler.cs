@@ -24,20 +24,8 @@ internal sealed class OrderCancelHandler(
 {
     public string Kind => OrderWork.CancelKind;
 
-    public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
-    {
-        foreach (var item in items)
-        {
-            try
-            {
-                await CancelAsync(item, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (OrderHandling.FailsAlone(failure, cancellationToken))
-            {
-                await settle.FailedAsync(item, failure, OrderWork.Entity(item.Payload), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    public Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken) =>
+        EachItem.HandleAsync(items, settle, item => CancelAsync(item, cancellationToken), item => OrderWork.Entity(item.Payload), cancellationToken);
 
     private async Task CancelAsync(WorkItem item, CancellationToken cancellationToken)
     {

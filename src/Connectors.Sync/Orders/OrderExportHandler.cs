@@ -33,20 +33,8 @@ internal sealed class OrderExportHandler(
 {
     public string Kind => OrderWork.ExportKind;
 
-    public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
-    {
-        foreach (var item in items)
-        {
-            try
-            {
-                await ExportAsync(item, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (OrderHandling.FailsAlone(failure, cancellationToken))
-            {
-                await settle.FailedAsync(item, failure, OrderWork.Entity(item.Payload), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    public Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken) =>
+        EachItem.HandleAsync(items, settle, item => ExportAsync(item, cancellationToken), item => OrderWork.Entity(item.Payload), cancellationToken);
 
     private async Task ExportAsync(WorkItem item, CancellationToken cancellationToken)
     {

@@ -5,10 +5,6 @@ namespace Connectors.Sync.Orders;
 /// <summary>What the order handlers share.</summary>
 internal static class OrderHandling
 {
-    /// <summary>Whether a failure is the item's own (settle it, go on) rather than the engine's (lost lease, shutdown).</summary>
-    public static bool FailsAlone(Exception failure, CancellationToken cancellationToken) =>
-        failure is not WorkLeaseLostException && !(failure is OperationCanceledException && cancellationToken.IsCancellationRequested);
-
     public static async Task CompleteAsync(IConnectorStore store, WorkItem item, CancellationToken cancellationToken)
     {
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);

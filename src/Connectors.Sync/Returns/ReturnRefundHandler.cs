@@ -36,20 +36,8 @@ internal sealed class ReturnRefundHandler(
 
     public string Kind => WorkKind;
 
-    public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
-    {
-        foreach (var item in items)
-        {
-            try
-            {
-                await HandleOneAsync(item, settle, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (failure is not (OperationCanceledException or WorkLeaseLostException))
-            {
-                await settle.FailedAsync(item, failure, Entity(item), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    public Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken) =>
+        EachItem.HandleAsync(items, settle, item => HandleOneAsync(item, settle, cancellationToken), Entity, cancellationToken);
 
     private static EntityReference Entity(WorkItem item) => new("sitoo-return", item.Payload);
 

@@ -12,21 +12,14 @@ internal sealed class WebOrderStatusHandler(IConnectorStore store, WebOrderStatu
 
     public string Kind => WorkKind;
 
-    public async Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken)
+    public Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken) =>
+        EachItem.HandleAsync(items, settle, item => CheckAsync(item, cancellationToken), item => new EntityReference("sitoo-order", item.Payload), cancellationToken);
+
+    private async Task CheckAsync(WorkItem item, CancellationToken cancellationToken)
     {
-        foreach (var item in items)
-        {
-            try
-            {
-                var orderId = long.Parse(item.Payload, NumberStyles.None, CultureInfo.InvariantCulture);
-                var finished = await checker.CheckAsync(orderId, cancellationToken).ConfigureAwait(false);
-                await CompleteAsync(item, finished ? orderId : null, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (failure is not (OperationCanceledException or WorkLeaseLostException))
-            {
-                await settle.FailedAsync(item, failure, new EntityReference("sitoo-order", item.Payload), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var orderId = long.Parse(item.Payload, NumberStyles.None, CultureInfo.InvariantCulture);
+        var finished = await checker.CheckAsync(orderId, cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(item, finished ? orderId : null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CompleteAsync(WorkItem item, long? finishedOrderId, CancellationToken cancellationToken)
