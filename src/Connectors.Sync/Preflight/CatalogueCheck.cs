@@ -1,10 +1,8 @@
 using Connectors.Core.Inventory;
 using Connectors.Shopware;
 using Connectors.Sitoo;
-using Connectors.Sync.Options;
 using Connectors.Sync.Reconciliation;
 using Connectors.Sync.Stock;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Connectors.Sync.Preflight;
@@ -14,10 +12,8 @@ namespace Connectors.Sync.Preflight;
 /// selling at stock 0 because they are not closeout.
 /// </summary>
 internal sealed class CatalogueCheck(
-    IShopwareAdminClient shopware, ISitooClient sitoo, StockSyncOptions stock, IOptions<ConnectorOptions> options, StockIntakeSettings intake, IClock clock) : IPreflightCheck
+    IShopwareAdminClient shopware, ISitooClient sitoo, StockSyncOptions stock, StockIntakeSettings intake, IClock clock) : IPreflightCheck
 {
-    private readonly CloseoutAction closeout = options.Value.Stock.Closeout;
-
     public const string Overlap = "SKU overlap";
     public const string Closeout = "Closeout";
     private const int Examples = 5;
@@ -76,24 +72,33 @@ internal sealed class CatalogueCheck(
             + "Connectors:Sync:Stock:SkuOverrides. Products meant for one channel only can stay as they are.");
     }
 
+    // The engine's closeout policy decides per product, so a policy the integrator replaced is judged as the engine will apply it.
     private PreflightFinding CloseoutFinding(int shared, List<string> notCloseout)
     {
-        if (notCloseout.Count == 0)
+        var decided = notCloseout.GroupBy(stock.Closeout.Decide).ToDictionary(g => g.Key, g => g.ToList());
+        var warned = decided.GetValueOrDefault(CloseoutAction.Warn) ?? [];
+        var handled = new List<string>();
+        if (decided.GetValueOrDefault(CloseoutAction.Force) is { } forced)
         {
-            return PreflightFinding.Ok(Closeout, $"All {shared} active products in both systems are closeout: the shop stops selling each at stock 0.");
+            handled.Add($"{forced.Count} not closeout that the connector makes closeout (Connectors:Sync:Stock:Closeout = Force)");
         }
 
-        var found = $"{notCloseout.Count} of {shared} active products in both systems are not closeout, so the shop takes orders for them at stock 0, e.g. {Sample(notCloseout)}.";
-        return closeout switch
+        if (decided.GetValueOrDefault(CloseoutAction.Ignore) is { } ignored)
         {
-            CloseoutAction.Force => PreflightFinding.Ok(Closeout, found + " The connector sets isCloseout on them (Connectors:Sync:Stock:Closeout = Force)."),
-            CloseoutAction.Ignore => PreflightFinding.Ok(Closeout, found + " Backorders are intended (Connectors:Sync:Stock:Closeout = Ignore)."),
-            _ => PreflightFinding.Warning(
-                Closeout,
-                found,
-                "Set isCloseout (\"Clearance sale\") on products that must not be sold beyond the stores' stock, or let the connector do it with "
-                + "Connectors:Sync:Stock:Closeout = Force; set Ignore if backorders are intended."),
-        };
+            handled.Add($"{ignored.Count} not closeout by choice, backorders intended (Connectors:Sync:Stock:Closeout = Ignore)");
+        }
+
+        var rest = handled.Count > 0 ? $" Of the others, {string.Join("; ", handled)}." : "";
+        if (warned.Count == 0)
+        {
+            return PreflightFinding.Ok(Closeout, $"None of the {shared} active products in both systems is sold at stock 0 unintended.{rest}");
+        }
+
+        return PreflightFinding.Warning(
+            Closeout,
+            $"{warned.Count} of {shared} active products in both systems are not closeout, so the shop takes orders for them at stock 0, e.g. {Sample(warned)}.{rest}",
+            "Set isCloseout (\"Clearance sale\") on products that must not be sold beyond the stores' stock, or let the connector do it with "
+            + "Connectors:Sync:Stock:Closeout = Force; set Ignore if backorders are intended.");
     }
 
     private static string Sample(List<string> values) =>
