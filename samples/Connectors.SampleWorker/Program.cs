@@ -14,7 +14,12 @@ var commandLine = SampleCommandLine.Parse(args);
 if (SimulatorServerCommandLine.TryParse(commandLine.HostArgs) is { } simulatorServer)
 {
     await SimulatorServer.RunAsync(simulatorServer, commandLine);
-    return;
+    return 0;
+}
+
+if (commandLine.Check)
+{
+    return await PreflightRun.RunAsync(commandLine, CancellationToken.None);
 }
 
 using var stopping = new CancellationTokenSource();
@@ -101,3 +106,4 @@ if (commandLine.SummaryPath is { } summaryPath)
 await stopping.CancelAsync();
 await progress;
 await app.StopAsync(CancellationToken.None);
+return 0;

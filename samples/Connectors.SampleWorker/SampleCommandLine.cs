@@ -8,7 +8,8 @@ namespace Connectors.SampleWorker;
 /// <param name="DataFolder">Where the SQLite file (and the demo's run counter) live.</param>
 /// <param name="Port">The dashboard's and receivers' loopback port; 0 picks a free one.</param>
 /// <param name="HostArgs">The remaining arguments, for the host.</param>
-internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, string DataFolder, int Port, string[] HostArgs)
+/// <param name="Check">Run the go-live preflight, print its report and exit (1 when something blocks) instead of running.</param>
+internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, string DataFolder, int Port, string[] HostArgs, bool Check = false)
 {
     public static SampleCommandLine Parse(string[] args)
     {
@@ -16,6 +17,7 @@ internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, 
         string? summary = null;
         var data = Path.Combine(Environment.CurrentDirectory, "data");
         var port = 5080;
+        var check = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -30,6 +32,9 @@ internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, 
                 case "--data":
                     data = Path.GetFullPath(Value(args, ref i));
                     break;
+                case "--check":
+                    check = true;
+                    break;
                 case "--port":
                     port = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
                     break;
@@ -39,7 +44,7 @@ internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, 
             }
         }
 
-        return new SampleCommandLine(runFor, summary, data, port, [.. rest]);
+        return new SampleCommandLine(runFor, summary, data, port, [.. rest], check);
     }
 
     private static string Value(string[] args, ref int index) =>

@@ -19,6 +19,9 @@ public interface IShopwareAdminClient
 
     /// <summary>State transitions of orders, payments and deliveries, and the capture-refund action.</summary>
     IShopwareStateMachine StateMachine { get; }
+
+    /// <summary>The shop's version, the integration's read privileges and the registered webhooks.</summary>
+    IShopwareSystem System { get; }
 }
 
 /// <summary>Search over one entity.</summary>

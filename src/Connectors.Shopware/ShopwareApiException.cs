@@ -69,3 +69,17 @@ public sealed class ShopwareRateLimitedException(string message, TimeSpan? retry
     /// <summary>How long the server asked to wait, when it said so.</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>
+/// The integration lacks an ACL privilege (HTTP 403 <c>FRAMEWORK__MISSING_PRIVILEGE_ERROR</c>). Grant the privileges in
+/// <see cref="MissingPrivileges"/> to the integration's role (Settings → System → Integrations).
+/// </summary>
+public sealed class ShopwareMissingPrivilegeException(string message, IReadOnlyList<string> missingPrivileges, IReadOnlyList<ShopwareError> errors, string? responseBody)
+    : ShopwareApiException(message, HttpStatusCode.Forbidden, errors, responseBody)
+{
+    /// <summary>Shopware's error code for a missing privilege.</summary>
+    public const string Code = "FRAMEWORK__MISSING_PRIVILEGE_ERROR";
+
+    /// <summary>The privileges Shopware named, e.g. <c>product:read</c>; empty when it named none.</summary>
+    public IReadOnlyList<string> MissingPrivileges { get; } = missingPrivileges;
+}

@@ -95,6 +95,7 @@ public static class ConnectorServiceCollectionExtensions
         AddEngine(services);
         AddRetention(services);
         AddCompletenessCheck(services);
+        AddPreflight(services);
         return new ConnectorBuilder(services, shopwareHttp, sitooHttp);
     }
 
@@ -164,6 +165,19 @@ public static class ConnectorServiceCollectionExtensions
     }
 
     private static ConnectorOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+
+    // The connection checks first, so the others can be skipped when a system cannot be reached; integrators' checks come after.
+    private static void AddPreflight(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Preflight.IPreflightCheck, Preflight.ShopwareConnectionCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Preflight.IPreflightCheck, Preflight.SitooConnectionCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Preflight.IPreflightCheck, Preflight.ShopwarePrivilegesCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Preflight.IPreflightCheck, Preflight.WarehouseTopologyCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Preflight.IPreflightCheck, Preflight.CatalogueCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Preflight.IPreflightCheck, Preflight.ShopwareWebhooksCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Preflight.IPreflightCheck, Preflight.SitooEventsCheck>());
+        services.TryAddSingleton<Preflight.ConnectorPreflight>();
+    }
 
     private static void AddRetention(IServiceCollection services)
     {

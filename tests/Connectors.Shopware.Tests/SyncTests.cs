@@ -171,7 +171,7 @@ public sealed class SyncTests
         using var host = ShopwareTestHost.Create(o => o.Resilience.MaxRetryAttempts = 0);
         host.Shop.On(HttpMethod.Post, "/api/_action/sync", _ => FakeShopware.Json("""{"errors":[{"status":"403","code":"FRAMEWORK__MISSING_PRIVILEGE_ERROR"}]}""", HttpStatusCode.Forbidden));
 
-        var ex = await Assert.ThrowsAsync<ShopwareApiException>(() =>
+        var ex = await Assert.ThrowsAsync<ShopwareMissingPrivilegeException>(() =>
             host.Client.Sync.ExecuteIsolatingFailuresAsync(ShopwareSyncOperation.StockUpdates("stock", [new("A", 1), new("B", 2)])));
 
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);

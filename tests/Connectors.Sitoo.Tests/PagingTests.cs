@@ -116,6 +116,23 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task Every_product_is_read_page_by_page_without_a_filter()
+    {
+        using var host = SitooTestHost.Create(options => options.PageSize = 2);
+        host.Server.Always(request => FakeSitooServer.Json(request.Query["start"] switch
+        {
+            "0" => """{"totalcount":3,"items":[{"productid":1,"sku":"A"},{"productid":2,"sku":"B"}]}""",
+            _ => """{"totalcount":3,"items":[{"productid":3,"sku":"C"}]}""",
+        }));
+
+        var products = await host.Client.Products.ListAllAsync().ToListAsync();
+
+        Assert.Equal(["A", "B", "C"], products.Select(p => p.Sku));
+        Assert.All(host.Server.Requests, r => Assert.False(r.Query.ContainsKey("sku")));
+        Assert.All(host.Server.Requests, r => Assert.Equal("true", r.Query["includeinactive"]));
+    }
+
+    [Fact]
     public async Task Sku_containing_a_comma_is_refused_before_any_request()
     {
         using var host = SitooTestHost.Create();

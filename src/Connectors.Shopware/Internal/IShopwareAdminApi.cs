@@ -82,4 +82,9 @@ internal interface IShopwareAdminApi
         string salesChannelId,
         [Property(ShopwareRequestProperties.SafeToRetry)] bool safeToRetry,
         CancellationToken cancellationToken);
+
+    [Get("/api/_info/version")]
+    Task<HttpResponseMessage> GetVersionAsync(
+        [Property(ShopwareRequestProperties.SafeToRetry)] bool safeToRetry,
+        CancellationToken cancellationToken);
 }

@@ -26,6 +26,7 @@ internal sealed class ShopwareAdminClient : IShopwareAdminClient
         Customers = new ShopwareCustomers(api, maxPageSize);
         Sync = new ShopwareSync(api);
         StateMachine = new ShopwareStateMachine(api);
+        System = new ShopwareSystem(api);
     }
 
     public IShopwareEntitySearch<ShopwareProduct> Products { get; }
@@ -37,4 +38,6 @@ internal sealed class ShopwareAdminClient : IShopwareAdminClient
     public IShopwareSync Sync { get; }
 
     public IShopwareStateMachine StateMachine { get; }
+
+    public IShopwareSystem System { get; }
 }

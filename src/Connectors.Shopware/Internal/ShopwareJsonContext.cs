@@ -19,6 +19,8 @@ namespace Connectors.Shopware.Internal;
 [JsonSerializable(typeof(ShopwareSearchResponse<ShopwareStateMachineState>))]
 [JsonSerializable(typeof(ShopwareAvailableTransitionsResponse))]
 [JsonSerializable(typeof(ShopwareNumberResponse))]
+[JsonSerializable(typeof(ShopwareVersionResponse))]
+[JsonSerializable(typeof(ShopwareSearchResponse<ShopwareWebhookRegistration>))]
 [JsonSerializable(typeof(ShopwareTokenRequest))]
 [JsonSerializable(typeof(ShopwareTokenResponse))]
 [JsonSerializable(typeof(ShopwareOrder))]
@@ -39,6 +41,11 @@ internal sealed record ShopwareSearchResponse<T>
 internal sealed record ShopwareAvailableTransitionsResponse
 {
     public List<ShopwareAvailableTransition>? Transitions { get; init; }
+}
+
+internal sealed record ShopwareVersionResponse
+{
+    public string? Version { get; init; }
 }
 
 internal sealed record ShopwareNumberResponse

@@ -83,6 +83,8 @@ internal static class ShopwareResponseReader
             HttpStatusCode.NotFound => new ShopwareNotFoundException(message, errors, body),
             HttpStatusCode.Unauthorized => new ShopwareAuthenticationException(message, response.StatusCode, errors, body),
             HttpStatusCode.TooManyRequests => new ShopwareRateLimitedException(message, RetryAfter(response), errors, body),
+            HttpStatusCode.Forbidden when errors.Any(e => e.Code == ShopwareMissingPrivilegeException.Code)
+                => new ShopwareMissingPrivilegeException(message, MissingPrivileges(errors), errors, body),
             HttpStatusCode.BadRequest when errors.Any(e => e.SourcePointer is not null) => new ShopwareValidationException(message, errors, body),
             _ => new ShopwareApiException(message, response.StatusCode, errors, body),
         };
@@ -112,6 +114,39 @@ internal static class ShopwareResponseReader
         {
             return [];
         }
+    }
+
+    /// <summary>
+    /// The privileges named by missing-privilege errors: Shopware puts <c>{"message":…,"missingPrivileges":[…]}</c> as JSON
+    /// text in <c>detail</c> (some versions send an object keyed by index instead of an array).
+    /// </summary>
+    private static List<string> MissingPrivileges(IReadOnlyList<ShopwareError> errors)
+    {
+        var privileges = new List<string>();
+        foreach (var detail in errors.Where(e => e.Code == ShopwareMissingPrivilegeException.Code).Select(e => e.Detail).OfType<string>())
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(detail);
+                if (document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("missingPrivileges", out var named))
+                {
+                    IEnumerable<JsonElement> values = named.ValueKind switch
+                    {
+                        JsonValueKind.Array => named.EnumerateArray(),
+                        JsonValueKind.Object => named.EnumerateObject().Select(p => p.Value),
+                        _ => [],
+                    };
+                    privileges.AddRange(values.Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!));
+                }
+            }
+            catch (JsonException)
+            {
+                // A detail that is not JSON names no privilege; the exception still carries the raw errors.
+            }
+        }
+
+        return [.. privileges.Distinct(StringComparer.Ordinal)];
     }
 
     private static async Task<HttpResponseMessage> SendAsync(Task<HttpResponseMessage> call)

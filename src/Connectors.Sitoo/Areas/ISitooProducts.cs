@@ -16,6 +16,12 @@ public interface ISitooProducts
     /// <returns>The products found.</returns>
     IAsyncEnumerable<SitooProduct> ListBySkuAsync(IEnumerable<string> skus, bool includeInactive = true, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads every product of the site, all pages (<c>GET /sites/{siteid}/products.json</c> without a filter).</summary>
+    /// <param name="includeInactive">Also read products inactive in POS and web shop (default true).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The products.</returns>
+    IAsyncEnumerable<SitooProduct> ListAllAsync(bool includeInactive = true, CancellationToken cancellationToken = default);
+
     /// <summary>Reads the products modified after <paramref name="since"/> (<c>datelastmodified</c>).</summary>
     /// <param name="since">The point in time (whole seconds).</param>
     /// <param name="includeInactive">Also read inactive products (default true).</param>

@@ -26,6 +26,9 @@ internal sealed class SitooProducts(SitooApiContext context) : ISitooProducts
         }
     }
 
+    public IAsyncEnumerable<SitooProduct> ListAllAsync(bool includeInactive = true, CancellationToken cancellationToken = default) =>
+        ReadAsync(null, null, includeInactive, cancellationToken);
+
     public IAsyncEnumerable<SitooProduct> ListModifiedSinceAsync(Instant since, bool includeInactive = true, CancellationToken cancellationToken = default) =>
         ReadAsync(null, since.ToUnixTimeSeconds(), includeInactive, cancellationToken);
 

@@ -19,6 +19,12 @@ public interface IInbox
     /// <returns>The message, or <see langword="null"/> when unknown.</returns>
     Task<InboxMessage?> FindAsync(string source, string eventId, CancellationToken cancellationToken);
 
+    /// <summary>When the latest delivery still kept from a source was received (processed or not).</summary>
+    /// <param name="source">The sending system, e.g. <c>sitoo</c>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The time, or <see langword="null"/> when no delivery from that source is kept.</returns>
+    Task<NodaTime.Instant?> LatestReceivedAsync(string source, CancellationToken cancellationToken);
+
     /// <summary>The oldest deliveries not processed yet, in the order they were received.</summary>
     /// <param name="maxCount">At most this many.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -106,6 +106,13 @@ internal static class ShopwareErrors
     public static ShopwareErrorEntry AccessDenied(string hint) =>
         new(HttpStatusCode.Unauthorized, "9", "The resource owner or authorization server denied the request.", hint);
 
+    // Shopware core's MissingPrivilegeException: the detail is JSON text naming the privileges.
+    public static ShopwareErrorEntry MissingPrivilege(params string[] privileges) => new(
+        HttpStatusCode.Forbidden,
+        "FRAMEWORK__MISSING_PRIVILEGE_ERROR",
+        "Forbidden",
+        new JsonObject { ["message"] = "Missing privilege", ["missingPrivileges"] = new JsonArray([.. privileges.Select(p => (JsonNode?)p)]) }.ToJsonString());
+
     public static ShopwareErrorEntry AuthThrottled(int seconds) => new(
         HttpStatusCode.TooManyRequests,
         "FRAMEWORK__AUTH_THROTTLED",

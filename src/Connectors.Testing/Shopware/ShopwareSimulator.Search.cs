@@ -11,6 +11,8 @@ public sealed partial class ShopwareSimulator
         ["customer"] = ["addresses", "defaultBillingAddress", "defaultShippingAddress"],
         ["order"] = ["lineItems", "orderCustomer", "transactions", "deliveries", "currency", "billingAddress"],
         ["state_machine_state"] = [],
+        ["order_transaction_capture_refund"] = [],
+        ["webhook"] = [],
     };
 
     /// <summary>
@@ -22,6 +24,11 @@ public sealed partial class ShopwareSimulator
     private HttpResponseMessage Search(string entity, JsonObject body, bool jsonApi, Uri requestUri, bool idsOnly)
     {
         BeforeSearch?.Invoke(entity);
+        // Shopware checks the read privilege of the searched entity before it runs the query.
+        if (ShopOptions.MissingPrivileges.Contains(entity + ":read"))
+        {
+            throw new ShopwareRejection(ShopwareErrors.MissingPrivilege(entity + ":read"));
+        }
         var criteria = ShopwareCriteria.Parse(body, entity, ShopOptions.MaxLimit);
         lock (Gate)
         {
@@ -65,8 +72,43 @@ public sealed partial class ShopwareSimulator
         "order" => _orders,
         "customer" => _customers,
         "state_machine_state" => StateMachineStates(),
+        "order_transaction_capture_refund" => CaptureRefundRows(),
+        "webhook" => WebhookRows(),
         _ => null,
     };
+
+    // Capture refunds live under their orders' captures; the entity search sees them all.
+    private OrderedDictionary<string, JsonObject> CaptureRefundRows()
+    {
+        var rows = new OrderedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var refund in _orders.Values.SelectMany(Captures).SelectMany(capture => capture["refunds"]!.AsArray().OfType<JsonObject>()))
+        {
+            rows[refund["id"]!.GetValue<string>()] = refund;
+        }
+        return rows;
+    }
+
+    // The webhook entity as the Admin API lists it; app webhooks carry their app's id.
+    private OrderedDictionary<string, JsonObject> WebhookRows()
+    {
+        var rows = new OrderedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var webhook in Webhooks.Webhooks)
+        {
+            rows[webhook.Id] = new JsonObject
+            {
+                ["id"] = webhook.Id,
+                ["name"] = webhook.Name,
+                ["eventName"] = webhook.EventName,
+                ["url"] = webhook.Url.ToString(),
+                ["onlyLiveVersion"] = false,
+                ["errorCount"] = webhook.ErrorCount,
+                ["active"] = webhook.Active,
+                ["appId"] = webhook.AppSecret is null ? null : ShopwareWebhook.SimulatedAppId,
+                ["apiAlias"] = "webhook",
+            };
+        }
+        return rows;
+    }
 
     // What filters and sorting see: the stored row with to-one associations a filter may walk into.
     private JsonObject SearchView(string entity, JsonObject row)

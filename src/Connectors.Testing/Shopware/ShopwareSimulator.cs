@@ -158,6 +158,7 @@ public sealed partial class ShopwareSimulator : SimulatedApi
         }
         return segments switch
         {
+            ["_info", "version"] when method == HttpMethod.Get => Ok(new JsonObject { ["version"] = ShopOptions.ShopwareVersion }),
             ["search", var entity] when method == HttpMethod.Post => Search(entity.Replace('-', '_'), ParseObject(body), jsonApi, request.RequestUri, idsOnly: false),
             ["search-ids", var entity] when method == HttpMethod.Post => Search(entity, ParseObject(body), jsonApi, request.RequestUri, idsOnly: true),
             ["_action", "sync"] when method == HttpMethod.Post => Sync(request, body, contract),

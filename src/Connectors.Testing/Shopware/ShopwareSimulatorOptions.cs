@@ -46,8 +46,15 @@ public sealed record ShopwareSimulatorOptions
     /// <summary>The app version webhooks carry in <c>source.appVersion</c>.</summary>
     public string AppVersion { get; init; } = "1.0.0";
 
-    /// <summary>The Shopware version sent in the <c>sw-version</c> webhook header.</summary>
+    /// <summary>The Shopware version: sent in the <c>sw-version</c> webhook header and answered by <c>GET /api/_info/version</c>.</summary>
     public string ShopwareVersion { get; init; } = "6.7.10.1";
+
+    /// <summary>
+    /// ACL privileges the integration's role lacks, e.g. <c>product:read</c> or <c>webhook:read</c>. A search of an entity
+    /// whose <c>{entity}:read</c> is listed answers 403 <c>FRAMEWORK__MISSING_PRIVILEGE_ERROR</c>, as for a non-admin
+    /// integration without it. Empty: the integration may do everything (an admin integration).
+    /// </summary>
+    public IReadOnlySet<string> MissingPrivileges { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
     /// Sends webhook deliveries; <see langword="null"/> sends them over the network (e.g. to a loopback receiver).

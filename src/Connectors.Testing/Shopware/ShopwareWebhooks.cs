@@ -14,7 +14,15 @@ public sealed class ShopwareWebhook
         EventName = eventName;
         Url = url;
         AppSecret = appSecret;
+        // A stable id per name, so a restarted simulator lists the same webhook under the same id.
+        Id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..32];
     }
+
+    /// <summary>The simulated app's id, set on every webhook registered with an app secret.</summary>
+    public const string SimulatedAppId = "5d0b8c1e9f2a4b7c8e3d6f1a2b4c9e07";
+
+    /// <summary>The <c>webhook</c> entity's id.</summary>
+    public string Id { get; }
 
     /// <summary>The webhook's name from the app manifest.</summary>
     public string Name { get; }

@@ -25,6 +25,23 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Inbox_tells_when_the_latest_delivery_of_a_source_arrived_processed_or_not()
+    {
+        await using var store = await OpenAsync();
+        Assert.Null(await store.Inbox.LatestReceivedAsync("sitoo", None));
+
+        await store.Inbox.StoreAsync(Delivery("evt-1"), None);
+        Clock.AdvanceSeconds(30);
+        await store.Inbox.StoreAsync(Delivery("evt-2"), None);
+        await store.Inbox.MarkProcessedAsync([new InboxKey("sitoo", "evt-2")], None);
+        Clock.AdvanceSeconds(30);
+        await store.Inbox.StoreAsync(Delivery("evt-3", source: "shopware"), None);
+
+        Assert.Equal(Clock.GetCurrentInstant() - Duration.FromSeconds(30), await store.Inbox.LatestReceivedAsync("sitoo", None));
+        Assert.Equal(Clock.GetCurrentInstant(), await store.Inbox.LatestReceivedAsync("shopware", None));
+    }
+
+    [Fact]
     public async Task Inbox_deduplicates_per_source()
     {
         await using var store = await OpenAsync();

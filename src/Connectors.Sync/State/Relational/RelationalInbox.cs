@@ -46,6 +46,20 @@ internal sealed class RelationalInbox(RelationalScope scope, IClock clock) : IIn
                 ("eventId", eventId)),
             cancellationToken);
 
+    // Deliveries are numbered in the order they were stored, so the newest is the highest seq of the source.
+    public Task<Instant?> LatestReceivedAsync(string source, CancellationToken cancellationToken) =>
+        scope.ReadAsync(
+            async sql =>
+            {
+                var latest = await sql.QueryAsync(
+                    "SELECT received_at FROM inbox WHERE source = @source ORDER BY seq DESC LIMIT 1;",
+                    reader => Columns.Instant(reader, "received_at"),
+                    cancellationToken,
+                    ("source", source)).ConfigureAwait(false);
+                return latest.Count == 0 ? (Instant?)null : latest[0];
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<InboxMessage>> ListUnprocessedAsync(int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
