@@ -99,7 +99,7 @@ internal sealed class TransactionIntake(
 
         // Marking first makes a replayed transaction (overlap, webhook and poll copies) a no-op: the page's marks in one go.
         // Unreadable transactions are marked too, so the overlap's re-reads record each of them once.
-        var unreadable = page.Unreadable.DistinctBy(u => u.Id ?? 0).ToList();
+        var unreadable = page.Unreadable.DistinctBy(u => (u.Id, u.Id is null ? u.RawJson : null)).ToList();
         var unmarked = await unit.Ledger.MarkAppliedAsync(
                 [.. mapped.Select(m => FactKey(m.Read.WarehouseTransactionId)), .. unreadable.Where(u => u.Id is not null).Select(u => FactKey(u.Id!.Value))],
                 cancellationToken)
