@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
 namespace Connectors.Sitoo;
 
 /// <summary>
@@ -27,15 +30,18 @@ public sealed class SitooUnreadableItemException : SitooApiException
     /// <summary>Creates the exception.</summary>
     /// <param name="item">The item.</param>
     public SitooUnreadableItemException(SitooUnreadableItem item)
-        : base(
-            $"Sitoo sent an unreadable item in the {item?.Collection} (id {item?.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}): {item?.Error}",
-            System.Net.HttpStatusCode.OK,
-            responseBody: item?.RawJson)
+        : base(Describe(item), System.Net.HttpStatusCode.OK, responseBody: item.RawJson)
     {
-        ArgumentNullException.ThrowIfNull(item);
         Item = item;
     }
 
     /// <summary>The item.</summary>
     public SitooUnreadableItem Item { get; }
+
+    private static string Describe([NotNull] SitooUnreadableItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var id = item.Id?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+        return $"Sitoo sent an unreadable item in the {item.Collection} (id {id}): {item.Error}";
+    }
 }
