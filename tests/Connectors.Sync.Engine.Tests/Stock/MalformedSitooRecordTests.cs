@@ -74,4 +74,26 @@ public sealed class MalformedSitooRecordTests
         var poller = harness.Services.GetRequiredService<SitooOrderPoller>();
         Assert.True((await harness.Store.Cursors.GetAsync(poller.CursorName, default))!.Position.Number >= receipt.OrderId);
     }
+
+    [Fact]
+    public async Task A_transaction_page_whose_ids_do_not_ascend_is_refused_and_the_cursor_stays()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options => options.Reconciliation.FullEvery = TimeSpan.Zero);
+        harness.AddProduct("SKU-1", store1: 10);
+        await harness.SyncAsync();
+        var intake = harness.Services.GetRequiredService<TransactionIntake>();
+        var before = (await harness.Store.Cursors.GetAsync(intake.CursorName, default))!.Position.Number;
+
+        // The later sale is listed under an id below the earlier one's, as a server ignoring the sort would list it.
+        var first = harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 1)]);
+        var second = harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 2)]);
+        harness.Pos.ReshapeWarehouseTransaction(second.WarehouseTransactionId, json => json["warehousetransactionid"] = first.WarehouseTransactionId - 1);
+        await harness.SyncAsync();
+
+        Assert.Equal(before, (await harness.Store.Cursors.GetAsync(intake.CursorName, default))!.Position.Number);
+        Assert.Equal(10, harness.Shop.GetProduct("SKU-1").Stock);
+        var failed = (await harness.Store.Runs.ListAsync(intake.Name, 10, default)).First(r => r.Outcome == RunOutcome.Failed);
+        Assert.Contains("do not ascend", failed.Error, StringComparison.Ordinal);
+        Assert.Empty(await MalformedAsync(harness));
+    }
 }
