@@ -10,12 +10,17 @@ public interface IShopwareSync
     /// <param name="operations">Operations with distinct keys.</param>
     /// <param name="options">Indexing and flow headers; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ShopwareValidationException">A row was refused; nothing was written. Pointers read <c>/{key}/{index}/{field}</c>.</exception>
+    /// <exception cref="ShopwareValidationException">
+    /// A row was refused; nothing was written. Pointers read <c>/{key}/{index}/{field}</c>
+    /// (<see cref="ShopwareError.Pointers"/>, which also reads a resolver error's <c>meta.parameters</c>).
+    /// </exception>
     Task<ShopwareSyncResult> ExecuteAsync(IEnumerable<ShopwareSyncOperation> operations, ShopwareSyncOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes an operation; if Shopware refuses it with a 400, drops the rows its error pointers name and otherwise
-    /// bisects the batch until each refused row is alone, then writes all the others.
+    /// Writes an operation; if Shopware refuses it with a 400, drops the rows its error pointers name (field errors'
+    /// <c>source.pointer</c>, and the <c>pointer-N</c> parameters of a resolver error such as an unknown product
+    /// number) and retries the rest in one request; only when no pointer names a row of the batch does it bisect,
+    /// until each refused row is alone. Then all the others are written.
     /// Failures other than 400 (authentication, timeouts, 5xx) are thrown.
     /// </summary>
     /// <param name="operation">The operation.</param>

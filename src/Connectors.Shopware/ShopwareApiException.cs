@@ -50,12 +50,15 @@ public class ShopwareApiException : Exception
 public sealed class ShopwareNotFoundException(string message, IReadOnlyList<ShopwareError> errors, string? responseBody)
     : ShopwareApiException(message, HttpStatusCode.NotFound, errors, responseBody);
 
-/// <summary>Shopware rejected written data (HTTP 400 with field pointers). Each field error is in <see cref="ShopwareApiException.Errors"/>.</summary>
+/// <summary>
+/// Shopware rejected written data (HTTP 400 with pointers to fields or rows: <c>source.pointer</c>, or the
+/// <c>pointer-N</c> parameters of a sync resolver error). Each error is in <see cref="ShopwareApiException.Errors"/>.
+/// </summary>
 public sealed class ShopwareValidationException(string message, IReadOnlyList<ShopwareError> errors, string? responseBody)
     : ShopwareApiException(message, HttpStatusCode.BadRequest, errors, responseBody)
 {
-    /// <summary>The errors that carry a field pointer.</summary>
-    public IReadOnlyList<ShopwareError> FieldErrors => [.. Errors.Where(e => e.SourcePointer is not null)];
+    /// <summary>The errors that carry a pointer (<see cref="ShopwareError.Pointers"/>).</summary>
+    public IReadOnlyList<ShopwareError> FieldErrors => [.. Errors.Where(e => e.Pointers.Count > 0)];
 }
 
 /// <summary>The integration credentials were refused, or a fresh token was refused again. Check the access key and its ACL.</summary>

@@ -23,7 +23,19 @@ public sealed record ShopwareSyncResult(
 /// <param name="Index">Position of the row in the operation's payload.</param>
 /// <param name="Row">The row as it was sent.</param>
 /// <param name="Errors">Shopware's errors for it.</param>
-public sealed record ShopwareSyncRejectedRow(int Index, JsonObject Row, IReadOnlyList<ShopwareError> Errors);
+public sealed record ShopwareSyncRejectedRow(int Index, JsonObject Row, IReadOnlyList<ShopwareError> Errors)
+{
+    /// <summary>
+    /// The product number the row addressed its product by (the value of a <c>product.number</c> resolver in its
+    /// <c>id</c>, as <see cref="ShopwareSyncOperation.StockUpdates"/> writes), or <see langword="null"/> for rows with a plain id.
+    /// </summary>
+    public string? ProductNumber
+        => Row["id"] is JsonObject reference && reference["resolver"]?.GetValueKind() == JsonValueKind.String
+            && reference["resolver"]!.GetValue<string>() == "product.number"
+            && reference["value"]?.GetValueKind() == JsonValueKind.String
+                ? reference["value"]!.GetValue<string>()
+                : null;
+}
 
 /// <summary>Outcome of a sync that isolated failing rows and wrote the others.</summary>
 /// <param name="Results">One result per successful request.</param>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Connectors.Shopware.Tests.Infrastructure;
+using Connectors.Testing.Shopware;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connectors.Shopware.Tests;
 
@@ -120,5 +122,52 @@ public sealed class ErrorTests
 
         Assert.Equal(TimeSpan.FromSeconds(42), ex.RetryAfter);
         Assert.Equal(["TOO_MANY"], ex.Codes);
+    }
+
+    [Fact]
+    public async Task A_json_api_answer_after_a_proxy_rewrote_accept_is_refused_naming_the_content_type_and_cause()
+    {
+        await using var shop = new ShopwareSimulator();
+        shop.AddProduct(new ShopProductDraft("SW-1", 3));
+        var address = await shop.StartLoopbackAsync();
+        var services = new ServiceCollection();
+        services.AddShopwareAdminApi(o =>
+        {
+            o.BaseAddress = address;
+            o.ClientId = shop.ShopOptions.ClientId;
+            o.ClientSecret = shop.ShopOptions.ClientSecret;
+            o.Resilience.MaxRetryAttempts = 0;
+        }).AddHttpMessageHandler(() => new AcceptRewritingProxy());
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IShopwareAdminClient>();
+
+        var ex = await Assert.ThrowsAsync<ShopwareApiException>(() => client.Products.SearchAsync(new ShopwareCriteria()));
+
+        Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+        Assert.Contains("application/vnd.api+json", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Accept header", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("\"attributes\"", ex.ResponseBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_recorded_json_api_search_body_is_not_read_as_plain_json()
+    {
+        var recorded = new StringContent(Fixtures.Read("recorded/team-nifty/product-search.jsonapi.json"), Encoding.UTF8, "application/vnd.api+json");
+
+        var ex = await SearchFailsWith<ShopwareApiException>(new HttpResponseMessage(HttpStatusCode.OK) { Content = recorded });
+
+        Assert.Contains("JSON:API", ex.Message, StringComparison.Ordinal);
+        Assert.Null(ex.InnerException);
+    }
+
+    /// <summary>A proxy that replaces the client's <c>Accept: application/json</c> by <c>*/*</c>, which makes Shopware answer JSON:API.</summary>
+    private sealed class AcceptRewritingProxy : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Accept.Clear();
+            request.Headers.Accept.ParseAdd("*/*");
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

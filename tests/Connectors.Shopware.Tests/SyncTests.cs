@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Connectors.Shopware.Tests.Infrastructure;
+using Connectors.Testing.Shopware;
 using FsCheck.Xunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Connectors.Shopware.Tests;
 
@@ -176,5 +178,78 @@ public sealed class SyncTests
 
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Single(host.Shop.ApiRequests);
+    }
+
+    [Fact]
+    public async Task A_resolver_error_is_read_with_the_pointers_it_carries_in_its_parameters()
+    {
+        using var host = ShopwareTestHost.Create();
+        host.Shop.On(HttpMethod.Post, "/api/_action/sync", _ => FakeShopware.Fixture("synthetic/error-400-sync-invalid-resolvers.synthetic.json", HttpStatusCode.BadRequest));
+
+        var ex = await Assert.ThrowsAsync<ShopwareValidationException>(() =>
+            host.Client.Sync.ExecuteAsync([ShopwareSyncOperation.StockUpdates("stock-updates", [new ShopwareStockUpdate("SW1", 1)])]));
+
+        var error = Assert.Single(ex.FieldErrors);
+        Assert.Equal(ShopwareError.InvalidSyncResolversCode, error.Code);
+        Assert.Null(error.SourcePointer);
+        Assert.Equal(["/stock-updates/3/id", "/stock-updates/7/id"], error.Pointers);
+        Assert.Equal("product.id", error.Parameters!["field-1"]);
+    }
+
+    [Fact]
+    public async Task Isolation_drops_the_rows_a_resolver_error_names_and_retries_the_rest_once()
+    {
+        using var host = ShopwareTestHost.Create();
+        var calls = 0;
+        host.Shop.On(HttpMethod.Post, "/api/_action/sync", _ => Interlocked.Increment(ref calls) == 1
+            ? FakeShopware.Fixture("synthetic/error-400-sync-invalid-resolvers.synthetic.json", HttpStatusCode.BadRequest)
+            : FakeShopware.Fixture("synthetic/sync-response.synthetic.json"));
+        var updates = Enumerable.Range(0, 10).Select(i => new ShopwareStockUpdate($"SKU-{i}", i));
+
+        var result = await host.Client.Sync.ExecuteIsolatingFailuresAsync(ShopwareSyncOperation.StockUpdates("stock-updates", updates));
+
+        Assert.Equal(2, host.Shop.ApiRequests.Count);
+        Assert.Equal(["SKU-3", "SKU-7"], result.Rejected.Select(r => r.ProductNumber));
+        var third = Assert.Single(result.Rejected[0].Errors);
+        Assert.Equal("/stock-updates/3/id", third.SourcePointer);
+        Assert.Equal("Can not resolve foreign key at position stock-updates/3/id. Reference field: product.id", third.Detail);
+        Assert.Equal(["/stock-updates/3/id"], third.Pointers);
+        Assert.Equal([0, 1, 2, 4, 5, 6, 8, 9], result.WrittenIndexes);
+        var retried = JsonNode.Parse(host.Shop.ApiRequests[1].Body!)!.AsArray().Single()!["payload"]!.AsArray();
+        Assert.Equal(8, retried.Count);
+    }
+
+    [Fact]
+    public async Task Two_unknown_skus_among_200_rows_cost_two_sync_requests_at_a_simulated_shop()
+    {
+        await using var shop = new ShopwareSimulator();
+        var known = Enumerable.Range(0, 198).Select(i => $"SW-{i:D3}").ToList();
+        foreach (var number in known)
+        {
+            shop.AddProduct(new ShopProductDraft(number, 1));
+        }
+
+        var address = await shop.StartLoopbackAsync();
+        var services = new ServiceCollection();
+        services.AddShopwareAdminApi(o =>
+        {
+            o.BaseAddress = address;
+            o.ClientId = shop.ShopOptions.ClientId;
+            o.ClientSecret = shop.ShopOptions.ClientSecret;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IShopwareAdminClient>();
+        var updates = known.Select(number => new ShopwareStockUpdate(number, 40)).ToList();
+        updates.Insert(17, new ShopwareStockUpdate("GONE-1", 5));
+        updates.Insert(150, new ShopwareStockUpdate("GONE-2", 5));
+
+        var result = await client.Sync.ExecuteIsolatingFailuresAsync(ShopwareSyncOperation.StockUpdates("stock-updates", updates));
+
+        Assert.Equal(2, shop.Calls.Count("POST /api/_action/sync"));
+        Assert.Equal([17, 150], result.Rejected.Select(r => r.Index));
+        Assert.Equal(["GONE-1", "GONE-2"], result.Rejected.Select(r => r.ProductNumber));
+        Assert.All(result.Rejected, r => Assert.Equal(ShopwareError.InvalidSyncResolversCode, Assert.Single(r.Errors).Code));
+        Assert.Equal(198, result.WrittenIndexes.Count);
+        Assert.All(known, number => Assert.Equal(40, shop.GetProduct(number).Stock));
     }
 }

@@ -79,15 +79,42 @@ public sealed class PagingTests
     }
 
     [Fact]
-    public async Task A_total_larger_than_what_the_server_delivers_cannot_loop_forever()
+    public async Task A_total_larger_than_what_the_server_delivers_is_refused_instead_of_looping_or_ending_short()
     {
         using var host = SitooTestHost.Create();
         host.Server.Always(ItemPage(3, reportedTotal: 1000));
+        var items = new List<string>();
 
-        var items = await host.Client.Warehouses.ListItemsAsync(3).ToListAsync();
+        var ex = await Assert.ThrowsAsync<SitooApiException>(async () =>
+        {
+            await foreach (var item in host.Client.Warehouses.ListItemsAsync(3))
+            {
+                items.Add(item.Sku);
+            }
+        });
 
         Assert.Equal(3, items.Count);
         Assert.Equal(3, host.Server.Requests.Count);
+        Assert.Contains("totalcount is 1000", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_short_page_that_is_not_the_last_is_read_on_from_where_it_ended()
+    {
+        using var host = SitooTestHost.Create();
+        // The server caps every page at one item, whatever num asks for.
+        host.Server.Always(request =>
+        {
+            var start = int.Parse(request.Query["start"], CultureInfo.InvariantCulture);
+            var items = new JsonArray(Enumerable.Range(start, Math.Max(0, Math.Min(1, 5 - start)))
+                .Select(i => (JsonNode)new JsonObject { ["sku"] = $"SKU-{i}", ["decimaltotal"] = "1.000" }).ToArray());
+            return FakeSitooServer.Json(new JsonObject { ["totalcount"] = 5, ["items"] = items }.ToJsonString());
+        });
+
+        var items = await host.Client.Warehouses.ListItemsAsync(3).ToListAsync();
+
+        Assert.Equal(["SKU-0", "SKU-1", "SKU-2", "SKU-3", "SKU-4"], items.Select(i => i.Sku));
+        Assert.Equal(5, host.Server.Requests.Count);
     }
 
     [Fact]

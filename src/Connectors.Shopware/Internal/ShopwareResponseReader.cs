@@ -41,6 +41,16 @@ internal static class ShopwareResponseReader
                 $"Shopware answered {Describe(response)} with an empty body where JSON ({what}) was expected.", response.StatusCode, responseBody: body);
         }
 
+        if (IsJsonApi(response))
+        {
+            throw new ShopwareApiException(
+                $"Shopware answered {Describe(response)} with {JsonApiMediaType} (JSON:API) where plain JSON (application/json) was expected. "
+                + "The client always sends 'Accept: application/json', so a proxy, gateway or CDN in front of the shop most likely rewrote or dropped "
+                + "the Accept header. Let the header through unchanged; JSON:API bodies are not read, because they would yield entities with only an id.",
+                response.StatusCode,
+                responseBody: body);
+        }
+
         if (!LooksLikeJson(response, body))
         {
             throw new ShopwareApiException(
@@ -85,7 +95,7 @@ internal static class ShopwareResponseReader
             HttpStatusCode.TooManyRequests => new ShopwareRateLimitedException(message, RetryAfter(response), errors, body),
             HttpStatusCode.Forbidden when errors.Any(e => e.Code == ShopwareMissingPrivilegeException.Code)
                 => new ShopwareMissingPrivilegeException(message, MissingPrivileges(errors), errors, body),
-            HttpStatusCode.BadRequest when errors.Any(e => e.SourcePointer is not null) => new ShopwareValidationException(message, errors, body),
+            HttpStatusCode.BadRequest when errors.Any(e => e.Pointers.Count > 0) => new ShopwareValidationException(message, errors, body),
             _ => new ShopwareApiException(message, response.StatusCode, errors, body),
         };
     }
@@ -194,7 +204,26 @@ internal static class ShopwareResponseReader
             pointer = Text(source, "pointer");
         }
 
-        return new ShopwareError(Text(error, "status"), Text(error, "code"), Text(error, "title"), Text(error, "detail"), pointer);
+        return new ShopwareError(Text(error, "status"), Text(error, "code"), Text(error, "title"), Text(error, "detail"), pointer, Parameters(error));
+    }
+
+    // meta.parameters carries the pointers of resolver errors (pointer-N) and the values of constraint templates.
+    // PHP writes an empty map as [], which means "none" here.
+    private static Dictionary<string, string>? Parameters(JsonElement error)
+    {
+        if (!error.TryGetProperty("meta", out var meta) || meta.ValueKind != JsonValueKind.Object
+            || !meta.TryGetProperty("parameters", out var parameters) || parameters.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in parameters.EnumerateObject())
+        {
+            values[parameter.Name] = parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString()! : parameter.Value.GetRawText();
+        }
+
+        return values;
     }
 
     private static string? Text(JsonElement element, string name)
@@ -206,6 +235,12 @@ internal static class ShopwareResponseReader
                 _ => null,
             }
             : null;
+
+    private const string JsonApiMediaType = "application/vnd.api+json";
+
+    // JSON:API (Shopware's default format) nests every field under attributes; read as plain JSON it parses but loses them.
+    private static bool IsJsonApi(HttpResponseMessage response)
+        => string.Equals(MediaType(response), JsonApiMediaType, StringComparison.OrdinalIgnoreCase);
 
     private static bool LooksLikeJson(HttpResponseMessage response, string body)
     {

@@ -89,19 +89,20 @@ internal sealed class ShopwareSync(IShopwareAdminApi api) : IShopwareSync
         return new ShopwareSyncIsolationResult(results, written, rejected);
     }
 
-    /// <summary>Maps error pointers <c>/{key}/{index}/…</c> to the rows of the batch they name.</summary>
+    /// <summary>
+    /// Maps the pointers <c>/{key}/{index}/…</c> of the errors to the rows of the batch they name. A field error names
+    /// its row in <c>source.pointer</c>; a resolver error names every unresolved row in one entry, as
+    /// <c>meta.parameters</c> <c>pointer-N</c> (see <see cref="ShopwareError.Pointers"/>), and each row gets the part
+    /// of it that names the row.
+    /// </summary>
     internal static Dictionary<int, IReadOnlyList<ShopwareError>> BlamedRows(IReadOnlyList<ShopwareError> errors, string key, int batchSize)
     {
         var blamed = new Dictionary<int, List<ShopwareError>>();
-        foreach (var error in errors)
+        void Blame(string? pointer, ShopwareError error)
         {
-            var segments = error.SourcePointer?.Split('/');
-            if (segments is not { Length: >= 3 } || segments[0].Length != 0
-                || Unescape(segments[1]) != key
-                || !int.TryParse(segments[2], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                || index >= batchSize)
+            if (RowOf(pointer, key, batchSize) is not { } index)
             {
-                continue;
+                return;
             }
 
             if (!blamed.TryGetValue(index, out var list))
@@ -112,7 +113,48 @@ internal sealed class ShopwareSync(IShopwareAdminApi api) : IShopwareSync
             list.Add(error);
         }
 
+        foreach (var error in errors)
+        {
+            Blame(error.SourcePointer, error);
+            foreach (var (number, pointer) in error.NumberedPointers())
+            {
+                Blame(pointer, PartNaming(error, number, pointer));
+            }
+        }
+
         return blamed.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<ShopwareError>)pair.Value);
+    }
+
+    /// <summary>The row index a pointer <c>/{key}/{index}/…</c> names, if it is one of the batch's.</summary>
+    private static int? RowOf(string? pointer, string key, int batchSize)
+    {
+        var segments = pointer?.Split('/');
+        return segments is { Length: >= 3 } && segments[0].Length == 0
+            && Unescape(segments[1]) == key
+            && int.TryParse(segments[2], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            && index < batchSize
+                ? index
+                : null;
+    }
+
+    /// <summary>
+    /// The part of a resolver error about its <paramref name="number"/>-th reference: that pointer as the source, the
+    /// parameters numbered <paramref name="number"/>, and the detail line naming the pointer (Shopware writes one line per
+    /// reference, <c>Can not resolve foreign key at position {pointer}. Reference field: {field}</c>).
+    /// </summary>
+    private static ShopwareError PartNaming(ShopwareError error, int number, string pointer)
+    {
+        var suffix = "-" + number.ToString(CultureInfo.InvariantCulture);
+        var position = $"position {pointer[1..]}.";
+        var line = error.Detail?.Split('\n').FirstOrDefault(l => l.Contains(position, StringComparison.Ordinal));
+        return error with
+        {
+            SourcePointer = pointer,
+            Detail = line ?? error.Detail,
+            Parameters = error.Parameters!
+                .Where(p => p.Key.EndsWith(suffix, StringComparison.Ordinal))
+                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        };
     }
 
     private static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);

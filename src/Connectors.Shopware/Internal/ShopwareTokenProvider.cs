@@ -13,7 +13,9 @@ internal sealed record ShopwareAccessToken(string Value, DateTimeOffset RenewAt)
 
 /// <summary>
 /// Caches the client-credentials token until <c>expires_in</c> minus a skew and lets concurrent callers share one
-/// token request (SaaS shops allow about 10 token calls a minute).
+/// token request. Few token calls matter because core Shopware throttles failed ones per client and IP (the
+/// <c>oauth</c> limiter in <c>shopware.yaml</c>: 10 in 10 s, 15 in 30 s, 20 in 60 s, reset on success), and hosted
+/// (SaaS) shops may limit more: their limits are not published, so none is assumed here.
 /// </summary>
 internal sealed partial class ShopwareTokenProvider(
     IHttpClientFactory httpClientFactory,

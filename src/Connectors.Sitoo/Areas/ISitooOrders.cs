@@ -7,11 +7,22 @@ namespace Connectors.Sitoo;
 public interface ISitooOrders
 {
     /// <summary>Reads orders in ascending id order from <paramref name="fromOrderId"/> (inclusive). Order ids, not order
-    /// dates, are the cursor: an offline POS uploads late but keeps the original order date.</summary>
+    /// dates, are the cursor: an offline POS uploads late but keeps the original order date. A page whose ids do not
+    /// ascend is refused with <see cref="SitooApiException"/> before any of it is returned; an order that cannot be read
+    /// fails the read with <see cref="SitooUnreadableItemException"/> (the overload with <c>onUnreadable</c> reads on past it).</summary>
     /// <param name="fromOrderId">The first id to read (the last seen plus one).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The orders, oldest first.</returns>
     IAsyncEnumerable<SitooOrder> ListFromAsync(long fromOrderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads orders like <see cref="ListFromAsync(long, CancellationToken)"/>, but an order that cannot be read
+    /// (e.g. a field of the wrong type) goes to <paramref name="onUnreadable"/> with its raw JSON and the read goes on
+    /// past it instead of failing.</summary>
+    /// <param name="fromOrderId">The first id to read (the last seen plus one).</param>
+    /// <param name="onUnreadable">Receives each unreadable order, in id order with the others.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The readable orders, oldest first.</returns>
+    IAsyncEnumerable<SitooOrder> ListFromAsync(long fromOrderId, Action<SitooUnreadableItem> onUnreadable, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Lists the orders placed in a time range (<c>orderdatefrom</c>/<c>orderdateto</c>, inclusive, whole seconds), paged
@@ -61,7 +72,8 @@ public interface ISitooOrders
     /// <returns>A task that completes when Sitoo confirmed.</returns>
     Task UpdateStateAsync(long orderId, SitooOrderState? orderState, SitooPaymentState? paymentState = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists an order's deliveries.</summary>
+    /// <summary>Lists an order's deliveries; refused with <see cref="SitooApiException"/> when Sitoo's <c>totalcount</c>
+    /// says the answer holds fewer than all of them.</summary>
     /// <param name="orderId">The order.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The deliveries.</returns>
@@ -75,7 +87,8 @@ public interface ISitooOrders
     /// <returns>The new delivery id.</returns>
     Task<long> AddDeliveryAsync(long orderId, SitooNewOrderDelivery delivery, bool ignoreStock = false, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists an order's log items.</summary>
+    /// <summary>Lists an order's log items; refused with <see cref="SitooApiException"/> when Sitoo's <c>totalcount</c>
+    /// says the answer holds fewer than all of them.</summary>
     /// <param name="orderId">The order.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The log items.</returns>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using Connectors.Sitoo.Http;
 using Connectors.Sitoo.Models;
 using Connectors.Sitoo.Paging;
@@ -11,21 +13,25 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
     private const string Ascending = "orderid";
     private static readonly string Fields = SitooApiContext.FieldsOf(SitooJsonContext.Default.SitooOrder);
 
+    private static readonly CursorCollection<SitooOrder> Collection = new("orders", "orderid", SitooJsonContext.Default.SitooOrder, order => order.OrderId);
+
     public IAsyncEnumerable<SitooOrder> ListFromAsync(long fromOrderId, CancellationToken cancellationToken = default) =>
-        SitooPaging.ReadFromCursorAsync(
-            fromOrderId,
-            order => order.OrderId,
-            (cursor, num, token) => context.Api.GetAllOrdersAsync(Query(num) with { Sort = Ascending, OrderIdFrom = cursor }, token),
-            context.PageSize,
-            cancellationToken);
+        ReadFrom(fromOrderId, null, cancellationToken);
+
+    public IAsyncEnumerable<SitooOrder> ListFromAsync(long fromOrderId, Action<SitooUnreadableItem> onUnreadable, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onUnreadable);
+        return ReadFrom(fromOrderId, onUnreadable, cancellationToken);
+    }
 
     public IAsyncEnumerable<SitooOrder> ListByOrderDateAsync(DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken = default) =>
         SitooPaging.ReadFromCursorAsync(
             0,
-            order => order.OrderId,
-            (cursor, num, token) => context.Api.GetAllOrdersAsync(
+            Collection,
+            (cursor, num, token) => context.Api.GetAllOrdersRawAsync(
                 Query(num) with { Sort = Ascending, OrderIdFrom = cursor, OrderDateFrom = first.ToUnixTimeSeconds(), OrderDateTo = last.ToUnixTimeSeconds() }, token),
             context.PageSize,
+            null,
             cancellationToken);
 
     public Task<SitooOrder?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken = default)
@@ -68,7 +74,7 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
     }
 
     public async Task<IReadOnlyList<SitooOrderDelivery>> ListDeliveriesAsync(long orderId, CancellationToken cancellationToken = default) =>
-        (await SitooApiContext.Required(context.Api.GetOrderDeliveriesAsync(context.SiteId, orderId, cancellationToken), "a delivery list").ConfigureAwait(false)).Items ?? [];
+        Complete(await SitooApiContext.Required(context.Api.GetOrderDeliveriesAsync(context.SiteId, orderId, cancellationToken), "a delivery list").ConfigureAwait(false), "deliveries", orderId);
 
     public async Task<long> AddDeliveryAsync(long orderId, SitooNewOrderDelivery delivery, bool ignoreStock = false, CancellationToken cancellationToken = default)
     {
@@ -78,13 +84,38 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
     }
 
     public async Task<IReadOnlyList<SitooOrderLogItem>> ListLogItemsAsync(long orderId, CancellationToken cancellationToken = default) =>
-        (await SitooApiContext.Required(context.Api.GetOrderLogItemsAsync(context.SiteId, orderId, cancellationToken), "an order log list").ConfigureAwait(false)).Items ?? [];
+        Complete(await SitooApiContext.Required(context.Api.GetOrderLogItemsAsync(context.SiteId, orderId, cancellationToken), "an order log list").ConfigureAwait(false), "log items", orderId);
+
+    /// <summary>
+    /// The items of an order's sub-list, refused when <c>totalcount</c> says there are more: Sitoo documents no paging
+    /// parameters for these lists, so a shorter answer cannot be completed and must not pass for the whole list.
+    /// </summary>
+    private static IReadOnlyList<T> Complete<T>(SitooListResponse<T> list, string what, long orderId)
+    {
+        var items = list.Items ?? [];
+        if (list.TotalCount > items.Count)
+        {
+            throw new SitooApiException(
+                string.Create(CultureInfo.InvariantCulture, $"Sitoo listed {items.Count} {what} of order {orderId} but its totalcount is {list.TotalCount}; the list is incomplete and is not used."),
+                HttpStatusCode.OK);
+        }
+        return items;
+    }
 
     public async Task AddLogItemAsync(long orderId, SitooNewOrderLogItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         await context.Api.AddOrderLogItemAsync(context.SiteId, orderId, item, cancellationToken).ConfigureAwait(false);
     }
+
+    private IAsyncEnumerable<SitooOrder> ReadFrom(long fromOrderId, Action<SitooUnreadableItem>? onUnreadable, CancellationToken cancellationToken) =>
+        SitooPaging.ReadFromCursorAsync(
+            fromOrderId,
+            Collection,
+            (cursor, num, token) => context.Api.GetAllOrdersRawAsync(Query(num) with { Sort = Ascending, OrderIdFrom = cursor }, token),
+            context.PageSize,
+            onUnreadable,
+            cancellationToken);
 
     private SitooOrderQuery Query(int num) => new() { EshopId = context.SiteId, Num = num, Fields = Fields };
 

@@ -12,17 +12,36 @@ internal sealed class SitooWarehouseTransactions(SitooApiContext context) : ISit
     private const string Ascending = "warehousetransactionid";
     private static readonly string Fields = SitooApiContext.FieldsOf(SitooJsonContext.Default.SitooWarehouseTransaction);
 
+    private static readonly CursorCollection<SitooWarehouseTransaction> Collection = new(
+        "warehouse transactions", "warehousetransactionid", SitooJsonContext.Default.SitooWarehouseTransaction, t => t.WarehouseTransactionId);
+
     public IAsyncEnumerable<SitooWarehouseTransaction> ListFromAsync(
         long fromTransactionId,
         int? warehouseId = null,
         SitooTransactionType? transactionType = null,
         CancellationToken cancellationToken = default) =>
+        Read(fromTransactionId, warehouseId, transactionType, null, cancellationToken);
+
+    public IAsyncEnumerable<SitooWarehouseTransaction> ListFromAsync(
+        long fromTransactionId,
+        Action<SitooUnreadableItem> onUnreadable,
+        int? warehouseId = null,
+        SitooTransactionType? transactionType = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onUnreadable);
+        return Read(fromTransactionId, warehouseId, transactionType, onUnreadable, cancellationToken);
+    }
+
+    private IAsyncEnumerable<SitooWarehouseTransaction> Read(
+        long fromTransactionId, int? warehouseId, SitooTransactionType? transactionType, Action<SitooUnreadableItem>? onUnreadable, CancellationToken cancellationToken) =>
         SitooPaging.ReadFromCursorAsync(
             fromTransactionId,
-            transaction => transaction.WarehouseTransactionId,
+            Collection,
             (cursor, num, token) => context.Api.GetWarehouseTransactionsAsync(
                 context.SiteId, 0, num, Fields, Ascending, cursor, warehouseId, transactionType?.Value, token),
             context.PageSize,
+            onUnreadable,
             cancellationToken);
 
     public async Task<SitooBatchResult> CreateAsync(IReadOnlyList<SitooNewWarehouseTransaction> transactions, CancellationToken cancellationToken = default)

@@ -48,7 +48,8 @@ internal interface ISitooRestApi
     Task<JsonElement> SetWarehouseItemsAsync(int siteId, int warehouseId, [Body] SitooWarehouseItemUpdate[] items, CancellationToken cancellationToken);
 
     [Get("/sites/{siteId}/warehousetransactions.json")]
-    Task<SitooListResponse<SitooWarehouseTransaction>?> GetWarehouseTransactionsAsync(
+    // Items stay raw: each is read on its own, so one unreadable transaction cannot fail its page.
+    Task<SitooListResponse<JsonElement>?> GetWarehouseTransactionsAsync(
         int siteId,
         int start,
         int num,
@@ -101,6 +102,10 @@ internal interface ISitooRestApi
 
     [Get("/orders.json")]
     Task<SitooListResponse<SitooOrder>?> GetAllOrdersAsync([Query] SitooOrderQuery query, CancellationToken cancellationToken);
+
+    // The same list with raw items, for cursor reads that read each order on its own.
+    [Get("/orders.json")]
+    Task<SitooListResponse<JsonElement>?> GetAllOrdersRawAsync([Query] SitooOrderQuery query, CancellationToken cancellationToken);
 
     [Post("/sites/{siteId}/orders.json")]
     Task<JsonElement> AddOrderAsync(int siteId, [Body] SitooNewOrder order, CancellationToken cancellationToken);

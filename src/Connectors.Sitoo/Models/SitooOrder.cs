@@ -222,6 +222,7 @@ public sealed class SitooOrder
 
     /// <summary><c>additionaldata</c>: free key/value data (e.g. <c>pos-receiptid</c>, <c>pos-originalsales-orderid</c>).</summary>
     [JsonPropertyName("additionaldata")]
+    [JsonConverter(typeof(SitooMapConverter))]
     public IReadOnlyDictionary<string, string>? AdditionalData { get; init; }
 
     /// <summary><c>orderitems</c>: lines.</summary>

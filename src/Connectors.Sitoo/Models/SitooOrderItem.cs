@@ -89,5 +89,6 @@ public sealed class SitooOrderItem
 
     /// <summary><c>additionaldata</c>: free key/value data (e.g. <c>pos-originalsales-orderitemid</c>, <c>return-warehouseid</c>).</summary>
     [JsonPropertyName("additionaldata")]
+    [JsonConverter(typeof(SitooMapConverter))]
     public IReadOnlyDictionary<string, string>? AdditionalData { get; init; }
 }

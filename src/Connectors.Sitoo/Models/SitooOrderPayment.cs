@@ -33,5 +33,6 @@ public sealed class SitooOrderPayment
 
     /// <summary><c>additionaldata</c>: free key/value data.</summary>
     [JsonPropertyName("additionaldata")]
+    [JsonConverter(typeof(SitooMapConverter))]
     public IReadOnlyDictionary<string, string>? AdditionalData { get; init; }
 }

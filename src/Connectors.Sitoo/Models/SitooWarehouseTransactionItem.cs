@@ -14,8 +14,11 @@ public sealed class SitooWarehouseTransactionItem
     [JsonPropertyName("warehouseitemid")]
     public long? WarehouseItemId { get; init; }
 
-    /// <summary><c>sku</c>: SKU.</summary>
+    /// <summary><c>sku</c>: SKU. Required and non-blank: a row without one (missing, null or empty) cannot be read,
+    /// because a movement must name what moved; it never appears as an empty SKU.</summary>
     [JsonPropertyName("sku")]
+    [JsonRequired]
+    [JsonConverter(typeof(SitooSkuConverter))]
     public string Sku { get; init; } = string.Empty;
 
     /// <summary><c>decimalquantity</c>: signed change of the stock level.</summary>

@@ -12,6 +12,7 @@ namespace Connectors.Sitoo.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(UnixSecondsInstantConverter)])]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(SitooListResponse<JsonElement>))]
 [JsonSerializable(typeof(SitooListResponse<SitooSite>))]
 [JsonSerializable(typeof(SitooListResponse<SitooStore>))]
 [JsonSerializable(typeof(SitooListResponse<SitooCashRegister>))]

@@ -27,6 +27,12 @@ public static class ReasonCodes
     /// <summary>A remote API refused a request; the record carries its code and field.</summary>
     public const string ApiRejected = nameof(ApiRejected);
 
+    /// <summary>
+    /// A record Sitoo listed (a warehouse transaction, an order) could not be read or lacks what the connector needs,
+    /// e.g. a row without its SKU; it is skipped, its raw JSON kept on the record, and the read moves on (retail).
+    /// </summary>
+    public const string MalformedSitooRecord = nameof(MalformedSitooRecord);
+
     /// <summary>A webhook delivery could not be read.</summary>
     public const string MalformedWebhook = nameof(MalformedWebhook);
 

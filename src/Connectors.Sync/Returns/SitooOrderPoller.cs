@@ -47,14 +47,14 @@ internal sealed class SitooOrderPoller(
         for (var pages = 0; pages < MaxPagesPerPoll; pages++)
         {
             var cursor = (await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false))?.Position.Number ?? 0;
-            var page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0)
+            var (page, unreadable) = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0 && unreadable.Count == 0)
             {
                 break;
             }
 
-            facts += await ApplyAsync(page, cancellationToken).ConfigureAwait(false);
-            more = page.Count >= settings.OrderPageSize;
+            facts += await ApplyAsync(page, unreadable, cancellationToken).ConfigureAwait(false);
+            more = page.Count + unreadable.Count >= settings.OrderPageSize;
             if (!more)
             {
                 break;
@@ -96,22 +96,25 @@ internal sealed class SitooOrderPoller(
         && order.OrderState != SitooOrderState.Cancelled
         && !(order.OrderItems ?? []).Any(item => item.Quantity < 0);
 
-    private async Task<List<SitooOrder>> ReadPageAsync(long cursor, CancellationToken cancellationToken)
+    /// <summary>A page of orders after the cursor; an order Sitoo lists but the client cannot read is kept aside with its
+    /// raw JSON, so it neither fails the page nor stalls the cursor.</summary>
+    private async Task<(List<SitooOrder> Orders, List<SitooUnreadableItem> Unreadable)> ReadPageAsync(long cursor, CancellationToken cancellationToken)
     {
         var page = new List<SitooOrder>();
-        await foreach (var order in sitoo.Orders.ListFromAsync(cursor + 1, cancellationToken).ConfigureAwait(false))
+        var unreadable = new List<SitooUnreadableItem>();
+        await foreach (var order in sitoo.Orders.ListFromAsync(cursor + 1, unreadable.Add, cancellationToken).ConfigureAwait(false))
         {
             page.Add(order);
-            if (page.Count >= settings.OrderPageSize)
+            if (page.Count + unreadable.Count >= settings.OrderPageSize)
             {
                 break;
             }
         }
 
-        return page;
+        return (page, unreadable);
     }
 
-    private async Task<int> ApplyAsync(List<SitooOrder> page, CancellationToken cancellationToken)
+    private async Task<int> ApplyAsync(List<SitooOrder> page, List<SitooUnreadableItem> unreadable, CancellationToken cancellationToken)
     {
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
@@ -137,8 +140,21 @@ internal sealed class SitooOrderPoller(
             await OpenWebOrders.SaveAsync(unit, open, cancellationToken).ConfigureAwait(false);
         }
 
-        await unit.Cursors.AdvanceAsync(CursorName, CursorPosition.FromNumber(page.Max(o => o.OrderId)), cancellationToken).ConfigureAwait(false);
+        var problems = unreadable.Select(SitooRecordProblems.UnreadableOrder).ToList();
+        foreach (var problem in problems)
+        {
+            await unit.Exceptions.RecordAsync(problem, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The cursor moves past unreadable orders too: they are on the exception list, not in the way of the next page.
+        var highest = Math.Max(page.Count == 0 ? 0 : page.Max(o => o.OrderId), unreadable.Max(u => u.Id) ?? 0);
+        await unit.Cursors.AdvanceAsync(CursorName, CursorPosition.FromNumber(highest), cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var problem in problems)
+        {
+            telemetry.ExceptionRecorded(problem.ReasonCode);
+        }
+
         return facts;
     }
 

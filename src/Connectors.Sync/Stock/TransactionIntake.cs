@@ -47,13 +47,13 @@ internal sealed class TransactionIntake(
         {
             var cursor = (await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false))?.Position.Number ?? 0;
             var page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0)
+            if (page.IsEmpty)
             {
                 break;
             }
 
             applied += await ApplyAsync(page, cursor, cancellationToken).ConfigureAwait(false);
-            if (page.Count(t => t.WarehouseTransactionId > cursor) < settings.PageSize)
+            if (page.FreshCount(cursor) < settings.PageSize)
             {
                 activity?.SetTag("applied", applied);
                 return new PollResult(applied, MoreAvailable: false);
@@ -64,15 +64,19 @@ internal sealed class TransactionIntake(
         return new PollResult(applied, MoreAvailable: applied > 0);
     }
 
-    private async Task<List<Sitoo.Models.SitooWarehouseTransaction>> ReadPageAsync(long cursor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads from just below the cursor (the overlap) until a page's worth of new transactions; a transaction Sitoo
+    /// lists but the client cannot read is kept aside with its raw JSON, so it neither fails the page nor stalls the cursor.
+    /// </summary>
+    private async Task<IntakePage> ReadPageAsync(long cursor, CancellationToken cancellationToken)
     {
         var from = Math.Max(1, cursor - settings.Overlap + 1);
-        var page = new List<Sitoo.Models.SitooWarehouseTransaction>();
+        var page = new IntakePage([], []);
         var fresh = 0;
-        await foreach (var transaction in sitoo.WarehouseTransactions.ListFromAsync(from, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var transaction in sitoo.WarehouseTransactions.ListFromAsync(from, page.Unreadable.Add, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            page.Add(transaction);
-            if (transaction.WarehouseTransactionId > cursor && ++fresh >= settings.PageSize)
+            page.Transactions.Add(transaction);
+            if (transaction.WarehouseTransactionId > cursor && ++fresh + page.Unreadable.Count(u => u.Id > cursor) >= settings.PageSize)
             {
                 break;
             }
@@ -81,11 +85,11 @@ internal sealed class TransactionIntake(
         return page;
     }
 
-    private async Task<int> ApplyAsync(List<Sitoo.Models.SitooWarehouseTransaction> page, long cursor, CancellationToken cancellationToken)
+    private async Task<int> ApplyAsync(IntakePage page, long cursor, CancellationToken cancellationToken)
     {
         // Each transaction is mapped once; then the remote reads: which of the page's sales deliver exported web orders
         // (never inside the unit of work).
-        var mapped = page.DistinctBy(t => t.WarehouseTransactionId).Select(Map).ToList();
+        var mapped = page.Transactions.DistinctBy(t => t.WarehouseTransactionId).Select(Map).ToList();
         var delivered = await webOrders.FindAsync(store, [.. mapped.Select(m => m.Transaction).OfType<WarehouseTransaction>()], cancellationToken)
             .ConfigureAwait(false);
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
@@ -94,8 +98,15 @@ internal sealed class TransactionIntake(
         var problems = new List<ExceptionReport>();
 
         // Marking first makes a replayed transaction (overlap, webhook and poll copies) a no-op: the page's marks in one go.
-        var unmarked = await unit.Ledger.MarkAppliedAsync([.. mapped.Select(m => FactKey(m.Read.WarehouseTransactionId))], cancellationToken)
+        // Unreadable transactions are marked too, so the overlap's re-reads record each of them once.
+        var unreadable = page.Unreadable.DistinctBy(u => (u.Id, u.Id is null ? u.RawJson : null)).ToList();
+        var unmarked = await unit.Ledger.MarkAppliedAsync(
+                [.. mapped.Select(m => FactKey(m.Read.WarehouseTransactionId)), .. unreadable.Where(u => u.Id is not null).Select(u => FactKey(u.Id!.Value))],
+                cancellationToken)
             .ConfigureAwait(false);
+        problems.AddRange(unreadable
+            .Where(u => u.Id is not { } id || unmarked.Contains(FactKey(id)))
+            .Select(SitooRecordProblems.UnreadableTransaction));
         foreach (var (transaction, core, failure) in mapped)
         {
             if (!unmarked.Contains(FactKey(transaction.WarehouseTransactionId)))
@@ -109,12 +120,7 @@ internal sealed class TransactionIntake(
             }
             else
             {
-                problems.Add(new ExceptionReport(
-                    ReasonCodes.ApiRejected,
-                    OwningTeam.Retail,
-                    new EntityReference("sitoo-warehouse-transaction", transaction.WarehouseTransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    failure!.Message,
-                    "Check the transaction in Sitoo; the stock of its SKUs is corrected by the next reconciliation."));
+                problems.Add(SitooRecordProblems.IncompleteTransaction(transaction.WarehouseTransactionId, failure!.Message));
             }
         }
 
@@ -140,7 +146,7 @@ internal sealed class TransactionIntake(
             await unit.Exceptions.RecordAsync(problem, cancellationToken).ConfigureAwait(false);
         }
 
-        var highest = page.Max(t => t.WarehouseTransactionId);
+        var highest = page.Highest;
         if (highest > cursor)
         {
             await unit.Cursors.AdvanceAsync(CursorName, CursorPosition.FromNumber(highest), cancellationToken).ConfigureAwait(false);
@@ -256,6 +262,23 @@ internal sealed class TransactionIntake(
             $"Stock moved in Sitoo warehouse {warehouse}, which is not in the connector's stock topology (e.g. transaction {transaction.TransactionId}).",
             $"Add warehouse {warehouse} to Connectors:Sync:Stock:Locations (contributing or not), or stop booking stock on it; then run a full reconciliation.");
     }
+}
+
+/// <summary>One read of the intake: the transactions read, and those Sitoo listed that could not be read.</summary>
+/// <param name="Transactions">The readable transactions, ascending.</param>
+/// <param name="Unreadable">The unreadable ones, with their raw JSON.</param>
+internal sealed record IntakePage(List<Sitoo.Models.SitooWarehouseTransaction> Transactions, List<SitooUnreadableItem> Unreadable)
+{
+    public bool IsEmpty => Transactions.Count == 0 && Unreadable.Count == 0;
+
+    /// <summary>The highest id listed, readable or not: the cursor moves past both.</summary>
+    public long Highest => Math.Max(
+        Transactions.Count == 0 ? 0 : Transactions.Max(t => t.WarehouseTransactionId),
+        Unreadable.Max(u => u.Id) ?? 0);
+
+    /// <summary>How many listed items are beyond the cursor.</summary>
+    public int FreshCount(long cursor) =>
+        Transactions.Count(t => t.WarehouseTransactionId > cursor) + Unreadable.Count(u => u.Id > cursor);
 }
 
 /// <summary>Where the intake reads from and how much at once.</summary>

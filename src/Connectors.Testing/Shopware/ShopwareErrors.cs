@@ -180,11 +180,28 @@ internal static class ShopwareErrors
         $"Product with number \"{number}\" already exists.",
         Parameters: new JsonObject { ["number"] = number });
 
-    public static ShopwareErrorEntry InvalidSyncResolvers(IEnumerable<string> failures) => new(
-        HttpStatusCode.BadRequest,
-        "FRAMEWORK__API_INVALID_SYNC_RESOLVERS",
-        "Bad Request",
-        $"Failed to resolve the following references: {string.Join(", ", failures)}");
+    /// <summary>
+    /// One entry for all references of an operation that did not resolve: status 400, no <c>source.pointer</c>, one
+    /// detail line and a <c>pointer-N</c>/<c>field-N</c> parameter pair per reference, pointers without a leading slash
+    /// (<c>{key}/{index}/{field}</c>). From shopware/shopware <c>src/Core/Framework/Api/ApiException.php</c>
+    /// (<c>canNotResolveForeignKeysException</c>), <c>Api/Sync/SyncFkResolver.php</c> and its unit test
+    /// <c>SyncFkResolverTest</c>; the entry's common fields come from <c>ShopwareHttpException::getCommonErrorData</c>.
+    /// </summary>
+    public static ShopwareErrorEntry InvalidSyncResolvers(IReadOnlyList<(string Pointer, string Field)> failures)
+    {
+        var parameters = new JsonObject();
+        for (var i = 0; i < failures.Count; i++)
+        {
+            parameters[$"pointer-{i}"] = failures[i].Pointer;
+            parameters[$"field-{i}"] = failures[i].Field;
+        }
+        return new(
+            HttpStatusCode.BadRequest,
+            "FRAMEWORK__API_INVALID_SYNC_RESOLVERS",
+            "Bad Request",
+            string.Join("\n", failures.Select(f => $"Can not resolve foreign key at position {f.Pointer}. Reference field: {f.Field}")),
+            Parameters: parameters);
+    }
 
     public static ShopwareErrorEntry InvalidSyncOperation(string detail, string? pointer = null) =>
         new(HttpStatusCode.BadRequest, "FRAMEWORK__INVALID_SYNC_OPERATION", "Bad Request", detail, pointer);

@@ -100,7 +100,6 @@ public sealed partial class ShopwareSimulator
         {
             var staged = new StagedProducts(_products);
             var errors = new List<ShopwareErrorEntry>();
-            var unresolved = new List<string>();
             var plans = new List<(string Entity, string Action, List<PlannedRow> Rows)>();
             foreach (var (key, operation) in operations)
             {
@@ -120,6 +119,7 @@ public sealed partial class ShopwareSimulator
                     throw new ShopwareRejection(ShopwareErrors.InvalidSyncOperation($"Operation {key} has no payload.", $"/{key}/payload"));
                 }
                 var rows = new List<PlannedRow>();
+                var unresolved = new List<(string Pointer, string Field)>();
                 for (var index = 0; index < payload.Count; index++)
                 {
                     var pointer = $"/{key}/{index}";
@@ -135,11 +135,13 @@ public sealed partial class ShopwareSimulator
                     }
                     rows.Add(action == "delete" ? new PlannedRow(resolved, resolved["id"]?.ToString(), false) : PlanUpsert(resolved, pointer, staged, errors));
                 }
+                // SyncService resolves each operation before anything is validated or written; the first operation
+                // with an unresolved reference fails the request, naming all of that operation's.
+                if (unresolved.Count > 0)
+                {
+                    throw new ShopwareRejection(ShopwareErrors.InvalidSyncResolvers(unresolved));
+                }
                 plans.Add((entity, action, rows));
-            }
-            if (unresolved.Count > 0)
-            {
-                throw new ShopwareRejection(ShopwareErrors.InvalidSyncResolvers(unresolved));
             }
             if (errors.Count > 0)
             {
@@ -297,10 +299,13 @@ public sealed partial class ShopwareSimulator
         return operations;
     }
 
-    // Replaces {"resolver":"product.number","value":...} references by ids (SyncFkResolver, since 6.5.2.0).
-    private JsonObject? Resolve(JsonObject row, string key, int index, List<string> unresolved)
+    // Replaces {"resolver":"product.number","value":...} references by ids (SyncFkResolver, since 6.5.2.0). A reference
+    // that does not resolve is noted as SyncFkResolver notes it since 6.6.0.0: its pointer {key}/{index}/{field} and
+    // the field as {entity}.{property} (an id field resolves to the row's own entity, so "product.id").
+    private JsonObject? Resolve(JsonObject row, string key, int index, List<(string Pointer, string Field)> unresolved)
     {
         var resolved = (JsonObject)row.DeepClone();
+        var complete = true;
         foreach (var (name, value) in row)
         {
             if (value is not JsonObject { } reference || reference["resolver"] is null)
@@ -315,12 +320,13 @@ public sealed partial class ShopwareSimulator
                 : null;
             if (id is null && !nullOnMissing)
             {
-                unresolved.Add($"{resolver}:{number} (/{key}/{index}/{name})");
-                return null;
+                unresolved.Add(($"{key}/{index}/{name}", $"product.{name}"));
+                complete = false;
+                continue;
             }
             resolved[name] = id;
         }
-        return resolved;
+        return complete ? resolved : null;
     }
 
     private PlannedRow PlanUpsert(JsonObject row, string pointer, StagedProducts staged, List<ShopwareErrorEntry> errors)

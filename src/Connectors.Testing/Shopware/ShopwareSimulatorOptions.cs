@@ -14,7 +14,12 @@ public sealed record ShopwareSimulatorOptions
     /// <summary>How long an access token is valid; Shopware's default is 600 s (<c>expires_in</c>).</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Token requests allowed per client id in any 60 s window (10 on Shopware SaaS); <see langword="null"/> for no limit.</summary>
+    /// <summary>
+    /// Token requests allowed per client id in any 60 s window; <see langword="null"/> for no limit. The default of 10
+    /// is a guess standing in for hosted (SaaS) shops, whose limits are not published. Core Shopware's <c>oauth</c>
+    /// limiter is milder: it counts only failed requests per client and IP (10 in 10 s, 15 in 30 s, 20 in 60 s) and
+    /// resets on success; this one counts every request, so a client that renews tokens needlessly shows up.
+    /// </summary>
     public int? TokenRequestsPerMinute { get; init; } = 10;
 
     /// <summary>The largest search <c>limit</c> (<c>shopware.api.max_limit</c>, 500 by default).</summary>

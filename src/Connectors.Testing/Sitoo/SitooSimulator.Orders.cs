@@ -31,9 +31,21 @@ public sealed partial class SitooSimulator
     private const int OrderCancelled = 20;
 
     private readonly List<OrderEntity> _orders = [];
+    private readonly Dictionary<long, Action<JsonObject>> _orderReshapes = [];
     private long _nextOrderId = 1001;
     private long _nextDeliveryId = 1;
     private long _nextDeliveryItemId = 1;
+
+    // An order as the list answers it: its JSON, edited by a reshape the scenario asked for.
+    private JsonObject ListedOrder(OrderEntity order)
+    {
+        var json = order.ToJson();
+        if (_orderReshapes.TryGetValue(order.OrderId, out var reshape))
+        {
+            reshape(json);
+        }
+        return json;
+    }
 
     private HttpResponseMessage GetOrders(RouteContext context)
     {
@@ -71,7 +83,7 @@ public sealed partial class SitooSimulator
         {
             return BadRequest("sort supports only orderid or -orderid");
         }
-        return SitooWire.Json(query.Page(sorted.Select(o => o.ToJson()), _defaultOrderFields));
+        return SitooWire.Json(query.Page(sorted.Select(ListedOrder), _defaultOrderFields));
     }
 
     private HttpResponseMessage GetOrder(long orderId) =>

@@ -277,6 +277,37 @@ public sealed partial class SitooSimulator
         }
     }
 
+    /// <summary>
+    /// Makes the transaction list answer one transaction in another shape, as a real account sometimes sends it (an
+    /// item without its SKU, a field of the wrong type, PHP's <c>[]</c> for an empty map): <paramref name="reshape"/>
+    /// edits its JSON in every list answer from now on. The stock it moved stays booked as before.
+    /// </summary>
+    /// <param name="warehouseTransactionId">The transaction.</param>
+    /// <param name="reshape">Edits the transaction's JSON in place.</param>
+    public void ReshapeWarehouseTransaction(long warehouseTransactionId, Action<JsonObject> reshape)
+    {
+        ArgumentNullException.ThrowIfNull(reshape);
+        lock (_gate)
+        {
+            _transactionReshapes[warehouseTransactionId] = reshape;
+        }
+    }
+
+    /// <summary>
+    /// Makes the order list (<c>GET orders.json</c>) answer one order in another shape, as a real account sometimes
+    /// sends it: <paramref name="reshape"/> edits its JSON in every list answer from now on. The order itself is unchanged.
+    /// </summary>
+    /// <param name="orderId">The order.</param>
+    /// <param name="reshape">Edits the order's JSON in place.</param>
+    public void ReshapeListedOrder(long orderId, Action<JsonObject> reshape)
+    {
+        ArgumentNullException.ThrowIfNull(reshape);
+        lock (_gate)
+        {
+            _orderReshapes[orderId] = reshape;
+        }
+    }
+
     /// <summary>An order as <c>GET orders/{orderid}.json</c> returns it, or <see langword="null"/> when there is none.</summary>
     public JsonObject? GetOrderSnapshot(long orderId)
     {

@@ -17,6 +17,7 @@ public sealed partial class SitooSimulator
     private readonly List<WarehouseEntity> _warehouses = [];
     private readonly List<TransactionEntity> _transactions = [];
     private readonly List<BatchEntity> _batches = [];
+    private readonly Dictionary<long, Action<JsonObject>> _transactionReshapes = [];
     private long _nextWarehouseItemId = 1;
 
     private HttpResponseMessage GetWarehouses(RouteContext context) =>
@@ -109,7 +110,18 @@ public sealed partial class SitooSimulator
         {
             return BadRequest("sort supports only warehousetransactionid or -warehousetransactionid");
         }
-        return SitooWire.Json(query.Page(sorted.Select(t => t.ToJson())));
+        return SitooWire.Json(query.Page(sorted.Select(Wire)));
+    }
+
+    // A transaction as listed: its JSON, edited by a reshape the scenario asked for.
+    private JsonObject Wire(TransactionEntity transaction)
+    {
+        var json = transaction.ToJson();
+        if (_transactionReshapes.TryGetValue(transaction.WarehouseTransactionId, out var reshape))
+        {
+            reshape(json);
+        }
+        return json;
     }
 
     private HttpResponseMessage AddWarehouseTransactions(RouteContext context) =>

@@ -70,6 +70,28 @@ public class ShopwareSyncTests
         Assert.Equal(5, shop.Simulator.GetProduct("A").Stock);
     }
 
+    // The shape of shopware/shopware ApiException::canNotResolveForeignKeysException (one entry, pointers in
+    // meta.parameters without a leading slash, no source.pointer), as SyncFkResolverTest expects it.
+    [Fact]
+    public async Task Unknown_product_numbers_are_named_in_one_resolver_error_as_shopware_answers_it()
+    {
+        await using var shop = Shop();
+        var (status, body) = await shop.CallAsync("api/_action/sync", StockUpdates(("NOPE", 1), ("A", 1), ("GONE", 2)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var error = Assert.Single(body!["errors"]!.AsArray())!.AsObject();
+        Assert.Equal("400", error["status"]!.GetValue<string>());
+        Assert.Equal("Bad Request", error["title"]!.GetValue<string>());
+        Assert.Null(error["source"]);
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"pointer-0":"stock-updates/0/id","field-0":"product.id","pointer-1":"stock-updates/2/id","field-1":"product.id"}"""),
+            error["meta"]!["parameters"]));
+        Assert.Equal(
+            "Can not resolve foreign key at position stock-updates/0/id. Reference field: product.id\nCan not resolve foreign key at position stock-updates/2/id. Reference field: product.id",
+            error["detail"]!.GetValue<string>());
+        Assert.Empty(shop.Simulator.Writes);
+    }
+
     [Fact]
     public async Task Write_protected_fields_and_duplicate_numbers_are_violations()
     {
@@ -152,13 +174,14 @@ public class ShopwareSyncTests
         var client = shop.Client();
         var operation = ShopwareSyncOperation.StockUpdates("stock", [new ShopwareStockUpdate("A", 7), new ShopwareStockUpdate("MISSING", 1), new ShopwareStockUpdate("B", 3)]);
 
-        var error = await Assert.ThrowsAsync<ShopwareApiException>(() => client.Sync.ExecuteAsync([operation]));
+        var error = await Assert.ThrowsAsync<ShopwareValidationException>(() => client.Sync.ExecuteAsync([operation]));
         var isolated = await client.Sync.ExecuteIsolatingFailuresAsync(operation);
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Equal("FRAMEWORK__API_INVALID_SYNC_RESOLVERS", error.Errors[0].Code);
         Assert.Equal([0, 2], isolated.WrittenIndexes);
-        Assert.Equal(1, Assert.Single(isolated.Rejected).Index);
+        Assert.Equal("MISSING", Assert.Single(isolated.Rejected).ProductNumber);
+        Assert.Equal(1, isolated.Rejected[0].Index);
         Assert.Equal(7, shop.Simulator.GetProduct("A").Stock);
         Assert.Equal(3, shop.Simulator.GetProduct("B").Stock);
     }
