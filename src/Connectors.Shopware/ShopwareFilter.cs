@@ -36,14 +36,12 @@ public sealed class ShopwareFilter
     public static ShopwareFilter Suffix(string field, string value) => Field("suffix", field, JsonValue.Create(value));
 
     /// <summary>Numeric range (<c>range</c>); unset bounds are left out. At least one bound is required.</summary>
-#pragma warning disable RS0026 // A range of numbers and a range of dates take the same four optional bounds.
     public static ShopwareFilter Range(string field, decimal? gte = null, decimal? lte = null, decimal? gt = null, decimal? lt = null)
         => RangeOf(field, ("gte", Number(gte)), ("lte", Number(lte)), ("gt", Number(gt)), ("lt", Number(lt)));
 
     /// <summary>Date range (<c>range</c>), sent as ISO-8601 in UTC; unset bounds are left out. At least one bound is required.</summary>
     public static ShopwareFilter Range(string field, DateTimeOffset? gte = null, DateTimeOffset? lte = null, DateTimeOffset? gt = null, DateTimeOffset? lt = null)
         => RangeOf(field, ("gte", Date(gte)), ("lte", Date(lte)), ("gt", Date(gt)), ("lt", Date(lt)));
-#pragma warning restore RS0026
 
     /// <summary>All filters match (<c>multi</c> with <c>and</c>).</summary>
     public static ShopwareFilter And(params IEnumerable<ShopwareFilter> filters) => Combine("multi", "and", filters);

@@ -53,9 +53,7 @@ public readonly record struct IdempotencyKey
     /// <param name="kind">What the segment names, e.g. <c>refund</c>.</param>
     /// <param name="value">An optional value for the segment.</param>
     /// <returns>A longer key that starts with this one.</returns>
-#pragma warning disable RS0027 // The numeric overload takes its value always; this one names a segment with or without one.
     public IdempotencyKey Append(string kind, string? value = null)
-#pragma warning restore RS0027
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         var builder = new StringBuilder(Value).Append(':').Append(Escape(kind));
