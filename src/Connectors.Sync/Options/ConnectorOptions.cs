@@ -45,6 +45,10 @@ public sealed class ConnectorOptions
     /// <summary>How long processed webhook deliveries, run records and applied-fact marks are kept.</summary>
     [Required]
     public RetentionSettings Retention { get; set; } = new();
+
+    /// <summary>The alert rules' thresholds, how often alerts repeat and when they escalate.</summary>
+    [Required]
+    public Connectors.Sync.Alerts.AlertSettings Alerts { get; set; } = new();
 }
 
 /// <summary>One stock location of the topology, as configured.</summary>
