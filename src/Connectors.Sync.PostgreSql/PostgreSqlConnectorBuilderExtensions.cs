@@ -28,8 +28,10 @@ public static class PostgreSqlConnectorBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         builder.Services.RemoveAll<IConnectorStore>();
+#pragma warning disable RS0030 // A container factory cannot await; the store is opened once, at its first resolution.
         builder.Services.AddSingleton<IConnectorStore>(provider =>
             PostgreSqlConnectorStore.OpenAsync(options, provider.GetRequiredService<IClock>(), CancellationToken.None).GetAwaiter().GetResult());
+#pragma warning restore RS0030
         return builder;
     }
 }

@@ -13,7 +13,7 @@ public static class SqliteConnectorBuilderExtensions
     /// for several instances use the PostgreSQL store.
     /// </summary>
     /// <param name="builder">The connector builder.</param>
-    /// <param name="path">The database file; its folder must exist.</param>
+    /// <param name="path">The database file; its folder is created when missing.</param>
     /// <returns>The builder.</returns>
     public static ConnectorBuilder UseSqlite(this ConnectorBuilder builder, string path)
     {
@@ -32,8 +32,10 @@ public static class SqliteConnectorBuilderExtensions
         ArgumentNullException.ThrowIfNull(options);
         builder.Services.RemoveAll<IConnectorStore>();
         // Opening migrates the schema; it happens once, when the engine or a receiver first needs the store.
+#pragma warning disable RS0030 // A container factory cannot await; the store is opened once, at its first resolution.
         builder.Services.AddSingleton<IConnectorStore>(provider =>
             SqliteConnectorStore.OpenAsync(options, provider.GetRequiredService<IClock>(), CancellationToken.None).GetAwaiter().GetResult());
+#pragma warning restore RS0030
         return builder;
     }
 }

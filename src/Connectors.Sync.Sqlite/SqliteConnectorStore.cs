@@ -68,14 +68,28 @@ public sealed class SqliteConnectorStore : IConnectorStore
     /// <param name="clock">The source of "now" for every timestamp the store writes and every lease it checks.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    /// <exception cref="InvalidOperationException">The file has a newer schema than this library knows.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The file has a newer schema than this library knows, or cannot be opened (the message names its full path).
+    /// </exception>
     public static async Task<SqliteConnectorStore> OpenAsync(SqliteStoreOptions options, IClock clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
+
+        // A fresh host's "data/connector.db" has no folder yet; create it rather than fail later with SQLite's bare code 14.
+        var file = System.IO.Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         var connections = new SqliteConnectionFactory(options);
-        await SqliteMigrator.MigrateAsync(connections, clock, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SqliteMigrator.MigrateAsync(connections, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException failure)
+        {
+            throw new InvalidOperationException($"The SQLite state store '{file}' could not be opened: {failure.Message}", failure);
+        }
+
         return new SqliteConnectorStore(connections, clock);
     }
 

@@ -10,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -69,14 +68,19 @@ public static class ConnectorServiceCollectionExtensions
 
     private static ConnectorBuilder AddCore(IServiceCollection services, IHttpClientBuilder shopwareHttp, IHttpClientBuilder sitooHttp)
     {
-        services.AddOptions<ConnectorOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConnectorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, LeaseTimeoutValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        // The host's logging when it has any; AddLogging only adds what is missing, so a later call by the host changes nothing.
+        services.AddLogging();
+        var policies = ConnectorPolicies.Of(services);
+        policies.NoteRegisteredBefore(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>>(new PolicySettingsValidator(policies)));
         services.TryAddSingleton(provider => new EngineTelemetry(provider.GetService<IMeterFactory>(), provider.GetRequiredService<IClock>()));
 
-        // Policies: replace these registrations to change how stock is computed or closeout is handled.
+        // Default policies: ConnectorBuilder.UsePolicy replaces one, DecoratePolicy wraps it.
         services.TryAddSingleton<IStockAvailabilityPolicy>(BufferedAvailabilityPolicy.Instance);
         services.TryAddSingleton<ICloseoutPolicy>(provider => new FixedCloseoutPolicy(Options(provider).Stock.Closeout));
         services.TryAddSingleton(provider => StockSyncOptionsFactory.Create(
@@ -91,6 +95,7 @@ public static class ConnectorServiceCollectionExtensions
         Reconciliation.ReconciliationPipelines.Add(services);
         AddEngine(services);
         AddRetention(services);
+        AddCompletenessCheck(services);
         Alerts.AlertPipelines.Add(services, shopwareHttp, sitooHttp);
         return new ConnectorBuilder(services, shopwareHttp, sitooHttp);
     }
@@ -173,5 +178,29 @@ public static class ConnectorServiceCollectionExtensions
             provider.GetRequiredService<ILogger<Retention.StateRetentionJob>>()));
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Retention.StateRetentionJob>());
         services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<Retention.StateRetentionJob>());
+    }
+
+    private static void AddCompletenessCheck(IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => new Completeness.OrderCompleteness(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            provider.GetRequiredService<Orders.ShopwareOrderPoller>(),
+            Options(provider).Orders));
+        services.TryAddSingleton(provider => new Completeness.ReturnCompleteness(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<StockIntakeSettings>(),
+            provider.GetRequiredService<Returns.SitooOrderPoller>().CursorName));
+        services.TryAddSingleton(provider => new Completeness.CompletenessCheckJob(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<Completeness.OrderCompleteness>(),
+            provider.GetRequiredService<Completeness.ReturnCompleteness>(),
+            Options(provider).Completeness,
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<EngineTelemetry>(),
+            provider.GetRequiredService<ILogger<Completeness.CompletenessCheckJob>>()));
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Completeness.CompletenessCheckJob>());
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<Completeness.CompletenessCheckJob>());
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Connectors.Sync.Completeness;
 using Connectors.Sync.Monitoring;
 using Connectors.Sync.State;
 
@@ -23,6 +25,7 @@ internal sealed class StalledPage : IDashboardPage
             return;
         }
 
+        RenderCompleteness(await monitor.LatestCompletenessReportAsync(cancellationToken).ConfigureAwait(false), html);
         var stalled = await monitor.StalledWorkAsync(cancellationToken).ConfigureAwait(false);
         if (stalled.Count == 0)
         {
@@ -43,6 +46,25 @@ internal sealed class StalledPage : IDashboardPage
         }
         html.Append($"</table>");
     }
+
+    private static void RenderCompleteness(CompletenessReport? report, HtmlBuilder html)
+    {
+        if (report is null)
+        {
+            html.Append($"<p class=\"completeness muted\">The completeness check has not run yet.</p>");
+            return;
+        }
+
+        html.Append($"""
+            <p class="completeness">Completeness check {DashboardFormat.Instant(report.CheckedAt)}, orders and returns since {DashboardFormat.Instant(report.WindowStart)}:
+            {Side("orders", report.Orders)}; {Side("returns", report.Returns)}.</p>
+            """);
+    }
+
+    private static string Side(string name, CompletenessFindings findings) =>
+        findings.Checked
+            ? string.Create(CultureInfo.InvariantCulture, $"{findings.Seen} {name} checked, {findings.Requeued.Count} passed over by the poll and queued again")
+            : $"{name} not checked (the poll has not run yet, or the export is off)";
 
     private static string State(StalledWork work) => work.State.ToString().ToLowerInvariant();
 

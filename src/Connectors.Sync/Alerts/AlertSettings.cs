@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connectors.Sync.Alerts;
 
@@ -33,6 +34,7 @@ public sealed class AlertSettings
 
     /// <summary>The rules and their thresholds.</summary>
     [Required]
+    [ValidateObjectMembers]
     public AlertRuleSettings Rules { get; set; } = new();
 }
 
@@ -49,18 +51,22 @@ public sealed class AlertRuleSettings
 
     /// <summary>Stock drift found by reconciliation.</summary>
     [Required]
+    [ValidateObjectMembers]
     public DriftRule Drift { get; set; } = new();
 
     /// <summary>Open exceptions of one reason.</summary>
     [Required]
+    [ValidateObjectMembers]
     public ExceptionsRule Exceptions { get; set; } = new();
 
     /// <summary>Online orders not exported and store returns not refunded after <c>Orders:StalledAfter</c>.</summary>
     [Required]
+    [ValidateObjectMembers]
     public StalledRule Stalled { get; set; } = new();
 
     /// <summary>Webhook deliveries this connector answered with an error in a row.</summary>
     [Required]
+    [ValidateObjectMembers]
     public WebhookFailuresRule WebhookFailures { get; set; } = new();
 
     /// <summary>Calls to Shopware or Sitoo refused by an open circuit breaker.</summary>

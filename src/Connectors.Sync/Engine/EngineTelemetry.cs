@@ -25,6 +25,7 @@ public sealed class EngineTelemetry : IDisposable
     private readonly Counter<long> _retries;
     private readonly Counter<long> _facts;
     private readonly Counter<long> _foreignWrites;
+    private readonly Counter<long> _completenessRequeued;
     private readonly Histogram<double> _lag;
     private long _raceCompensations;
     private readonly ConcurrentDictionary<string, int> _queueDepth = new(StringComparer.Ordinal);
@@ -44,6 +45,8 @@ public sealed class EngineTelemetry : IDisposable
         _retries = _meter.CreateCounter<long>("connectors.work.retries", "{attempt}", "Failed attempts scheduled for retry, by work kind.");
         _foreignWrites = _meter.CreateCounter<long>(
             "connectors.stock.foreign_writes", "{product}", "Shopware stock changes made by someone else than the connector or an order, as found before a write.");
+        _completenessRequeued = _meter.CreateCounter<long>(
+            "connectors.completeness.requeued", "{item}", "Online orders and store returns a poll passed over, queued again by the completeness check, by side.");
         _lag = _meter.CreateHistogram<double>("connectors.sync.lag", "ms", "From a change in the source system to its write in the other, by pipeline.");
         _meter.CreateObservableGauge(
             "connectors.work.queue_depth",
@@ -63,6 +66,8 @@ public sealed class EngineTelemetry : IDisposable
 
     internal void EventReceived(string source, string type) =>
         _events.Add(1, new("source", source), new("type", type));
+
+    internal void CompletenessRequeued(string side, int count) => _completenessRequeued.Add(count, new KeyValuePair<string, object?>("side", side));
 
     internal void FactsApplied(string pipeline, int count) => _facts.Add(count, new KeyValuePair<string, object?>("pipeline", pipeline));
 

@@ -46,14 +46,29 @@ public sealed class ConnectorMonitor
         return snapshot is null ? null : DriftReportDocument.Parse(snapshot.Body).ToReport();
     }
 
+    /// <summary>What the latest completeness check found: orders and returns the polls passed over, queued again.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The report, or <see langword="null"/> before the first check.</returns>
+    public async Task<Completeness.CompletenessReport?> LatestCompletenessReportAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await _store.Snapshots.LoadAsync(Completeness.CompletenessReport.SnapshotName, cancellationToken).ConfigureAwait(false);
+        return snapshot is null ? null : Completeness.CompletenessReportDocument.Parse(snapshot.Body);
+    }
+
     /// <summary>
     /// Online orders placed but not exported to Sitoo, and store returns not refunded in Shopware, for longer than
-    /// <c>Connectors:Sync:Orders:StalledAfter</c>: still retrying or parked, oldest first.
+    /// <c>Connectors:Sync:Orders:StalledAfter</c> or passed over by a poll (<see cref="LatestCompletenessReportAsync"/>):
+    /// still retrying or parked, oldest first.
     /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <remarks>Lists up to 100 items per kind and state (pending, parked); a longer backlog is an incident of its own.</remarks>
-    public Task<IReadOnlyList<StalledWork>> StalledWorkAsync(CancellationToken cancellationToken) =>
-        StalledWorkQuery.ListAsync(_store, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_orders.StalledAfter), StalledListed, cancellationToken);
+    public async Task<IReadOnlyList<StalledWork>> StalledWorkAsync(CancellationToken cancellationToken)
+    {
+        var completeness = await LatestCompletenessReportAsync(cancellationToken).ConfigureAwait(false);
+        var requeued = completeness is null ? [] : completeness.Orders.Requeued.Concat(completeness.Returns.Requeued).Select(missed => missed.WorkItemKey);
+        return await StalledWorkQuery.ListAsync(_store, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_orders.StalledAfter), StalledListed, requeued, cancellationToken)
+            .ConfigureAwait(false);
+    }
 
     /// <summary>The lag of each polling pipeline: its cursor's age and the time since its last successful read.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connectors.Sync.Options;
 
@@ -13,10 +14,12 @@ public sealed class ConnectorOptions
 
     /// <summary>Stock topology and stock sync settings.</summary>
     [Required]
+    [ValidateObjectMembers]
     public StockSyncSettings Stock { get; set; } = new();
 
     /// <summary>Order export, returns and status settings.</summary>
     [Required]
+    [ValidateObjectMembers]
     public OrderSyncSettings Orders { get; set; } = new();
 
     /// <summary>How exported orders are written in Sitoo: service products for shipping, credits and custom lines; currencies.</summary>
@@ -25,6 +28,7 @@ public sealed class ConnectorOptions
 
     /// <summary>Store returns and the status of web orders.</summary>
     [Required]
+    [ValidateObjectMembers]
     public Connectors.Sync.Returns.ReturnSyncSettings Returns { get; set; } = new();
 
     /// <summary>Customers made at the till and whether they become Shopware customers.</summary>
@@ -40,14 +44,21 @@ public sealed class ConnectorOptions
 
     /// <summary>Polling, leases, retries and batch sizes of the engine itself.</summary>
     [Required]
+    [ValidateObjectMembers]
     public EngineSettings Engine { get; set; } = new();
 
     /// <summary>How long processed webhook deliveries, run records and applied-fact marks are kept.</summary>
     [Required]
+    [ValidateObjectMembers]
     public RetentionSettings Retention { get; set; } = new();
+
+    /// <summary>The scheduled check that no online order and no store return was passed over.</summary>
+    [Required]
+    public CompletenessSettings Completeness { get; set; } = new();
 
     /// <summary>The alert rules' thresholds, how often alerts repeat and when they escalate.</summary>
     [Required]
+    [ValidateObjectMembers]
     public Connectors.Sync.Alerts.AlertSettings Alerts { get; set; } = new();
 }
 
@@ -78,6 +89,7 @@ public sealed class StockSyncSettings
     /// The locations that hold stock. Projection mode when every contributing location is a Sitoo warehouse;
     /// contribution mode when Shopware's own stock is one of them. At least one is required.
     /// </summary>
+    [ValidateEnumeratedItems]
     public List<StockLocationSettings> Locations { get; set; } = [];
 
     /// <summary>
@@ -234,4 +246,23 @@ public sealed class RetentionSettings
     /// <summary>Rows deleted per statement; the job repeats statements until nothing is left to prune.</summary>
     [Range(100, 100_000)]
     public int BatchSize { get; set; } = 5_000;
+}
+
+/// <summary>
+/// The safety net behind the order and return polls: every so often, every online order of the window must have its
+/// export queued and every store return its refund; what is missing is queued again and reported.
+/// </summary>
+public sealed class CompletenessSettings
+{
+    /// <summary>The longest <see cref="Window"/>: a longer one reads more Sitoo receipts per check than it is worth.</summary>
+    public static readonly TimeSpan MaximumWindow = TimeSpan.FromDays(31);
+
+    /// <summary>How often the check runs; <see cref="TimeSpan.Zero"/> turns it off.</summary>
+    public TimeSpan Every { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// How far back the check looks, counted from its run: Shopware orders placed and Sitoo returns made in that time.
+    /// The return side reads every Sitoo receipt of the window (Sitoo has no filter for returns), so keep it to days.
+    /// </summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromDays(2);
 }

@@ -31,6 +31,7 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         }
 
         ValidateRetention(failures, options.Retention);
+        ValidateCompleteness(failures, options.Completeness);
         ValidateAlerts(failures, options.Alerts);
 
         if (options.Stock.CoalesceWindow < TimeSpan.Zero)
@@ -154,6 +155,21 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         if (retention.KeepRuns < TimeSpan.FromDays(1))
         {
             failures.Add("Connectors:Sync:Retention:KeepRuns must be at least 1 day: the last run of each pipeline shows on the dashboard and in the health check.");
+        }
+    }
+
+    private static void ValidateCompleteness(List<string> failures, CompletenessSettings completeness)
+    {
+        if (completeness.Every < TimeSpan.Zero)
+        {
+            failures.Add("Connectors:Sync:Completeness:Every must not be negative (zero turns the check off).");
+        }
+
+        if (completeness.Window <= TimeSpan.Zero || completeness.Window > CompletenessSettings.MaximumWindow)
+        {
+            failures.Add(
+                $"Connectors:Sync:Completeness:Window must be positive and at most {CompletenessSettings.MaximumWindow.TotalDays} days: "
+                + "the check reads every Sitoo receipt of the window.");
         }
     }
 }

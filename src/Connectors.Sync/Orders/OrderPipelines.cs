@@ -23,20 +23,21 @@ internal static class OrderPipelines
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.OrderExport);
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Orders);
 
-        // Policies: register your own before AddShopwareSitooConnector to change how orders and customers are mapped.
+        // Default policies: ConnectorBuilder.UsePolicy replaces one, DecoratePolicy wraps it.
         services.TryAddSingleton<IContactNormalizer>(provider => new DefaultContactNormalizer(provider.GetRequiredService<OrderExportSettings>().DefaultCountryCallingCode));
         services.TryAddSingleton<ICustomerMatcher>(provider => new CustomerMatcher(provider.GetRequiredService<IContactNormalizer>()));
         services.TryAddSingleton<ILineItemClassifier>(provider =>
         {
             var export = provider.GetRequiredService<OrderExportSettings>();
-            var services = new ServiceProductSkus { Credit = Blank(export.CreditProductSku), Custom = Blank(export.CustomProductSku) };
-            return new ProductNumberClassifier(new DefaultLineItemClassifier(services), provider.GetRequiredService<StockSyncOptions>().Topology.Skus);
+            return new DefaultLineItemClassifier(new ServiceProductSkus { Credit = Blank(export.CreditProductSku), Custom = Blank(export.CustomProductSku) });
         });
         services.TryAddSingleton<IPromotionPolicy>(provider =>
             Blank(provider.GetRequiredService<OrderSyncSettings>().DiscountProductSku) is { } sku ? new DiscountProductPromotionPolicy(sku) : new SpreadPromotionPolicy());
+
+        // The SKU overrides apply after whichever classifier is registered, so a custom one never drops them.
         services.TryAddSingleton(provider => new OrderTranslator(new OrderTranslationOptions
         {
-            Classifier = provider.GetRequiredService<ILineItemClassifier>(),
+            Classifier = new SkuOverrideClassifier(provider.GetRequiredService<ILineItemClassifier>(), provider.GetRequiredService<StockSyncOptions>().Topology.Skus),
             Promotions = provider.GetRequiredService<IPromotionPolicy>(),
             ContactNormalizer = provider.GetRequiredService<IContactNormalizer>(),
             WarehouseId = provider.GetRequiredService<OrderSyncSettings>().FulfilmentWarehouseId,

@@ -54,7 +54,7 @@ internal sealed class ShopwareOrderPoller(
         using var activity = EngineTelemetry.Activities.StartActivity("orders.poll-shopware");
         var cursor = await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false);
         var goLive = await SalesBaseline.TakenAtAsync(store, cancellationToken).ConfigureAwait(false);
-        if (cursor?.Position.Text is not { } text || goLive is null)
+        if (CursorTime(cursor) is not { } since || goLive is null)
         {
             goLive ??= await baseline.TakeAsync(store, mode == StockMode.Projection, cancellationToken).ConfigureAwait(false);
             var start = settings.BackfillFrom is { } from ? Instant.FromDateTimeOffset(from) : goLive.Value;
@@ -62,8 +62,7 @@ internal sealed class ShopwareOrderPoller(
             return new PollResult(0, MoreAvailable: true);
         }
 
-        var since = CursorPattern.Parse(text).Value;
-        var firstOrder = settings.BackfillFrom is { } backfill ? Instant.FromDateTimeOffset(backfill) : goLive.Value;
+        var firstOrder = FirstExported(goLive.Value);
         var orders = (await ReadChangedAsync(since, cancellationToken).ConfigureAwait(false))
             .Where(order => PlacedAt(order) >= firstOrder)
             .ToList();
@@ -90,63 +89,32 @@ internal sealed class ShopwareOrderPoller(
 
     /// <summary>
     /// The orders changed since <paramref name="since"/> less the overlap: never-updated ones by <c>createdAt</c>, updated
-    /// ones by <c>updatedAt</c>. Both are read by keyset (the last value read, and the ids read at exactly that value),
-    /// never by offset: an order that changes during the scan moves to the end of the sort, and with offset paging it
-    /// would push another order out of the page being read.
+    /// ones by <c>updatedAt</c>, each read by keyset (<see cref="OrderKeysetScan"/>).
     /// </summary>
     private async Task<List<ShopwareOrder>> ReadChangedAsync(Instant since, CancellationToken cancellationToken)
     {
         var from = (since - Duration.FromTimeSpan(settings.PollOverlap)).ToDateTimeOffset();
         var orders = new Dictionary<string, ShopwareOrder>(StringComparer.Ordinal);
-        await ReadByKeysetAsync("createdAt", order => order.CreatedAt, from, neverUpdated: true, orders, cancellationToken).ConfigureAwait(false);
-        await ReadByKeysetAsync("updatedAt", order => order.UpdatedAt, from, neverUpdated: false, orders, cancellationToken).ConfigureAwait(false);
+        var neverUpdated = OrderKeysetScan.ReadAsync(
+            shopware, () => InChannels(ShopwareOrderReader.Details()).Filter(ShopwareFilter.EqualTo("updatedAt", (string?)null)), "createdAt", order => order.CreatedAt, from, settings.PollPageSize, cancellationToken);
+        await foreach (var order in neverUpdated.ConfigureAwait(false))
+        {
+            orders[order.Id] = order;
+        }
+
+        var updated = OrderKeysetScan.ReadAsync(
+            shopware, () => InChannels(ShopwareOrderReader.Details()), "updatedAt", order => order.UpdatedAt, from, settings.PollPageSize, cancellationToken);
+        await foreach (var order in updated.ConfigureAwait(false))
+        {
+            orders[order.Id] = order;
+        }
+
         return [.. orders.Values];
     }
 
-    private async Task ReadByKeysetAsync(
-        string field, Func<ShopwareOrder, DateTimeOffset?> valueOf, DateTimeOffset from, bool neverUpdated, Dictionary<string, ShopwareOrder> into, CancellationToken cancellationToken)
-    {
-        var at = from;
-        var readAt = new List<string>();
-        while (true)
-        {
-            var criteria = ShopwareOrderReader.Details().Sort(field).Sort("id").Limit(settings.PollPageSize)
-                .Filter(ShopwareFilter.Range(field, gte: at));
-            if (neverUpdated)
-            {
-                criteria.Filter(ShopwareFilter.EqualTo("updatedAt", (string?)null));
-            }
-
-            if (readAt.Count > 0)
-            {
-                criteria.Filter(ShopwareFilter.Not(ShopwareFilter.EqualsAny("id", readAt)));
-            }
-
-            if (settings.SalesChannelIds.Count > 0)
-            {
-                criteria.Filter(ShopwareFilter.EqualsAny("salesChannelId", settings.SalesChannelIds));
-            }
-
-            var page = await shopware.Orders.SearchAsync(criteria, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var order in page.Items)
-            {
-                into[order.Id] = order;
-                var value = valueOf(order) ?? at;
-                if (value > at)
-                {
-                    at = value;
-                    readAt.Clear();
-                }
-
-                readAt.Add(order.Id);
-            }
-
-            if (page.Items.Count < settings.PollPageSize)
-            {
-                return;
-            }
-        }
-    }
+    /// <summary>Limits a search to the configured sales channels, when some are.</summary>
+    internal ShopwareCriteria InChannels(ShopwareCriteria criteria) =>
+        settings.SalesChannelIds.Count > 0 ? criteria.Filter(ShopwareFilter.EqualsAny("salesChannelId", settings.SalesChannelIds)) : criteria;
 
     /// <returns>Whether a new work item was queued.</returns>
     private static async Task<bool> QueueAsync(IUnitOfWork unit, ShopwareOrder order, CancellationToken cancellationToken)
@@ -161,9 +129,18 @@ internal sealed class ShopwareOrderPoller(
         return await unit.WorkItems.EnqueueAsync(OrderWork.Export(order.Id), cancellationToken).ConfigureAwait(false);
     }
 
-    private static Instant PlacedAt(ShopwareOrder order) =>
+    /// <summary>When the first exported order may have been placed: the backfill start, else go-live.</summary>
+    internal Instant FirstExported(Instant goLive) => settings.BackfillFrom is { } backfill ? Instant.FromDateTimeOffset(backfill) : goLive;
+
+    /// <summary>The time the cursor stands at, or <see langword="null"/> before the first poll.</summary>
+    internal static Instant? CursorTime(Cursor? cursor) =>
+        cursor?.Position.Text is { } text ? CursorPattern.Parse(text).Value : null;
+
+    /// <summary>When the order was placed: orders placed before go-live (or the backfill start) are never exported.</summary>
+    internal static Instant PlacedAt(ShopwareOrder order) =>
         Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
 
-    private static Instant ChangedAt(ShopwareOrder order) =>
+    /// <summary>The value of the order on the cursor's scale.</summary>
+    internal static Instant ChangedAt(ShopwareOrder order) =>
         Instant.FromDateTimeOffset(order.UpdatedAt ?? order.CreatedAt ?? order.OrderDateTime ?? DateTimeOffset.UnixEpoch);
 }

@@ -14,7 +14,7 @@ internal static class ReturnPipelines
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        // Policy: register your own before AddShopwareSitooConnector to restock differently. Returns read the exported
+        // Default policies (ConnectorBuilder.UsePolicy replaces one, DecoratePolicy wraps it). Returns read the exported
         // order with the export's OrderTranslator, so both sides agree on its lines.
         services.TryAddSingleton<IRestockPolicy, StockFlowRestockPolicy>();
         services.TryAddSingleton<IRefundSettlementPolicy, TillPayoutSettlementPolicy>();

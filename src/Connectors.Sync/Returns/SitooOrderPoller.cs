@@ -76,6 +76,18 @@ internal sealed class SitooOrderPoller(
     public static string RefundKey(StockIntakeSettings site, long returnOrderId) =>
         IdempotencyKey.SitooOrder(site.Account, site.EshopId, returnOrderId).Append("refund").Value;
 
+    /// <summary>The refund a Sitoo return causes, ordered after the other work of the order it returns.</summary>
+    public static NewWorkItem RefundWork(StockIntakeSettings site, SitooOrder returnOrder)
+    {
+        var original = OriginalOrderId(returnOrder);
+        return new NewWorkItem(
+            RefundKey(site, returnOrder.OrderId),
+            ReturnRefundHandler.WorkKind,
+            WorkLane.Orders,
+            returnOrder.OrderId.ToString(CultureInfo.InvariantCulture),
+            OrderingKey: original is { } id ? "sitoo-order:" + id.ToString(CultureInfo.InvariantCulture) : null);
+    }
+
     private static bool IsOrderEvent(string eventType) =>
         eventType == SitooEventType.Order.Value || eventType == SitooEventType.OrderDelivery.Value;
 
@@ -110,14 +122,7 @@ internal sealed class SitooOrderPoller(
         {
             if (IsReturn(order))
             {
-                var original = OriginalOrderId(order);
-                var item = new NewWorkItem(
-                    RefundKey(sitooSite, order.OrderId),
-                    ReturnRefundHandler.WorkKind,
-                    WorkLane.Orders,
-                    order.OrderId.ToString(CultureInfo.InvariantCulture),
-                    OrderingKey: original is { } id ? "sitoo-order:" + id.ToString(CultureInfo.InvariantCulture) : null);
-                facts += await unit.WorkItems.EnqueueAsync(item, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                facts += await unit.WorkItems.EnqueueAsync(RefundWork(sitooSite, order), cancellationToken).ConfigureAwait(false) ? 1 : 0;
             }
             else if (IsWebOrder(order))
             {

@@ -24,13 +24,16 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     private readonly string _instanceId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly Action<ConnectorOptions>? _configure;
     private readonly Action<IServiceCollection>? _addServices;
+    private readonly Action<ConnectorBuilder>? _connector;
     private ServiceProvider? _services;
     private SqliteConnectorStore? _store;
 
-    private ConnectorHarness(Action<ConnectorOptions>? configure, Action<IServiceCollection>? addServices, SitooSimulatorOptions? sitoo, ShopwareSimulatorOptions? shop)
+    private ConnectorHarness(
+        Action<ConnectorOptions>? configure, Action<IServiceCollection>? addServices, SitooSimulatorOptions? sitoo, ShopwareSimulatorOptions? shop, Action<ConnectorBuilder>? connector)
     {
         _configure = configure;
         _addServices = addServices;
+        _connector = connector;
         Clock = new FakeClock(Start);
         Shop = new ShopwareSimulator(shop, new SimulatorOptions { Clock = Clock });
         Pos = new SitooSimulator(sitoo, new SimulatorOptions { Clock = Clock });
@@ -72,9 +75,10 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         int? crashAtCommit = null,
         Action<IServiceCollection>? services = null,
         SitooSimulatorOptions? sitoo = null,
-        ShopwareSimulatorOptions? shop = null)
+        ShopwareSimulatorOptions? shop = null,
+        Action<ConnectorBuilder>? connector = null)
     {
-        var harness = new ConnectorHarness(configure, services, sitoo, shop);
+        var harness = new ConnectorHarness(configure, services, sitoo, shop, connector);
         await harness.BuildAsync(crashAtCommit);
         return harness;
     }
@@ -171,7 +175,8 @@ internal sealed class ConnectorHarness : IAsyncDisposable
             Crashing ?? (IConnectorStore)store,
             _configure,
             _addServices,
-            _instanceId);
+            _instanceId,
+            _connector);
     }
 
     private void AdjustIfAny(int warehouseId, string sku, decimal quantity)

@@ -19,7 +19,8 @@ internal static class ConnectorServices
         IConnectorStore store,
         Action<ConnectorOptions>? configure,
         Action<IServiceCollection>? addServices,
-        string instanceId)
+        string instanceId,
+        Action<ConnectorBuilder>? connector = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -58,6 +59,7 @@ internal static class ConnectorServices
         builder.ShopwareHttpClient.ConfigurePrimaryHttpMessageHandler(() => shop.CreateHandler());
         builder.SitooHttpClient.ConfigurePrimaryHttpMessageHandler(() => pos.CreateHandler());
         services.AddSingleton(store);
+        connector?.Invoke(builder);
         addServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _ = provider.GetRequiredService<IOptions<ConnectorOptions>>().Value;

@@ -32,4 +32,14 @@ public sealed class RequiredSettingsTests
         Assert.Contains("Connectors:Sync:Engine:LeaseDuration", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Sitoo client's Resilience:AttemptTimeout", refused.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(32)]
+    public async Task A_completeness_window_of_nothing_or_over_a_month_is_refused(int days)
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => ConnectorHarness.StartAsync(options => options.Completeness.Window = TimeSpan.FromDays(days)));
+
+        Assert.Contains("Connectors:Sync:Completeness:Window", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -19,7 +19,8 @@ internal static class OrderScenario
         int? crashAtCommit = null,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
         Connectors.Testing.Sitoo.SitooSimulatorOptions? sitoo = null,
-        ShopwareSimulatorOptions? shop = null)
+        ShopwareSimulatorOptions? shop = null,
+        Action<ConnectorBuilder>? connector = null)
     {
         var harness = await ConnectorHarness.StartAsync(
             options =>
@@ -30,7 +31,8 @@ internal static class OrderScenario
             crashAtCommit,
             services,
             sitoo,
-            shop);
+            shop,
+            connector);
         Assert.Equal(DistributionCentre, harness.DistributionCentre);
         return harness;
     }

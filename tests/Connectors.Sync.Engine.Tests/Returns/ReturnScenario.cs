@@ -28,8 +28,8 @@ internal static class ReturnScenario
 {
     public const string Sku = "SKU-1";
 
-    public static Task<ConnectorHarness> StartAsync(int? crashAtCommit = null) =>
-        ConnectorHarness.StartAsync(crashAtCommit: crashAtCommit, services: services => services.Replace(ServiceDescriptor.Singleton(provider => new ShopwareOrderPoller(
+    public static Task<ConnectorHarness> StartAsync(int? crashAtCommit = null, Action<ConnectorOptions>? configure = null) =>
+        ConnectorHarness.StartAsync(configure, crashAtCommit: crashAtCommit, services: services => services.Replace(ServiceDescriptor.Singleton(provider => new ShopwareOrderPoller(
             provider.GetRequiredService<IConnectorStore>(),
             provider.GetRequiredService<IShopwareAdminClient>(),
             new OrderSyncSettings { Export = false },

@@ -29,6 +29,20 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_folder_is_created_and_an_unopenable_file_is_named_in_the_error()
+    {
+        var nested = Path.Combine(_folder, "data", "state", "connector.db");
+        await using (await SqliteConnectorStore.OpenAsync(nested, _clock, None))
+        {
+        }
+
+        Assert.True(File.Exists(nested));
+        var folderAsFile = Path.Combine(_folder, "data", "state");
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteConnectorStore.OpenAsync(folderAsFile, _clock, None));
+        Assert.Contains(folderAsFile, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Migrations_run_once_however_often_the_file_is_opened()
     {
         for (var i = 0; i < 3; i++)

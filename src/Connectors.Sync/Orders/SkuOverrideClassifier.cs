@@ -4,10 +4,10 @@ using Connectors.Core.Orders;
 namespace Connectors.Sync.Orders;
 
 /// <summary>
-/// The default line classification with the stock topology's SKU overrides applied: a product line becomes the Sitoo
-/// SKU its product number maps to, every other line is classified as <see cref="DefaultLineItemClassifier"/> does.
+/// Applies the stock topology's SKU overrides (<c>Stock:SkuOverrides</c>) after the registered classifier: a product
+/// line becomes the Sitoo SKU its product number maps to, whoever classified it; every other line is left as classified.
 /// </summary>
-internal sealed class ProductNumberClassifier(DefaultLineItemClassifier inner, SkuMapping skus) : ILineItemClassifier
+internal sealed class SkuOverrideClassifier(ILineItemClassifier inner, SkuMapping skus) : ILineItemClassifier
 {
     public LineClassification Classify(ShopwareOrderLineItem line, ShopwareOrderSnapshot order)
     {
