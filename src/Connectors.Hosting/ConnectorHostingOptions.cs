@@ -18,6 +18,9 @@ public sealed class ConnectorHostingOptions
     /// <summary>How the operations dashboard is protected and what it shows.</summary>
     public ConnectorDashboardOptions Dashboard { get; set; } = new();
 
+    /// <summary>Where alerts are sent: JSON, Slack- and Teams-compatible webhooks, e-mail.</summary>
+    public Alerts.AlertChannelsOptions Alerts { get; set; } = new();
+
     /// <summary>
     /// The <c>Retry-After</c> sent with a 503 when the store cannot take a delivery; both senders retry later.
     /// Between 1 second and 1 hour.
@@ -26,5 +29,5 @@ public sealed class ConnectorHostingOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ConnectorHostingOptions {{ SitooEvents = {SitooEvents}, ShopwareWebhooks = {ShopwareWebhooks}, Dashboard = {Dashboard}, StoreUnavailableRetryAfter = {StoreUnavailableRetryAfter} }}";
+        $"ConnectorHostingOptions {{ SitooEvents = {SitooEvents}, ShopwareWebhooks = {ShopwareWebhooks}, Dashboard = {Dashboard}, Alerts = {Alerts}, StoreUnavailableRetryAfter = {StoreUnavailableRetryAfter} }}";
 }

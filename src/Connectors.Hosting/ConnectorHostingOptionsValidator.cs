@@ -36,6 +36,7 @@ internal sealed class ConnectorHostingOptionsValidator : IValidateOptions<Connec
         }
 
         ValidateDashboard(options.Dashboard, failures);
+        Alerts.AlertChannelsValidator.Validate(options.Alerts, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

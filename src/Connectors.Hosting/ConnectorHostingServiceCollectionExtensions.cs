@@ -15,7 +15,8 @@ public static class ConnectorHostingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ConnectorHostingOptions"/> (bound from <c>Connectors:Hosting</c>, validated at start-up), the
-    /// webhook receivers, antiforgery and the dashboard's pages and overview panels. The host registers the
+    /// webhook receivers, the alert channels configured under <c>Connectors:Hosting:Alerts:Channels</c>, antiforgery and the
+    /// dashboard's pages and overview panels. The host registers the
     /// <see cref="Connectors.Sync.State.IConnectorStore"/>; an <see cref="IClock"/> (default: the system clock) and an
     /// <see cref="Connectors.Sync.IInboxSignal"/> are used when registered.
     /// </summary>
@@ -51,6 +52,7 @@ public static class ConnectorHostingServiceCollectionExtensions
             return new ShopwareWebhookSignatureVerifier(verifierOptions, provider.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<ShopwareWebhookReceiver>();
+        Alerts.AlertChannelRegistration.Add(services, configuration);
 
         services.TryAddSingleton<ExceptionActions>();
         services.AddConnectorDashboardPage<OverviewPage>();
@@ -60,6 +62,7 @@ public static class ConnectorHostingServiceCollectionExtensions
         services.AddConnectorDashboardPage<StalledPage>();
         services.AddConnectorDashboardPage<JournalPage>();
         services.AddConnectorDashboardPage<SettlementPage>();
+        services.AddConnectorDashboardPage<AlertsPage>();
         services.AddConnectorDashboardPanel<QueueDepthPanel>();
         services.AddConnectorDashboardPanel<InboxBacklogPanel>();
         services.AddConnectorDashboardPanel<OpenExceptionsPanel>();

@@ -33,7 +33,11 @@ public static class ConnectorWebhookEndpointRouteBuilderExtensions
         }
 
         return endpoints
-            .MapPost(pattern, (HttpContext context, SitooEventsReceiver receiver) => receiver.ReceiveAsync(context))
+            .MapPost(pattern, (HttpContext context, SitooEventsReceiver receiver) =>
+            {
+                WebhookAnswerWatch.Track(context, Sync.InboxSources.Sitoo);
+                return receiver.ReceiveAsync(context);
+            })
             .WithDisplayName("Sitoo events receiver")
             .ExcludeFromDescription()
             // The receiver authenticates Sitoo itself; a host's fallback policy must not turn deliveries away.
@@ -60,7 +64,11 @@ public static class ConnectorWebhookEndpointRouteBuilderExtensions
         }
 
         return endpoints
-            .MapPost(pattern, (HttpContext context, ShopwareWebhookReceiver receiver) => receiver.ReceiveAsync(context))
+            .MapPost(pattern, (HttpContext context, ShopwareWebhookReceiver receiver) =>
+            {
+                WebhookAnswerWatch.Track(context, Sync.InboxSources.Shopware);
+                return receiver.ReceiveAsync(context);
+            })
             .WithDisplayName("Shopware webhook receiver")
             .ExcludeFromDescription()
             // The receiver authenticates Shopware itself; a host's fallback policy must not turn deliveries away.

@@ -55,13 +55,14 @@ public static class ConnectorServiceCollectionExtensions
         return AddCore(services, services.AddShopwareAdminApi(shopware), services.AddSitooApi(sitoo));
     }
 
-    /// <summary>Also runs the engine as a hosted service for the lifetime of the host.</summary>
+    /// <summary>Also runs the engine, and the alert evaluation (unless <c>Alerts:Enabled</c> is off), as hosted services for the lifetime of the host.</summary>
     /// <param name="builder">The connector builder.</param>
     /// <returns>The builder.</returns>
     public static ConnectorBuilder RunEngineInBackground(this ConnectorBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHostedService<ConnectorEngineService>();
+        Alerts.AlertPipelines.RunInBackground(builder.Services);
         return builder;
     }
 
@@ -96,6 +97,7 @@ public static class ConnectorServiceCollectionExtensions
         AddRetention(services);
         AddCompletenessCheck(services);
         AddPreflight(services);
+        Alerts.AlertPipelines.Add(services, shopwareHttp, sitooHttp);
         return new ConnectorBuilder(services, shopwareHttp, sitooHttp);
     }
 

@@ -16,6 +16,7 @@ public sealed class DashboardWithoutEngineTests : IAsyncLifetime
     [InlineData("connector/drift")]
     [InlineData("connector/stalled")]
     [InlineData("connector/journal")]
+    [InlineData("connector/alerts")]
     public async Task The_engines_views_say_the_engine_is_not_registered(string path)
     {
         using var client = new HttpClient();

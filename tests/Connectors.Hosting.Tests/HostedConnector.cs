@@ -45,7 +45,8 @@ internal sealed class HostedConnector : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_folder, "state.db");
 
-    public static Task<HostedConnector> StartAsync(IInboxSignal? signal = null) => StartCoreAsync(useTestServer: false, clientAddress: null, signal, null);
+    public static Task<HostedConnector> StartAsync(IInboxSignal? signal = null, Action<WebApplicationBuilder>? configure = null) =>
+        StartCoreAsync(useTestServer: false, clientAddress: null, signal, configure);
 
     /// <summary>On TestHost; every request seems to come from <paramref name="clientAddress"/>.</summary>
     /// <param name="clientAddress">The client's address as the app sees it.</param>

@@ -1,4 +1,5 @@
 using System.Net;
+using Connectors.Hosting.Alerts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -53,12 +54,17 @@ public sealed class HostingSetupTests
         options.SitooEvents.Password = "sitoo-password-42";
         options.ShopwareWebhooks.AppSecret = "app-secret-42";
         options.ShopwareWebhooks.PreviousAppSecret = "app-secret-41";
+        options.Alerts.Channels.Add(new AlertChannelOptions { Name = "ops", Kind = AlertChannelKind.Slack, Url = new Uri("https://hooks.example.com/T1/B2/token-42") });
+        options.Alerts.Channels.Add(new AlertChannelOptions { Name = "mail", Kind = AlertChannelKind.Email, UserName = "alerts", Password = "smtp-password-42" });
 
         var text = options.ToString();
 
         Assert.DoesNotContain("sitoo-password-42", text, StringComparison.Ordinal);
         Assert.DoesNotContain("app-secret-4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("token-42", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("smtp-password-42", text, StringComparison.Ordinal);
         Assert.Contains("hooks", text, StringComparison.Ordinal);
+        Assert.Contains("Name = mail", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -96,6 +96,9 @@ public sealed class SampleDashboardBrowserTests
         driver.Navigate().GoToUrl(new Uri(dashboard, "stalled").ToString());
         Assert.Equal("Stalled", driver.FindElement(By.CssSelector("main h2")).Text);
         SaveScreenshot(driver, "sample-dashboard-stalled.png");
+        driver.Navigate().GoToUrl(new Uri(dashboard, "alerts").ToString());
+        Assert.Equal("Alerts", driver.FindElement(By.CssSelector("main h2")).Text);
+        SaveScreenshot(driver, "sample-dashboard-alerts.png");
     }
 
     private static ChromeDriver StartChromium()

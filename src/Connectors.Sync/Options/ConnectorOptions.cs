@@ -55,6 +55,11 @@ public sealed class ConnectorOptions
     /// <summary>The scheduled check that no online order and no store return was passed over.</summary>
     [Required]
     public CompletenessSettings Completeness { get; set; } = new();
+
+    /// <summary>The alert rules' thresholds, how often alerts repeat and when they escalate.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public Connectors.Sync.Alerts.AlertSettings Alerts { get; set; } = new();
 }
 
 /// <summary>One stock location of the topology, as configured.</summary>

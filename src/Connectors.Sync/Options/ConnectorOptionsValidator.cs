@@ -32,6 +32,7 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
 
         ValidateRetention(failures, options.Retention);
         ValidateCompleteness(failures, options.Completeness);
+        ValidateAlerts(failures, options.Alerts);
 
         if (options.Stock.CoalesceWindow < TimeSpan.Zero)
         {
@@ -101,6 +102,34 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         if (value <= TimeSpan.Zero)
         {
             failures.Add($"{name} must be positive.");
+        }
+    }
+
+    /// <summary>Alert durations: an evaluation interval of zero would spin, a negative hold would fire before the breach.</summary>
+    private static void ValidateAlerts(List<string> failures, Alerts.AlertSettings alerts)
+    {
+        const string Section = "Connectors:Sync:Alerts";
+        Positive(failures, $"{Section}:EvaluateEvery", alerts.EvaluateEvery);
+        Positive(failures, $"{Section}:RepeatEvery", alerts.RepeatEvery);
+        if (alerts.RepeatEvery < alerts.EvaluateEvery)
+        {
+            failures.Add($"{Section}:RepeatEvery must not be shorter than EvaluateEvery: an alert cannot repeat between evaluations.");
+        }
+
+        if (alerts.EscalateAfter < TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:EscalateAfter must not be negative (zero never escalates).");
+        }
+
+        var rules = alerts.Rules;
+        Positive(failures, $"{Section}:Rules:SourceSilent:After", rules.SourceSilent.After);
+        Positive(failures, $"{Section}:Rules:StockLag:P99Above", rules.StockLag.P99Above);
+        foreach (var (key, value) in new[] { ("StockLag:For", rules.StockLag.For), ("Exceptions:OlderThan", rules.Exceptions.OlderThan), ("CircuitOpen:For", rules.CircuitOpen.For) })
+        {
+            if (value < TimeSpan.Zero)
+            {
+                failures.Add($"{Section}:Rules:{key} must not be negative.");
+            }
         }
     }
 
