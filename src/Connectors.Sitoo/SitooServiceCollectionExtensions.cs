@@ -39,6 +39,12 @@ public static class SitooServiceCollectionExtensions
         return AddSitooApiCore(services);
     }
 
+    /// <summary>
+    /// The name of the API's HTTP client; its logs are under <c>System.Net.Http.HttpClient.Connectors.Sitoo.RestApi</c>,
+    /// a category an <c>appsettings.json</c> can name (Refit's default would be a generated type's name).
+    /// </summary>
+    private const string HttpClientName = "Connectors.Sitoo.RestApi";
+
     private static IHttpClientBuilder AddSitooApiCore(IServiceCollection services)
     {
         services.AddOptions<SitooApiOptions>().ValidateOnStart();
@@ -49,7 +55,7 @@ public static class SitooServiceCollectionExtensions
         services.TryAddTransient<ISitooClient, SitooClient>();
 
         var builder = services
-            .AddRefitGeneratedClient<ISitooRestApi>(SitooJsonContext.Default, CreateRefitSettings)
+            .AddRefitGeneratedClient<ISitooRestApi>(SitooJsonContext.Default, CreateRefitSettings, HttpClientName)
             .ConfigureHttpClient((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<SitooApiOptions>>().Value;
