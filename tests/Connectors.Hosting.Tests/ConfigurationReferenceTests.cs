@@ -79,7 +79,8 @@ public sealed partial class ConfigurationReferenceTests
     private static bool IsSettings(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("Connectors.", StringComparison.Ordinal) == true;
 
-    private static Regex Named(string name) => new($"`(?:[A-Za-z]+:)*{Regex.Escape(name)}`", RegexOptions.CultureInvariant);
+    // A list's key also counts when only its items' keys are written (`Alerts:Channels:N:Name`).
+    private static Regex Named(string name) => new($"`(?:[A-Za-z]+:)*{Regex.Escape(name)}(?::N:[A-Za-z]+)?`", RegexOptions.CultureInvariant);
 
     /// <summary>The part of the reference under the section's heading, up to the next top-level heading.</summary>
     private static string SectionOf(string reference, string section)
