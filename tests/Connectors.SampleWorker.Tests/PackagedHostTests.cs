@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace Connectors.SampleWorker.Tests;
 
@@ -24,6 +27,7 @@ public sealed class PackagedHostTests
             repository, "pack", "Connectors.Packages.slnf", "-c", "Release", "-o", feed, "-p:Version=" + version, "--artifacts-path", Path.Combine(work, "artifacts"));
         Assert.True(pack.ExitCode == 0, pack.Output);
         Assert.DoesNotContain("warning", pack.Output, StringComparison.OrdinalIgnoreCase);
+        AssertPackagesStandAlone(feed, version);
 
         Directory.CreateDirectory(host);
         foreach (var file in Directory.GetFiles(Path.Combine(repository, "tests", "IntegratorHost")))
@@ -45,6 +49,50 @@ public sealed class PackagedHostTests
         Assert.Contains("shop stock: 4", run.Output, StringComparison.Ordinal);
         Assert.Contains("exported order rows: SOFA, GOODWILL", run.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// What someone with only the packages needs: every link in a package's README and guides leads to a file inside
+    /// that package, and a state store depends on exactly the Connectors.Sync whose internals it uses.
+    /// </summary>
+    private static void AssertPackagesStandAlone(string feed, string version)
+    {
+        var packages = Directory.GetFiles(feed, "*.nupkg");
+        Assert.Equal(8, packages.Length);
+        foreach (var package in packages)
+        {
+            using var archive = ZipFile.OpenRead(package);
+            var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+            Assert.Contains("docs/configuration.md", entries);
+            Assert.Contains("docs/extending.md", entries);
+            foreach (var document in entries.Where(e => e.EndsWith(".md", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(archive.GetEntry(document)!.Open());
+                foreach (var target in RelativeLinks(reader.ReadToEnd()))
+                {
+                    var resolved = Path.GetRelativePath(".", Path.Combine(Path.GetDirectoryName(document) ?? "", target)).Replace('\\', '/').TrimEnd('/');
+                    var held = entries.Contains(resolved) || entries.Any(e => e.StartsWith(resolved + "/", StringComparison.Ordinal));
+                    Assert.True(held, $"{Path.GetFileName(package)}: {document} links to {target}, which the package does not hold.");
+                }
+            }
+
+            var nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var nuspecReader = new StreamReader(nuspec.Open());
+            var manifest = XDocument.Parse(nuspecReader.ReadToEnd());
+            var id = manifest.Descendants().Single(e => e.Name.LocalName == "id").Value;
+            var onSync = manifest.Descendants().SingleOrDefault(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "Connectors.Sync");
+            if (id is "Connectors.Sync.Sqlite" or "Connectors.Sync.PostgreSql")
+            {
+                Assert.Equal($"[{version}]", (string?)onSync?.Attribute("version"));
+            }
+        }
+    }
+
+    /// <summary>The targets of a markdown text's links that are neither addresses nor anchors, without their anchors.</summary>
+    private static IEnumerable<string> RelativeLinks(string markdown) =>
+        Regex.Matches(markdown, @"\]\(([^)\s]+)\)")
+            .Select(m => m.Groups[1].Value)
+            .Where(target => !target.Contains("://", StringComparison.Ordinal) && !target.StartsWith('#') && !target.StartsWith("mailto:", StringComparison.Ordinal))
+            .Select(target => target.Split('#')[0]);
 
     private static async Task<(int ExitCode, string Output)> DotnetAsync(string folder, params string[] arguments)
     {
