@@ -34,7 +34,7 @@ public class LedgerBenchmarks
             .Select(id => new WarehouseTransaction(
                 id,
                 1 + random.Next(50),
-                SitooTransactionType.Sale,
+                WarehouseTransactionType.Sale,
                 Now.Plus(Duration.FromSeconds(id)),
                 [new WarehouseTransactionLine($"SKU-{random.Next(10_000):D6}", -1, random.Next(0, 20))]))
             .ToList();

@@ -22,11 +22,11 @@ public class OrderTranslationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var lines = new List<ShopwareOrderLineItem>();
+        var lines = new List<ShopwareLineSnapshot>();
         for (var i = 0; i < Lines; i++)
         {
             var total = 100m + i;
-            lines.Add(new ShopwareOrderLineItem($"line{i}", ShopwareLineItemTypes.Product, $"Product {i}", 1, Gross(total))
+            lines.Add(new ShopwareLineSnapshot($"line{i}", ShopwareLineTypes.Product, $"Product {i}", 1, Gross(total))
             {
                 Identifier = $"line{i}",
                 ProductNumber = $"SKU-{i}",
@@ -36,7 +36,7 @@ public class OrderTranslationBenchmarks
 
         var goods = lines.Sum(line => line.Price.TotalPrice);
         var discount = Math.Round(goods / 10m, 2);
-        lines.Add(new ShopwareOrderLineItem("promo", ShopwareLineItemTypes.Promotion, "Ten percent", 1, Gross(-discount))
+        lines.Add(new ShopwareLineSnapshot("promo", ShopwareLineTypes.Promotion, "Ten percent", 1, Gross(-discount))
         {
             Position = Lines,
             Promotion = new ShopwarePromotionPayload("percentage", "cart") { Code = "TEN" },
@@ -44,7 +44,7 @@ public class OrderTranslationBenchmarks
         _order = new ShopwareOrderSnapshot(
             "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "10001", Instant.FromUtc(2026, 3, 1, 9, 0), "SEK",
             ShopwareTaxStatus.Gross, goods - discount, ShopwarePrice.Zero, lines,
-            new ShopwareOrderCustomer("anna@example.com", "Anna", "Svensson"));
+            new ShopwareCustomerSnapshot("anna@example.com", "Anna", "Svensson"));
 
         // Measure the path that succeeds: a failed translation would return early and look fast.
         if (_translator.Translate(_order) is not OrderTranslationResult.Translated)
@@ -70,5 +70,5 @@ public class OrderTranslationBenchmarks
 
     /// <summary>VAT 25 % included in a gross amount.</summary>
     private static ShopwarePrice Gross(decimal total) =>
-        new(total, [new ShopwareCalculatedTax(Math.Round(total / 5m, 2), 25m, total)]);
+        new(total, [new ShopwareTaxSnapshot(Math.Round(total / 5m, 2), 25m, total)]);
 }

@@ -85,6 +85,6 @@ internal sealed class HalfOfEverything : IStockAvailabilityPolicy
 /// <summary>Books Shopware credit lines on the shop's own goodwill product; everything else as before.</summary>
 internal sealed class GoodwillCredits(ILineItemClassifier fallback) : ILineItemClassifier
 {
-    public LineClassification Classify(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
-        line.Type == ShopwareLineItemTypes.Credit ? new LineClassification.Service("GOODWILL") : fallback.Classify(line, order);
+    public LineClassification Classify(ShopwareLineSnapshot line, ShopwareOrderSnapshot order) =>
+        line.Type == ShopwareLineTypes.Credit ? new LineClassification.Service("GOODWILL") : fallback.Classify(line, order);
 }

@@ -11,7 +11,7 @@ namespace Connectors.Core.Inventory;
 public sealed record WarehouseTransaction(
     long TransactionId,
     int WarehouseId,
-    SitooTransactionType Type,
+    WarehouseTransactionType Type,
     Instant CreatedAt,
     IReadOnlyList<WarehouseTransactionLine> Lines)
 {

@@ -31,7 +31,7 @@ public interface ILineItemClassifier
     /// <param name="line">The line to classify.</param>
     /// <param name="order">The whole order, for context.</param>
     /// <returns>What the line becomes.</returns>
-    LineClassification Classify(ShopwareOrderLineItem line, ShopwareOrderSnapshot order);
+    LineClassification Classify(ShopwareLineSnapshot line, ShopwareOrderSnapshot order);
 }
 
 /// <summary>The Sitoo service products that carry Shopware lines without a product.</summary>
@@ -67,22 +67,22 @@ public sealed class DefaultLineItemClassifier : ILineItemClassifier
     }
 
     /// <inheritdoc/>
-    public LineClassification Classify(ShopwareOrderLineItem line, ShopwareOrderSnapshot order)
+    public LineClassification Classify(ShopwareLineSnapshot line, ShopwareOrderSnapshot order)
     {
         ArgumentNullException.ThrowIfNull(line);
         return line.Type switch
         {
-            ShopwareLineItemTypes.Product => ClassifyProduct(line),
-            ShopwareLineItemTypes.Promotion or ShopwareLineItemTypes.Discount => new LineClassification.Promotion(),
-            ShopwareLineItemTypes.Credit => Service(_services.Credit, "credit"),
-            ShopwareLineItemTypes.Custom => Service(_services.Custom, "custom"),
+            ShopwareLineTypes.Product => ClassifyProduct(line),
+            ShopwareLineTypes.Promotion or ShopwareLineTypes.Discount => new LineClassification.Promotion(),
+            ShopwareLineTypes.Credit => Service(_services.Credit, "credit"),
+            ShopwareLineTypes.Custom => Service(_services.Custom, "custom"),
             _ => new LineClassification.Untranslatable(
                 OrderTranslationReason.UnsupportedLineType,
                 $"line type '{line.Type}' has no default translation; a custom ILineItemClassifier must handle it"),
         };
     }
 
-    private LineClassification ClassifyProduct(ShopwareOrderLineItem line)
+    private LineClassification ClassifyProduct(ShopwareLineSnapshot line)
     {
         if (string.IsNullOrWhiteSpace(line.ProductNumber))
         {

@@ -69,7 +69,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
                 .OrderBy(line => line.Position)
                 .ThenBy(line => line.Id, StringComparer.Ordinal)
                 .ToList();
-            var promotions = new List<ShopwareOrderLineItem>();
+            var promotions = new List<ShopwareLineSnapshot>();
             foreach (var line in topLevel)
             {
                 switch (options.Classifier.Classify(line, order))
@@ -144,7 +144,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             }
         }
 
-        private void AddRow(ShopwareOrderLineItem line, string sku, SitooOrderItemKind kind)
+        private void AddRow(ShopwareLineSnapshot line, string sku, SitooOrderItemKind kind)
         {
             if (line.Quantity <= 0 || decimal.Truncate(line.Quantity) != line.Quantity)
             {
@@ -162,7 +162,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             _rows.Add(new Row(line, sku, kind, line.Quantity, rate.Value, GrossOf(line.Price)));
         }
 
-        private void CarryPromotion(ShopwareOrderLineItem line)
+        private void CarryPromotion(ShopwareLineSnapshot line)
         {
             var amount = -GrossOf(line.Price);
             if (amount < 0)
@@ -189,7 +189,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             }
         }
 
-        private void Spread(ShopwareOrderLineItem line, decimal amount)
+        private void Spread(ShopwareLineSnapshot line, decimal amount)
         {
             if (SpreadTargets(line) is not var (targets, weights, method))
             {
@@ -218,7 +218,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
         /// when present, otherwise in proportion to the rows' gross value; <see langword="null"/> (and a failure) when
         /// there is none.
         /// </summary>
-        private (List<Row> Targets, List<decimal> Weights, AllocationMethod Method)? SpreadTargets(ShopwareOrderLineItem line)
+        private (List<Row> Targets, List<decimal> Weights, AllocationMethod Method)? SpreadTargets(ShopwareLineSnapshot line)
         {
             var products = _rows.Where(row => row.Kind == SitooOrderItemKind.Product).ToList();
             var composition = line.Promotion?.Composition ?? [];
@@ -250,7 +250,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
         }
 
         private (List<Row> Targets, List<decimal> Weights, AllocationMethod Method)? Weighted(
-            ShopwareOrderLineItem line, List<Row> targets, List<decimal> weights, AllocationMethod method)
+            ShopwareLineSnapshot line, List<Row> targets, List<decimal> weights, AllocationMethod method)
         {
             if (weights.Sum() > 0 || GrossOf(line.Price) == 0)
             {
@@ -261,7 +261,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             return null;
         }
 
-        private void AddDiscountRows(ShopwareOrderLineItem line, string sku, decimal amount)
+        private void AddDiscountRows(ShopwareLineSnapshot line, string sku, decimal amount)
         {
             if (order.TaxStatus == ShopwareTaxStatus.TaxFree || line.Price.CalculatedTaxes.Count == 0)
             {
@@ -298,7 +298,7 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
         }
 
         /// <summary>Records which product lines a discount-product promotion covers, so returns can refund a line's part of it.</summary>
-        private void ShareDiscountRow(ShopwareOrderLineItem line, decimal amount)
+        private void ShareDiscountRow(ShopwareLineSnapshot line, decimal amount)
         {
             if (amount == 0 || SpreadTargets(line) is not var (targets, weights, _))
             {
@@ -539,10 +539,10 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
             };
         }
 
-        private void Record(ShopwareOrderLineItem line, AllocationMethod method, decimal amount, IReadOnlyList<AllocationShare> shares) =>
+        private void Record(ShopwareLineSnapshot line, AllocationMethod method, decimal amount, IReadOnlyList<AllocationShare> shares) =>
             _allocations.Add(new PromotionAllocation(line.Id, line.Label, line.Promotion?.Code, method, amount, shares));
 
-        private void Fail(OrderTranslationReason reason, string rule, ShopwareOrderLineItem line, string? sku) =>
+        private void Fail(OrderTranslationReason reason, string rule, ShopwareLineSnapshot line, string? sku) =>
             _failures.Add(new OrderTranslationFailure(reason, rule) { LineId = line.Id, LineLabel = line.Label, Sku = sku });
 
         private string Money(decimal amount) =>
@@ -551,9 +551,9 @@ public sealed partial class OrderTranslator(OrderTranslationOptions options)
     }
 
     /// <summary>A Sitoo item being built from one Shopware line (or one VAT part of a promotion).</summary>
-    private sealed class Row(ShopwareOrderLineItem line, string sku, SitooOrderItemKind kind, decimal quantity, decimal vatRate, decimal gross)
+    private sealed class Row(ShopwareLineSnapshot line, string sku, SitooOrderItemKind kind, decimal quantity, decimal vatRate, decimal gross)
     {
-        public ShopwareOrderLineItem Line { get; } = line;
+        public ShopwareLineSnapshot Line { get; } = line;
 
         public string Sku { get; } = sku;
 

@@ -32,7 +32,7 @@ public interface IPromotionPolicy
     /// <param name="line">A line classified as <see cref="LineClassification.Promotion"/>.</param>
     /// <param name="order">The whole order, for context.</param>
     /// <returns>How the line is carried.</returns>
-    PromotionTreatment Decide(ShopwareOrderLineItem line, ShopwareOrderSnapshot order);
+    PromotionTreatment Decide(ShopwareLineSnapshot line, ShopwareOrderSnapshot order);
 }
 
 /// <summary>
@@ -42,7 +42,7 @@ public interface IPromotionPolicy
 public sealed class SpreadPromotionPolicy : IPromotionPolicy
 {
     /// <inheritdoc/>
-    public PromotionTreatment Decide(ShopwareOrderLineItem line, ShopwareOrderSnapshot order)
+    public PromotionTreatment Decide(ShopwareLineSnapshot line, ShopwareOrderSnapshot order)
     {
         ArgumentNullException.ThrowIfNull(line);
         return line.Promotion?.IsDeliveryScope == true
@@ -56,6 +56,6 @@ public sealed class SpreadPromotionPolicy : IPromotionPolicy
 public sealed class DiscountProductPromotionPolicy(string discountSku) : IPromotionPolicy
 {
     /// <inheritdoc/>
-    public PromotionTreatment Decide(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
+    public PromotionTreatment Decide(ShopwareLineSnapshot line, ShopwareOrderSnapshot order) =>
         new PromotionTreatment.DiscountProduct(discountSku);
 }

@@ -24,8 +24,8 @@ public sealed record ShopwareOrderSnapshot(
     ShopwareTaxStatus TaxStatus,
     decimal AmountTotal,
     ShopwarePrice ShippingCosts,
-    IReadOnlyList<ShopwareOrderLineItem> LineItems,
-    ShopwareOrderCustomer Customer)
+    IReadOnlyList<ShopwareLineSnapshot> LineItems,
+    ShopwareCustomerSnapshot Customer)
 {
     /// <summary>The sales channel the order was placed in (<c>salesChannelId</c>).</summary>
     public string? SalesChannelId { get; init; }
@@ -100,7 +100,7 @@ public enum ShopwareTaxStatus
 /// <summary>A Shopware <c>CalculatedPrice</c>: a total with its taxes per rate.</summary>
 /// <param name="TotalPrice">The total (<c>totalPrice</c>), net or gross per the order's tax status.</param>
 /// <param name="CalculatedTaxes">The taxes per rate (<c>calculatedTaxes</c>).</param>
-public sealed record ShopwarePrice(decimal TotalPrice, IReadOnlyList<ShopwareCalculatedTax> CalculatedTaxes)
+public sealed record ShopwarePrice(decimal TotalPrice, IReadOnlyList<ShopwareTaxSnapshot> CalculatedTaxes)
 {
     /// <summary>A price of zero with no taxes.</summary>
     public static ShopwarePrice Zero { get; } = new(0m, []);
@@ -113,15 +113,15 @@ public sealed record ShopwarePrice(decimal TotalPrice, IReadOnlyList<ShopwareCal
 /// <param name="Tax">The tax amount (<c>tax</c>).</param>
 /// <param name="TaxRate">The rate in percent (<c>taxRate</c>).</param>
 /// <param name="Price">The part of the price taxed at this rate (<c>price</c>).</param>
-public sealed record ShopwareCalculatedTax(decimal Tax, decimal TaxRate, decimal Price);
+public sealed record ShopwareTaxSnapshot(decimal Tax, decimal TaxRate, decimal Price);
 
 /// <summary>A Shopware <c>order_line_item</c>.</summary>
 /// <param name="Id">The line item id (<c>id</c>).</param>
-/// <param name="Type">The line type (<c>type</c>) as sent; see <see cref="ShopwareLineItemTypes"/>. Unknown types are kept, not rejected.</param>
+/// <param name="Type">The line type (<c>type</c>) as sent; see <see cref="ShopwareLineTypes"/>. Unknown types are kept, not rejected.</param>
 /// <param name="Label">The label shown to the customer (<c>label</c>).</param>
 /// <param name="Quantity">The quantity (<c>quantity</c>).</param>
 /// <param name="Price">The line price (<c>price</c>): total and taxes.</param>
-public sealed record ShopwareOrderLineItem(
+public sealed record ShopwareLineSnapshot(
     string Id,
     string Type,
     string Label,
@@ -154,7 +154,7 @@ public sealed record ShopwareOrderLineItem(
 }
 
 /// <summary>The Shopware line item types known to the connector (<c>type</c>).</summary>
-public static class ShopwareLineItemTypes
+public static class ShopwareLineTypes
 {
     /// <summary>A product (variant) line.</summary>
     public const string Product = "product";
@@ -206,7 +206,7 @@ public sealed record ShopwareDiscountComposition(string Id, decimal Quantity, de
 /// <param name="Email">The e-mail address (<c>email</c>).</param>
 /// <param name="FirstName">The first name (<c>firstName</c>).</param>
 /// <param name="LastName">The last name (<c>lastName</c>).</param>
-public sealed record ShopwareOrderCustomer(string Email, string FirstName, string LastName)
+public sealed record ShopwareCustomerSnapshot(string Email, string FirstName, string LastName)
 {
     /// <summary>The linked customer (<c>customerId</c>); <see langword="null"/> when the customer was deleted.</summary>
     public string? CustomerId { get; init; }

@@ -121,9 +121,9 @@ internal static class ShopwareOrderMapper
     }
 
     private static ShopwarePrice Price(Client.ShopwareCalculatedPrice price) =>
-        new(price.TotalPrice, [.. price.CalculatedTaxes.Select(tax => new ShopwareCalculatedTax(tax.Tax, tax.TaxRate, tax.Price))]);
+        new(price.TotalPrice, [.. price.CalculatedTaxes.Select(tax => new ShopwareTaxSnapshot(tax.Tax, tax.TaxRate, tax.Price))]);
 
-    private static ShopwareOrderLineItem LineItem(string entity, int index, Client.ShopwareOrderLineItem line)
+    private static ShopwareLineSnapshot LineItem(string entity, int index, Client.ShopwareOrderLineItem line)
     {
         var field = string.Create(CultureInfo.InvariantCulture, $"lineItems[{index}]");
         if (string.IsNullOrWhiteSpace(line.Type))
@@ -136,25 +136,25 @@ internal static class ShopwareOrderMapper
             : line.TotalPrice is { } total
                 ? new ShopwarePrice(total, [])
                 : throw new MappingException(entity, field + ".price", null, "the line has no price");
-        return new ShopwareOrderLineItem(line.Id, line.Type, line.Label ?? string.Empty, line.Quantity, price)
+        return new ShopwareLineSnapshot(line.Id, line.Type, line.Label ?? string.Empty, line.Quantity, price)
         {
             Identifier = line.Identifier,
             ReferencedId = line.ReferencedId,
             ParentId = line.ParentId,
             Position = line.Position ?? 0,
             ProductNumber = line.PayloadProductNumber,
-            Promotion = line.Type == ShopwareLineItemTypes.Promotion ? PromotionPayloadReader.Read(entity, field + ".payload", line.Payload) : null,
+            Promotion = line.Type == ShopwareLineTypes.Promotion ? PromotionPayloadReader.Read(entity, field + ".payload", line.Payload) : null,
         };
     }
 
-    private static ShopwareOrderCustomer Customer(string entity, Client.ShopwareOrderCustomer customer)
+    private static ShopwareCustomerSnapshot Customer(string entity, Client.ShopwareOrderCustomer customer)
     {
         if (string.IsNullOrWhiteSpace(customer.Email))
         {
             throw new MappingException(entity, "orderCustomer.email", customer.Email, "the Sitoo customer is found and created by e-mail");
         }
 
-        return new ShopwareOrderCustomer(customer.Email, customer.FirstName ?? string.Empty, customer.LastName ?? string.Empty)
+        return new ShopwareCustomerSnapshot(customer.Email, customer.FirstName ?? string.Empty, customer.LastName ?? string.Empty)
         {
             CustomerId = customer.CustomerId,
             CustomerNumber = customer.CustomerNumber,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Connectors.Core.Inventory;
 using Connectors.Sitoo.Models;
-using CoreTransactionType = Connectors.Core.Inventory.SitooTransactionType;
 
 namespace Connectors.Sync.Mapping;
 
@@ -27,7 +26,7 @@ internal static class WarehouseTransactionMapper
         return new WarehouseTransaction(
             transaction.WarehouseTransactionId,
             transaction.WarehouseId,
-            (CoreTransactionType)transaction.TransactionType.Value,
+            (WarehouseTransactionType)transaction.TransactionType.Value,
             createdAt,
             lines)
         {

@@ -35,7 +35,7 @@ internal sealed class ShopwareOrderReader(IShopwareAdminClient shopware, OrderEx
     /// <summary>The quantity per product number of the order's product lines: what Shopware took off its stock.</summary>
     public static Dictionary<string, int> ProductQuantities(ShopwareOrder order) =>
         (order.LineItems ?? [])
-            .Where(line => line.Type == Shopware.Models.ShopwareLineItemTypes.Product && !string.IsNullOrEmpty(line.PayloadProductNumber))
+            .Where(line => line.Type == ShopwareLineItemTypes.Product && !string.IsNullOrEmpty(line.PayloadProductNumber))
             .GroupBy(line => line.PayloadProductNumber!, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Sum(line => line.Quantity), StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ namespace Connectors.Sync.Orders;
 /// </summary>
 internal sealed class SkuOverrideClassifier(ILineItemClassifier inner, SkuMapping skus) : ILineItemClassifier
 {
-    public LineClassification Classify(ShopwareOrderLineItem line, ShopwareOrderSnapshot order)
+    public LineClassification Classify(ShopwareLineSnapshot line, ShopwareOrderSnapshot order)
     {
         var classification = inner.Classify(line, order);
         return classification is LineClassification.Product product ? new LineClassification.Product(skus.ToSitoo(product.Sku)) : classification;

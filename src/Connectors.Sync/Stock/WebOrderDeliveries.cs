@@ -21,7 +21,7 @@ internal sealed class WebOrderDeliveries(ISitooClient sitoo, StockTopology topol
         IStateSession session, IReadOnlyList<WarehouseTransaction> transactions, CancellationToken cancellationToken)
     {
         var deliveries = transactions
-            .Where(t => t.Type == SitooTransactionType.Sale && t.OrderDeliveryId is not null)
+            .Where(t => t.Type == WarehouseTransactionType.Sale && t.OrderDeliveryId is not null)
             .ToList();
         var unknown = deliveries.Where(t => !_orderOfDelivery.ContainsKey(t.OrderDeliveryId!.Value)).ToList();
         if (unknown.Count > 0)

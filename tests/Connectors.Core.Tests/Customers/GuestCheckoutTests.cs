@@ -12,7 +12,7 @@ public class GuestCheckoutTests
     private static ShopwareOrderSnapshot GuestOrder(string customerId, string email) =>
         new OrderBuilder()
             .Product("l1", "SKU-A", 1, 10m, 25)
-            .Customer(new ShopwareOrderCustomer(email, "Anna", "Svensson") { CustomerId = customerId, IsGuest = true })
+            .Customer(new ShopwareCustomerSnapshot(email, "Anna", "Svensson") { CustomerId = customerId, IsGuest = true })
             .Build();
 
     [Fact]
@@ -52,7 +52,7 @@ public class GuestCheckoutTests
     {
         var order = new OrderBuilder()
             .Product("l1", "SKU-A", 1, 10m, 25)
-            .Customer(new ShopwareOrderCustomer("anna@example.com", "Anna", "Svensson"))
+            .Customer(new ShopwareCustomerSnapshot("anna@example.com", "Anna", "Svensson"))
             .Build();
         var linkedElsewhere = new SitooUserRecord("{user-0}", "anna@example.com") { ExternalId = "aaaa0000aaaa0000aaaa0000aaaa0000" };
 

@@ -30,7 +30,7 @@ public static class TransactionArbitraries
 
     private static Gen<WarehouseTransaction> Transaction(long id) =>
         from warehouse in Gen.Elements(1, 2, 2, 3, 42)
-        from type in Gen.Elements(Enum.GetValues<SitooTransactionType>())
+        from type in Gen.Elements(Enum.GetValues<WarehouseTransactionType>())
         from minutes in Gen.Choose(0, 120)
         from lineCount in Gen.Choose(1, 2)
         from lines in Gen.ListOf(Line, lineCount)

@@ -12,14 +12,14 @@ public class StockLedgerTransactionTests
 
     // Each Sitoo transaction type moves the level to its level-after and reports its own delta.
     [Theory]
-    [InlineData(SitooTransactionType.Sale, -2.0, 8.0)]
-    [InlineData(SitooTransactionType.Refund, 1.0, 11.0)]
-    [InlineData(SitooTransactionType.Stocktaking, -1.0, 9.0)]
-    [InlineData(SitooTransactionType.ManualIn, 13.0, 23.0)]
-    [InlineData(SitooTransactionType.ManualOut, -0.25, 9.75)]
-    [InlineData((SitooTransactionType)70, 4.0, 14.0)]
+    [InlineData(WarehouseTransactionType.Sale, -2.0, 8.0)]
+    [InlineData(WarehouseTransactionType.Refund, 1.0, 11.0)]
+    [InlineData(WarehouseTransactionType.Stocktaking, -1.0, 9.0)]
+    [InlineData(WarehouseTransactionType.ManualIn, 13.0, 23.0)]
+    [InlineData(WarehouseTransactionType.ManualOut, -0.25, 9.75)]
+    [InlineData((WarehouseTransactionType)70, 4.0, 14.0)]
     public void Each_transaction_type_sets_the_level_and_marks_the_sku_changed(
-        SitooTransactionType type, double quantity, double levelAfter)
+        WarehouseTransactionType type, double quantity, double levelAfter)
     {
         var result = ObservedTen().Apply([Tx(100, 2, "A", (decimal)quantity, (decimal)levelAfter, type, minutes: 5)], Topology);
 

@@ -53,7 +53,7 @@ public class StockTargetTests
     public void Contribution_applies_only_the_change_and_never_the_same_contribution_twice()
     {
         var options = Options(Stores(StockLocation.ShopwareStock()));
-        var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", 6m, 6m, SitooTransactionType.ManualIn)], options.Topology).Ledger;
+        var ledger = StockLedger.Empty.Apply([Tx(1, 2, "A", 6m, 6m, WarehouseTransactionType.ManualIn)], options.Topology).Ledger;
         var sales = new OnlineSalesState(0, 20, 0m);
 
         var first = ShopwareStockTarget.Decide(options, "A", ledger["A"], sales, new ShopwareStockReading(20, 0), T0);

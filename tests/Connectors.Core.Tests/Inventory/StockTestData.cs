@@ -22,7 +22,7 @@ internal static class StockTestData
 
     public static WarehouseTransaction Tx(
         long id, int warehouse, string sku, decimal quantity, decimal levelAfter,
-        SitooTransactionType type = SitooTransactionType.Sale, int minutes = 0) =>
+        WarehouseTransactionType type = WarehouseTransactionType.Sale, int minutes = 0) =>
         new(id, warehouse, type, T0.Plus(Duration.FromMinutes(minutes)), [new WarehouseTransactionLine(sku, quantity, levelAfter)]);
 
     public static SitooStockRow Row(string sku, int warehouse, decimal total, decimal reserved = 0m) =>

@@ -27,7 +27,7 @@ public class CashRoundingProperties
             Payment = _card,
         };
 
-    private static decimal GrossOf(ShopwareOrderSnapshot order, ShopwareOrderLineItem line) =>
+    private static decimal GrossOf(ShopwareOrderSnapshot order, ShopwareLineSnapshot line) =>
         order.TaxStatus == ShopwareTaxStatus.Net ? line.Price.TotalPrice + line.Price.CalculatedTaxes.Sum(tax => tax.Tax) : line.Price.TotalPrice;
 
     private static Property RowsAndRoundOffAddUpToTheTotal(OrderTranslator translator) =>

@@ -8,8 +8,8 @@ namespace Connectors.Core.Tests.Orders;
 /// <summary>Gift wrapping added by a plugin as a custom line becomes the Sitoo service product GIFTWRAP.</summary>
 public sealed class GiftWrapClassifier(ILineItemClassifier fallback) : ILineItemClassifier
 {
-    public LineClassification Classify(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
-        line.Type == ShopwareLineItemTypes.Custom
+    public LineClassification Classify(ShopwareLineSnapshot line, ShopwareOrderSnapshot order) =>
+        line.Type == ShopwareLineTypes.Custom
             && line.ReferencedId?.StartsWith("giftwrap", StringComparison.Ordinal) == true
             ? new LineClassification.Service("GIFTWRAP")
             : fallback.Classify(line, order);
@@ -18,7 +18,7 @@ public sealed class GiftWrapClassifier(ILineItemClassifier fallback) : ILineItem
 /// <summary>Staff discounts stay visible in store reports as their own product; other promotions keep the default.</summary>
 public sealed class StaffDiscountPolicy(IPromotionPolicy fallback) : IPromotionPolicy
 {
-    public PromotionTreatment Decide(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
+    public PromotionTreatment Decide(ShopwareLineSnapshot line, ShopwareOrderSnapshot order) =>
         line.Promotion?.Code?.StartsWith("STAFF-", StringComparison.Ordinal) == true
             ? new PromotionTreatment.DiscountProduct("STAFF-DISCOUNT")
             : fallback.Decide(line, order);

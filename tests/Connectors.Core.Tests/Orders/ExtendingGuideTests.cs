@@ -15,8 +15,8 @@ public class ExtendingGuideTests
     public void The_gift_wrap_classifier_maps_gift_wrap_lines_and_leaves_the_rest_to_the_default()
     {
         var builder = new OrderBuilder().Product("l1", "SKU-A", 1, 100m, 25);
-        builder.Line(new ShopwareOrderLineItem("w1", ShopwareLineItemTypes.Custom, "Gift wrap", 1, builder.Priced(5m, 25)) { ReferencedId = "giftwrap-red" });
-        var order = builder.Line(new ShopwareOrderLineItem("e1", ShopwareLineItemTypes.Custom, "Engraving", 1, builder.Priced(15m, 25))).Build();
+        builder.Line(new ShopwareLineSnapshot("w1", ShopwareLineTypes.Custom, "Gift wrap", 1, builder.Priced(5m, 25)) { ReferencedId = "giftwrap-red" });
+        var order = builder.Line(new ShopwareLineSnapshot("e1", ShopwareLineTypes.Custom, "Engraving", 1, builder.Priced(15m, 25))).Build();
 
         var failed = Assert.IsType<OrderTranslationResult.Failed>(CustomTranslator().Translate(order));
         var withoutEngraving = order with { LineItems = order.LineItems.Where(line => line.Id != "e1").ToList(), AmountTotal = 105m };

@@ -9,12 +9,12 @@ namespace Connectors.Core.Tests.Orders;
 /// </summary>
 internal sealed class OrderBuilder(ShopwareTaxStatus status = ShopwareTaxStatus.Gross)
 {
-    private readonly List<ShopwareOrderLineItem> _lines = [];
+    private readonly List<ShopwareLineSnapshot> _lines = [];
     private readonly Dictionary<string, decimal> _rates = [];
     private ShopwarePrice _shipping = ShopwarePrice.Zero;
     private decimal? _total;
     private string _orderNumber = "10001";
-    private ShopwareOrderCustomer _customer = new(" Anna.Svensson@Example.COM ", "Anna", "Svensson") { CustomerId = "c0ffee00c0ffee00c0ffee00c0ffee00" };
+    private ShopwareCustomerSnapshot _customer = new(" Anna.Svensson@Example.COM ", "Anna", "Svensson") { CustomerId = "c0ffee00c0ffee00c0ffee00c0ffee00" };
 
     public ShopwareTaxStatus Status => status;
 
@@ -22,7 +22,7 @@ internal sealed class OrderBuilder(ShopwareTaxStatus status = ShopwareTaxStatus.
     {
         var total = unitPrice * quantity;
         _rates[id] = rate;
-        _lines.Add(new ShopwareOrderLineItem(id, ShopwareLineItemTypes.Product, $"Product {sku}", quantity, Priced(total, rate))
+        _lines.Add(new ShopwareLineSnapshot(id, ShopwareLineTypes.Product, $"Product {sku}", quantity, Priced(total, rate))
         {
             Identifier = id,
             ReferencedId = id,
@@ -39,7 +39,7 @@ internal sealed class OrderBuilder(ShopwareTaxStatus status = ShopwareTaxStatus.
     /// <summary>A promotion of <paramref name="amount"/> without composition, its tax split over the rates in the cart.</summary>
     public OrderBuilder AbsolutePromotion(string id, string label, decimal amount)
     {
-        var products = _lines.Where(line => line.Type == ShopwareLineItemTypes.Product).ToList();
+        var products = _lines.Where(line => line.Type == ShopwareLineTypes.Product).ToList();
         var value = products.Sum(line => line.Price.TotalPrice);
         var parts = new List<(string, decimal)>();
         var left = amount;
@@ -55,7 +55,7 @@ internal sealed class OrderBuilder(ShopwareTaxStatus status = ShopwareTaxStatus.
 
     public OrderBuilder DeliveryPromotion(string id, string label, decimal amount, decimal rate)
     {
-        _lines.Add(new ShopwareOrderLineItem(id, ShopwareLineItemTypes.Promotion, label, 1, Priced(-amount, rate))
+        _lines.Add(new ShopwareLineSnapshot(id, ShopwareLineTypes.Promotion, label, 1, Priced(-amount, rate))
         {
             Position = _lines.Count + 1,
             Promotion = new ShopwarePromotionPayload("absolute", ShopwarePromotionPayload.DeliveryScope) { Code = "FREESHIP" },
@@ -63,7 +63,7 @@ internal sealed class OrderBuilder(ShopwareTaxStatus status = ShopwareTaxStatus.
         return this;
     }
 
-    public OrderBuilder Line(ShopwareOrderLineItem line)
+    public OrderBuilder Line(ShopwareLineSnapshot line)
     {
         _lines.Add(line with { Position = _lines.Count + 1 });
         return this;
@@ -87,14 +87,14 @@ internal sealed class OrderBuilder(ShopwareTaxStatus status = ShopwareTaxStatus.
         return this;
     }
 
-    public OrderBuilder Customer(ShopwareOrderCustomer customer)
+    public OrderBuilder Customer(ShopwareCustomerSnapshot customer)
     {
         _customer = customer;
         return this;
     }
 
     public ShopwarePrice Priced(decimal total, decimal rate) =>
-        new(total, [new ShopwareCalculatedTax(Tax(total, rate), rate, total)]) { TaxRuleRates = [rate] };
+        new(total, [new ShopwareTaxSnapshot(Tax(total, rate), rate, total)]) { TaxRuleRates = [rate] };
 
     public ShopwareOrderSnapshot Build()
     {
@@ -126,9 +126,9 @@ internal sealed class OrderBuilder(ShopwareTaxStatus status = ShopwareTaxStatus.
             .GroupBy(entry => _rates[entry.LineId])
             .Select(group => (Rate: group.Key, Discount: group.Sum(entry => entry.Discount)))
             .ToList();
-        var taxes = parts.Select(part => new ShopwareCalculatedTax(-Tax(part.Discount, part.Rate), part.Rate, -part.Discount)).ToList();
+        var taxes = parts.Select(part => new ShopwareTaxSnapshot(-Tax(part.Discount, part.Rate), part.Rate, -part.Discount)).ToList();
         var price = new ShopwarePrice(-composition.Sum(entry => entry.Discount), taxes) { TaxRuleRates = parts.Select(part => part.Rate).ToList() };
-        _lines.Add(new ShopwareOrderLineItem(id, ShopwareLineItemTypes.Promotion, label, 1, price)
+        _lines.Add(new ShopwareLineSnapshot(id, ShopwareLineTypes.Promotion, label, 1, price)
         {
             Identifier = id,
             ReferencedId = label.ToUpperInvariant(),

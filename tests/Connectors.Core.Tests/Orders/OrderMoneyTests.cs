@@ -135,7 +135,7 @@ public class OrderMoneyTests
         var builder = new OrderBuilder().Product("l1", "SKU-A", 1, 100.00m, 25).Product("l2", "SKU-B", 1, 25.00m, 12);
         var order = builder.Build() with
         {
-            ShippingCosts = new ShopwarePrice(49.00m, [new ShopwareCalculatedTax(7.84m, 25m, 39.20m), new ShopwareCalculatedTax(1.05m, 12m, 9.80m)])
+            ShippingCosts = new ShopwarePrice(49.00m, [new ShopwareTaxSnapshot(7.84m, 25m, 39.20m), new ShopwareTaxSnapshot(1.05m, 12m, 9.80m)])
             {
                 TaxRuleRates = [25m, 12m],
             },
@@ -156,7 +156,7 @@ public class OrderMoneyTests
         var builder = new OrderBuilder().Product("l1", "SKU-A", 1, 100.00m, 25).Product("l2", "SKU-B", 1, 25.00m, 12);
         var order = builder.DeliveryPromotion("d1", "Half shipping", 24.50m, 25m).Build() with
         {
-            ShippingCosts = new ShopwarePrice(49.00m, [new ShopwareCalculatedTax(7.84m, 25m, 39.20m), new ShopwareCalculatedTax(1.05m, 12m, 9.80m)]),
+            ShippingCosts = new ShopwarePrice(49.00m, [new ShopwareTaxSnapshot(7.84m, 25m, 39.20m), new ShopwareTaxSnapshot(1.05m, 12m, 9.80m)]),
             AmountTotal = 149.50m,
         };
 
@@ -223,7 +223,7 @@ public class OrderMoneyTests
     {
         var order = Rounded(new OrderBuilder().Product("l1", "SKU-A", 1, 99.80m, 25).Build(), rawTotal: 148.80m, amountTotal: 149.00m, interval: 1.00m) with
         {
-            ShippingCosts = new ShopwarePrice(49.00m, [new ShopwareCalculatedTax(7.84m, 25m, 39.20m), new ShopwareCalculatedTax(1.05m, 12m, 9.80m)]),
+            ShippingCosts = new ShopwarePrice(49.00m, [new ShopwareTaxSnapshot(7.84m, 25m, 39.20m), new ShopwareTaxSnapshot(1.05m, 12m, 9.80m)]),
         };
 
         var text = OrderTranslationPreview.ToText(OrderTranslationPreview.Create(_translator, order));

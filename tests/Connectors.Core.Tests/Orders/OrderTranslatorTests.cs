@@ -165,14 +165,14 @@ public class OrderTranslatorTests
     }
 
     [Theory]
-    [InlineData(ShopwareLineItemTypes.Credit, -15.00, "SVC-CREDIT")]
-    [InlineData(ShopwareLineItemTypes.Custom, 25.00, "SVC-CUSTOM")]
+    [InlineData(ShopwareLineTypes.Credit, -15.00, "SVC-CREDIT")]
+    [InlineData(ShopwareLineTypes.Custom, 25.00, "SVC-CUSTOM")]
     public void Credit_and_custom_lines_map_to_the_configured_service_products(string type, double amount, string expectedSku)
     {
         var services = new ServiceProductSkus { Credit = "SVC-CREDIT", Custom = "SVC-CUSTOM" };
         var translator = new OrderTranslator(new OrderTranslationOptions { Classifier = new DefaultLineItemClassifier(services) });
         var builder = new OrderBuilder().Product("l1", "SKU-A", 1, 100m, 25);
-        var order = builder.Line(new ShopwareOrderLineItem("s1", type, "Goodwill", 1, builder.Priced((decimal)amount, 25))).Build();
+        var order = builder.Line(new ShopwareLineSnapshot("s1", type, "Goodwill", 1, builder.Priced((decimal)amount, 25))).Build();
 
         var draft = Translated(translator.Translate(order)).Draft;
 
@@ -182,14 +182,14 @@ public class OrderTranslatorTests
     }
 
     [Theory]
-    [InlineData(ShopwareLineItemTypes.Credit, OrderTranslationReason.ServiceProductNotConfigured)]
-    [InlineData(ShopwareLineItemTypes.Custom, OrderTranslationReason.ServiceProductNotConfigured)]
-    [InlineData(ShopwareLineItemTypes.Container, OrderTranslationReason.UnsupportedLineType)]
+    [InlineData(ShopwareLineTypes.Credit, OrderTranslationReason.ServiceProductNotConfigured)]
+    [InlineData(ShopwareLineTypes.Custom, OrderTranslationReason.ServiceProductNotConfigured)]
+    [InlineData(ShopwareLineTypes.Container, OrderTranslationReason.UnsupportedLineType)]
     [InlineData("plugin-bundle", OrderTranslationReason.UnsupportedLineType)]
     public void Lines_without_a_rule_fail_the_order_naming_the_line(string type, OrderTranslationReason reason)
     {
         var builder = new OrderBuilder().Product("l1", "SKU-A", 1, 100m, 25);
-        var order = builder.Line(new ShopwareOrderLineItem("x1", type, "Something", 1, builder.Priced(-5m, 25))).Build();
+        var order = builder.Line(new ShopwareLineSnapshot("x1", type, "Something", 1, builder.Priced(-5m, 25))).Build();
 
         var failure = SingleFailure(_translator.Translate(order));
 
@@ -228,7 +228,7 @@ public class OrderTranslatorTests
             .Product("l1", "SKU-A", 1, 100m, 25)
             .Product("l2", null, 1, 10m, 25)
             .Product("l3", "SKU-C", 1, 10m, 25);
-        var order = builder.Line(new ShopwareOrderLineItem("c1", ShopwareLineItemTypes.Credit, "Goodwill", 1, builder.Priced(-5m, 25))).Build();
+        var order = builder.Line(new ShopwareLineSnapshot("c1", ShopwareLineTypes.Credit, "Goodwill", 1, builder.Priced(-5m, 25))).Build();
 
         var failed = Assert.IsType<OrderTranslationResult.Failed>(_translator.Translate(order));
 
@@ -257,8 +257,8 @@ public class OrderTranslatorTests
         var services = new ServiceProductSkus { Custom = "SVC" };
         var translator = new OrderTranslator(new OrderTranslationOptions { Classifier = new DefaultLineItemClassifier(services) });
         var builder = new OrderBuilder();
-        builder.Line(new ShopwareOrderLineItem("s1", ShopwareLineItemTypes.Custom, "Engraving", 1, builder.Priced(20m, 25)));
-        var order = builder.Line(new ShopwareOrderLineItem("p1", ShopwareLineItemTypes.Promotion, "Five off", 1, builder.Priced(-5m, 25))).Build();
+        builder.Line(new ShopwareLineSnapshot("s1", ShopwareLineTypes.Custom, "Engraving", 1, builder.Priced(20m, 25)));
+        var order = builder.Line(new ShopwareLineSnapshot("p1", ShopwareLineTypes.Promotion, "Five off", 1, builder.Priced(-5m, 25))).Build();
 
         var failure = SingleFailure(translator.Translate(order));
 
@@ -286,7 +286,7 @@ public class OrderTranslatorTests
     public void Quantities_must_be_positive_whole_numbers(double quantity)
     {
         var builder = new OrderBuilder();
-        var order = builder.Line(new ShopwareOrderLineItem("l1", ShopwareLineItemTypes.Product, "Odd", (decimal)quantity, builder.Priced(10m, 25))
+        var order = builder.Line(new ShopwareLineSnapshot("l1", ShopwareLineTypes.Product, "Odd", (decimal)quantity, builder.Priced(10m, 25))
         {
             ProductNumber = "SKU-A",
         }).Build();
@@ -297,12 +297,12 @@ public class OrderTranslatorTests
     [Fact]
     public void A_line_taxed_at_several_rates_is_ambiguous_for_a_sitoo_item()
     {
-        var order = new OrderBuilder().Line(new ShopwareOrderLineItem(
+        var order = new OrderBuilder().Line(new ShopwareLineSnapshot(
             "l1",
-            ShopwareLineItemTypes.Product,
+            ShopwareLineTypes.Product,
             "Mixed",
             1,
-            new ShopwarePrice(20m, [new ShopwareCalculatedTax(2m, 25, 10m), new ShopwareCalculatedTax(0.57m, 6, 10m)]))
+            new ShopwarePrice(20m, [new ShopwareTaxSnapshot(2m, 25, 10m), new ShopwareTaxSnapshot(0.57m, 6, 10m)]))
         {
             ProductNumber = "SKU-A",
         }).Build();
@@ -351,7 +351,7 @@ public class OrderTranslatorTests
     {
         var builder = new OrderBuilder().Product("l1", "SKU-A", 1, 10.00m, 25);
         var order = builder
-            .Line(new ShopwareOrderLineItem("child", ShopwareLineItemTypes.Product, "Child", 1, builder.Priced(5m, 25)) { ParentId = "l1", ProductNumber = "SKU-CHILD" })
+            .Line(new ShopwareLineSnapshot("child", ShopwareLineTypes.Product, "Child", 1, builder.Priced(5m, 25)) { ParentId = "l1", ProductNumber = "SKU-CHILD" })
             .Build();
 
         var draft = Translated(_translator.Translate(order)).Draft;

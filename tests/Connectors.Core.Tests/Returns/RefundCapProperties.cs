@@ -30,7 +30,7 @@ public class RefundCapProperties
         Prop.ForAll(RandomOrders.Arbitrary(), Settings.ToArbitrary(), (order, settings) =>
         {
             var (creditPercent, discountProduct, seed) = settings;
-            var goods = order.LineItems.Where(line => line.Type == ShopwareLineItemTypes.Product).Sum(line => line.Price.TotalPrice);
+            var goods = order.LineItems.Where(line => line.Type == ShopwareLineTypes.Product).Sum(line => line.Price.TotalPrice);
             var credit = Math.Round(goods * creditPercent / 100m, 2, MidpointRounding.AwayFromZero);
             var withCredit = credit == 0 ? order : WithCredit(order, credit);
             var options = new OrderTranslationOptions
@@ -107,12 +107,12 @@ public class RefundCapProperties
 
     private static ShopwareOrderSnapshot WithCredit(ShopwareOrderSnapshot order, decimal credit)
     {
-        var taxes = order.LineItems.First(line => line.Type == ShopwareLineItemTypes.Product).Price.CalculatedTaxes;
+        var taxes = order.LineItems.First(line => line.Type == ShopwareLineTypes.Product).Price.CalculatedTaxes;
         var rate = taxes.Count > 0 ? taxes[0].TaxRate : 0m;
         var tax = order.TaxStatus == ShopwareTaxStatus.Net
             ? Math.Round(credit * rate / 100m, 2, MidpointRounding.AwayFromZero)
             : Math.Round(credit * rate / (100m + rate), 2, MidpointRounding.AwayFromZero);
-        var line = new ShopwareOrderLineItem("credit0", ShopwareLineItemTypes.Credit, "Goodwill", 1, new ShopwarePrice(-credit, [new ShopwareCalculatedTax(-tax, rate, -credit)]) { TaxRuleRates = [rate] })
+        var line = new ShopwareLineSnapshot("credit0", ShopwareLineTypes.Credit, "Goodwill", 1, new ShopwarePrice(-credit, [new ShopwareTaxSnapshot(-tax, rate, -credit)]) { TaxRuleRates = [rate] })
         {
             Position = 99,
         };

@@ -160,13 +160,13 @@ public sealed class PolicyRegistrationTests
 
     private sealed class GoodwillCreditClassifier(ILineItemClassifier fallback) : ILineItemClassifier
     {
-        public LineClassification Classify(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
-            line.Type == ShopwareLineItemTypes.Credit ? new LineClassification.Service("GOODWILL") : fallback.Classify(line, order);
+        public LineClassification Classify(ShopwareLineSnapshot line, ShopwareOrderSnapshot order) =>
+            line.Type == ShopwareLineTypes.Credit ? new LineClassification.Service("GOODWILL") : fallback.Classify(line, order);
     }
 
     private sealed class AllAsDiscountProduct(string sku) : IPromotionPolicy
     {
-        public PromotionTreatment Decide(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) => new PromotionTreatment.DiscountProduct(sku);
+        public PromotionTreatment Decide(ShopwareLineSnapshot line, ShopwareOrderSnapshot order) => new PromotionTreatment.DiscountProduct(sku);
     }
 
     private sealed class HalfOfEverything : IStockAvailabilityPolicy

@@ -35,12 +35,12 @@ public sealed class ShopwareOrderMapperTests
     {
         var line = Assert.Single(ShopwareOrderMapper.ToSnapshot(RecordedOrder(), Euro).LineItems);
 
-        Assert.Equal(ShopwareLineItemTypes.Product, line.Type);
+        Assert.Equal(ShopwareLineTypes.Product, line.Type);
         Assert.Equal("f3b92a7a618544308094cb4713b3ed84", line.ProductNumber);
         Assert.Equal("9c4734591e8d40308e0b9480523ba10f", line.Identifier);
         Assert.Equal(1m, line.Quantity);
         Assert.Equal(395.01m, line.Price.TotalPrice);
-        Assert.Equal([new ShopwareCalculatedTax(197.505m, 50m, 395.01m)], line.Price.CalculatedTaxes);
+        Assert.Equal([new ShopwareTaxSnapshot(197.505m, 50m, 395.01m)], line.Price.CalculatedTaxes);
         Assert.Null(line.Promotion);
     }
 
@@ -49,7 +49,7 @@ public sealed class ShopwareOrderMapperTests
     {
         var customer = ShopwareOrderMapper.ToSnapshot(RecordedOrder(), Euro).Customer;
 
-        Assert.Equal(new ShopwareOrderCustomer("test@example.com", "Max", "Mustermann"), customer with { CustomerId = null, CustomerNumber = null });
+        Assert.Equal(new ShopwareCustomerSnapshot("test@example.com", "Max", "Mustermann"), customer with { CustomerId = null, CustomerNumber = null });
         Assert.Equal("5e5d6cd8917c45839b2f6aa7b4bf1425", customer.CustomerId);
         Assert.Equal("1337", customer.CustomerNumber);
         Assert.False(customer.IsGuest);
@@ -62,7 +62,7 @@ public sealed class ShopwareOrderMapperTests
 
         var snapshot = ShopwareOrderMapper.ToSnapshot(order, Euro);
 
-        var promotion = snapshot.LineItems.Single(line => line.Type == ShopwareLineItemTypes.Promotion);
+        var promotion = snapshot.LineItems.Single(line => line.Type == ShopwareLineTypes.Promotion);
         Assert.Equal(-39.5m, promotion.Price.TotalPrice);
         var payload = Assert.IsType<ShopwarePromotionPayload>(promotion.Promotion);
         Assert.Equal("percentage", payload.DiscountType);
@@ -71,7 +71,7 @@ public sealed class ShopwareOrderMapperTests
         Assert.Equal("a1b2c3d4e5f60718293a4b5c6d7e8f90", payload.PromotionId);
         var entry = Assert.Single(payload.Composition);
         Assert.Equal(new ShopwareDiscountComposition("9c4734591e8d40308e0b9480523ba10f", 1m, 39.5m), entry);
-        Assert.True(snapshot.LineItems.Single(line => line.Type == ShopwareLineItemTypes.Product).IsReferencedBy(entry.Id));
+        Assert.True(snapshot.LineItems.Single(line => line.Type == ShopwareLineTypes.Product).IsReferencedBy(entry.Id));
     }
 
     [Fact]

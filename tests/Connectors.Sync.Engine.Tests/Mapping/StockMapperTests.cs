@@ -2,8 +2,6 @@ using Connectors.Core.Inventory;
 using Connectors.Sitoo.Models;
 using Connectors.Sync.Mapping;
 using NodaTime;
-using ClientTransactionType = Connectors.Sitoo.Models.SitooTransactionType;
-using CoreTransactionType = Connectors.Core.Inventory.SitooTransactionType;
 
 namespace Connectors.Sync.Engine.Tests.Mapping;
 
@@ -20,11 +18,11 @@ public sealed class StockMapperTests
         var moveIn = mapped[0];
         Assert.Equal(18, moveIn.TransactionId);
         Assert.Equal(1, moveIn.WarehouseId);
-        Assert.Equal(CoreTransactionType.ManualIn, moveIn.Type);
+        Assert.Equal(WarehouseTransactionType.ManualIn, moveIn.Type);
         Assert.Equal(Instant.FromUnixTimeSeconds(1559046593), moveIn.CreatedAt);
         Assert.Equal([new WarehouseTransactionLine("Q100", 13m, 13m)], moveIn.Lines);
         var stocktaking = mapped[1];
-        Assert.Equal(CoreTransactionType.Stocktaking, stocktaking.Type);
+        Assert.Equal(WarehouseTransactionType.Stocktaking, stocktaking.Type);
         Assert.Equal([new WarehouseTransactionLine("10038-1", -1m, 9m)], stocktaking.Lines);
     }
 
@@ -107,7 +105,7 @@ public sealed class StockMapperTests
         WarehouseTransactionId = 40,
         WarehouseId = 2,
         DateCreated = Instant.FromUnixTimeSeconds(1_700_000_000),
-        TransactionType = new ClientTransactionType(type),
+        TransactionType = new SitooTransactionType(type),
         Items = items,
     };
 }

@@ -286,7 +286,7 @@ public sealed class OrderMoneyExportTests
     /// <summary>An integrator's policy: promotions with a code go on the discount product, automatic ones are spread.</summary>
     private sealed class CodedPromotionsOnDiscountProduct : IPromotionPolicy
     {
-        public PromotionTreatment Decide(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
+        public PromotionTreatment Decide(ShopwareLineSnapshot line, ShopwareOrderSnapshot order) =>
             string.IsNullOrEmpty(line.Promotion?.Code) ? new PromotionTreatment.SpreadOverProducts() : new PromotionTreatment.DiscountProduct("DISCOUNT-01");
     }
 }

@@ -57,7 +57,7 @@ public sealed class OrderPreviewTests
     /// <summary>A promotion policy in the making: carries only the codes it was written for.</summary>
     private sealed class OnlyCodesPolicy(params string[] codes) : IPromotionPolicy
     {
-        public PromotionTreatment Decide(ShopwareOrderLineItem line, ShopwareOrderSnapshot order) =>
+        public PromotionTreatment Decide(ShopwareLineSnapshot line, ShopwareOrderSnapshot order) =>
             codes.Contains(line.Promotion?.Code)
                 ? new PromotionTreatment.SpreadOverProducts()
                 : new PromotionTreatment.Unmapped($"promotion code '{line.Promotion?.Code}' has no rule yet");

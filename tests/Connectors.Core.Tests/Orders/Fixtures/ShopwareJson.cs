@@ -27,7 +27,7 @@ internal static class ShopwareJson
             order.GetProperty("amountTotal").GetDecimal(),
             Price(order.GetProperty("shippingCosts")),
             order.GetProperty("lineItems").EnumerateArray().Select(LineItem).ToList(),
-            new ShopwareOrderCustomer(
+            new ShopwareCustomerSnapshot(
                 customer.GetProperty("email").GetString()!,
                 customer.GetProperty("firstName").GetString()!,
                 customer.GetProperty("lastName").GetString()!)
@@ -45,17 +45,17 @@ internal static class ShopwareJson
         };
     }
 
-    public static ShopwareOrderLineItem LineItem(string json)
+    public static ShopwareLineSnapshot LineItem(string json)
     {
         using var document = JsonDocument.Parse(json);
         return LineItem(document.RootElement);
     }
 
-    private static ShopwareOrderLineItem LineItem(JsonElement line)
+    private static ShopwareLineSnapshot LineItem(JsonElement line)
     {
         var payload = line.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        var isPromotion = line.GetProperty("type").GetString() is ShopwareLineItemTypes.Promotion or ShopwareLineItemTypes.Discount;
-        return new ShopwareOrderLineItem(
+        var isPromotion = line.GetProperty("type").GetString() is ShopwareLineTypes.Promotion or ShopwareLineTypes.Discount;
+        return new ShopwareLineSnapshot(
             line.GetProperty("id").GetString()!,
             line.GetProperty("type").GetString()!,
             line.GetProperty("label").GetString()!,
@@ -90,7 +90,7 @@ internal static class ShopwareJson
         new(
             price.GetProperty("totalPrice").GetDecimal(),
             price.GetProperty("calculatedTaxes").EnumerateArray()
-                .Select(tax => new ShopwareCalculatedTax(
+                .Select(tax => new ShopwareTaxSnapshot(
                     tax.GetProperty("tax").GetDecimal(), tax.GetProperty("taxRate").GetDecimal(), tax.GetProperty("price").GetDecimal()))
                 .ToList())
         {

@@ -4,7 +4,7 @@ namespace Connectors.Core.Inventory;
 /// Sitoo <c>transactiontype</c> of a warehouse transaction. Values other than these are kept as they are
 /// and applied like any other movement.
 /// </summary>
-public enum SitooTransactionType
+public enum WarehouseTransactionType
 {
     /// <summary>10: inbound adjustment (manual in / move in).</summary>
     ManualIn = 10,
