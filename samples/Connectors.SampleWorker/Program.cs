@@ -1,3 +1,4 @@
+using Connectors.Core.Inventory;
 using Connectors.Hosting;
 using Connectors.SampleWorker;
 using Connectors.SampleWorker.Demo;
@@ -35,7 +36,11 @@ if (world is not null)
     builder.Configuration.AddInMemoryCollection(world.Configuration());
 }
 
-var connector = builder.Services.AddShopwareSitooConnector(builder.Configuration).RunEngineInBackground();
+// The sample's own decision, wrapped around the connector's default closeout policy (docs/extending.md).
+var madeToOrder = MadeToOrderCloseoutPolicy.Skus(builder.Configuration);
+var connector = builder.Services.AddShopwareSitooConnector(builder.Configuration)
+    .DecoratePolicy<ICloseoutPolicy>((_, inner) => new MadeToOrderCloseoutPolicy(inner, madeToOrder))
+    .RunEngineInBackground();
 if (builder.Configuration["Connectors:Store:PostgreSql"] is { Length: > 0 } postgres)
 {
     connector.UsePostgreSql(postgres);

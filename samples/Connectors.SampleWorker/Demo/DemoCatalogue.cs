@@ -15,6 +15,12 @@ internal static class DemoCatalogue
     /// <summary>A product Shopware flags as closeout: it must stay in the stock sync.</summary>
     public const string CloseoutSku = "DEMO-CLOSEOUT";
 
+    /// <summary>
+    /// Made to order: sellable online at 0 stock on purpose, so the sample's <see cref="MadeToOrderCloseoutPolicy"/> keeps
+    /// the closeout check quiet about them.
+    /// </summary>
+    public static IReadOnlyList<string> MadeToOrderSkus { get; } = ["DEMO-023", "DEMO-024"];
+
     /// <summary>Sold in stores only, never created in Shopware: a missing product mapping.</summary>
     public const string PosOnlySku = "POS-ONLY-001";
 

@@ -88,6 +88,11 @@ internal sealed class DemoWorld : IAsyncDisposable
         }
 
         values["Connectors:Sync:Finance:DefaultTimeZone"] = "Europe/Stockholm";
+        foreach (var (sku, index) in DemoCatalogue.MadeToOrderSkus.Select((sku, index) => (sku, index)))
+        {
+            values[$"{MadeToOrderCloseoutPolicy.Section}:{index}"] = sku;
+        }
+
         var locations = OnlineLocations;
         for (var i = 0; i < locations.Count; i++)
         {
