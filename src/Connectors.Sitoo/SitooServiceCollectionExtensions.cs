@@ -1,14 +1,14 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Connectors.Sitoo;
 using Connectors.Sitoo.Http;
 using Connectors.Sitoo.Serialization;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Refit;
 
-namespace Connectors.Sitoo;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Sitoo REST API v2 client.</summary>
 public static class SitooServiceCollectionExtensions
@@ -50,7 +50,7 @@ public static class SitooServiceCollectionExtensions
         services.AddOptions<SitooApiOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SitooApiOptions>, SitooApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SitooRequestRateLimiter>();
+        services.TryAddSingleton(provider => new SitooRequestRateLimiter(provider.GetRequiredService<IOptionsMonitor<SitooApiOptions>>().CurrentValue.Resilience));
         services.TryAddTransient<SitooApiContext>();
         services.TryAddTransient<ISitooClient, SitooClient>();
 
@@ -58,7 +58,8 @@ public static class SitooServiceCollectionExtensions
             .AddRefitGeneratedClient<ISitooRestApi>(SitooJsonContext.Default, CreateRefitSettings, HttpClientName)
             .ConfigureHttpClient((provider, client) =>
             {
-                var options = provider.GetRequiredService<IOptions<SitooApiOptions>>().Value;
+                // Read for every client the factory hands out, so rotated credentials apply without a restart.
+                var options = provider.GetRequiredService<IOptionsMonitor<SitooApiOptions>>().CurrentValue;
                 client.BaseAddress = options.AccountBaseAddress;
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
                     "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiId + ":" + options.Password)));
@@ -73,7 +74,7 @@ public static class SitooServiceCollectionExtensions
 
     private static RefitSettings CreateRefitSettings(IServiceProvider provider)
     {
-        var options = provider.GetRequiredService<IOptions<SitooApiOptions>>().Value;
+        var options = provider.GetRequiredService<IOptionsMonitor<SitooApiOptions>>().CurrentValue;
         var mapper = new SitooErrorMapper(provider.GetRequiredService<TimeProvider>(), options.Resilience.RateLimitResetHeader);
         return new RefitSettings
         {

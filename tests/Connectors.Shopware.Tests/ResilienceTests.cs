@@ -124,6 +124,28 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task Every_attempt_takes_a_permit_of_the_optional_rate_limiter_because_the_server_counts_attempts()
+    {
+        using var host = ShopwareTestHost.Create(o =>
+        {
+            o.Resilience.RateLimitPerSecond = 3;
+            o.Resilience.RateLimitQueueLimit = 0;
+            o.Resilience.MaxRetryAttempts = 1;
+        });
+        host.Shop.On(HttpMethod.Post, "/api/search/product", InTurn(() => FakeShopware.Json(EmptySearch), HttpStatusCode.ServiceUnavailable));
+
+        // The token request and both attempts of the first search take the three permits; a limiter outside the retry
+        // would have counted the search once and let the next one through.
+        var first = host.Client.Products.SearchAsync(new ShopwareCriteria());
+        await AdvanceUntilDoneAsync(host, first, TimeSpan.FromMilliseconds(500));
+        await first;
+        var ex = await Assert.ThrowsAsync<ShopwareApiException>(() => host.Client.Products.SearchAsync(new ShopwareCriteria()));
+
+        Assert.IsType<RateLimiterRejectedException>(ex.InnerException);
+        Assert.Equal(2, host.Shop.ApiRequests.Count);
+    }
+
+    [Fact]
     public async Task A_hanging_attempt_times_out()
     {
         using var host = ShopwareTestHost.Create(o =>

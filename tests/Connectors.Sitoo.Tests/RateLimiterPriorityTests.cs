@@ -1,5 +1,4 @@
 using Connectors.Sitoo.Http;
-using Microsoft.Extensions.Options;
 
 namespace Connectors.Sitoo.Tests;
 
@@ -10,7 +9,7 @@ public sealed class RateLimiterPriorityTests
     {
         var options = new SitooApiOptions();
         options.Resilience.RequestsPerSecond = 2;
-        using var limiter = new SitooRequestRateLimiter(Options.Create(options));
+        using var limiter = new SitooRequestRateLimiter(options.Resilience);
         var granted = new List<string>();
 
         // The bucket's two permits go; four ordinary calls start waiting, then one urgent call.

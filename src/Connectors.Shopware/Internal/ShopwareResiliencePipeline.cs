@@ -7,7 +7,7 @@ using Polly;
 namespace Connectors.Shopware.Internal;
 
 /// <summary>
-/// Rate limiter → total timeout → retry → circuit breaker → attempt timeout, from <see cref="ShopwareResilienceOptions"/>.
+/// Total timeout → retry → rate limiter (each attempt takes a permit) → circuit breaker → attempt timeout, from <see cref="ShopwareResilienceOptions"/>.
 /// The rate limiter sees each request (<c>args.Context.GetRequestMessage()</c>), so a per-lane limiter can replace it later.
 /// </summary>
 internal static class ShopwareResiliencePipeline
@@ -16,24 +16,6 @@ internal static class ShopwareResiliencePipeline
     {
         var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ShopwareAdminApiOptions>>().CurrentValue.Resilience;
         pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-
-        if (options.RateLimitPerSecond is { } perSecond)
-        {
-            var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perSecond,
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = options.RateLimitQueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
-            context.OnPipelineDisposed(limiter.Dispose);
-            pipeline.AddRateLimiter(new HttpRateLimiterStrategyOptions
-            {
-                RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
-            });
-        }
 
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "shopware-total-timeout" });
 
@@ -49,6 +31,25 @@ internal static class ShopwareResiliencePipeline
                 ShouldHandle = args => ValueTask.FromResult(
                     ShopwareRequestProperties.IsSet(args.Context.GetRequestMessage(), ShopwareRequestProperties.SafeToRetry)
                     && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+            });
+        }
+
+        // Inside the retry: every attempt takes a permit, because the server counts attempts, not logical calls.
+        if (options.RateLimitPerSecond is { } perSecond)
+        {
+            var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perSecond,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = options.RateLimitQueueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+            context.OnPipelineDisposed(limiter.Dispose);
+            pipeline.AddRateLimiter(new HttpRateLimiterStrategyOptions
+            {
+                RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
             });
         }
 

@@ -10,11 +10,11 @@ namespace Connectors.Sitoo.Http;
 /// <summary>What every area needs: the endpoints, the settings and the shared answer checks.</summary>
 internal sealed class SitooApiContext
 {
-    public SitooApiContext(ISitooRestApi api, IOptions<SitooApiOptions> options)
+    public SitooApiContext(ISitooRestApi api, IOptionsMonitor<SitooApiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Api = api;
-        Options = options.Value;
+        Options = options.CurrentValue;
     }
 
     public ISitooRestApi Api { get; }

@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-
 namespace Connectors.Sitoo.Http;
 
 /// <summary>
@@ -15,10 +13,9 @@ internal sealed class SitooRequestRateLimiter : IDisposable
     private readonly int _queueLimit;
     private int _ordinaryWaiting;
 
-    public SitooRequestRateLimiter(IOptions<SitooApiOptions> options)
+    public SitooRequestRateLimiter(SitooResilienceOptions resilience)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var resilience = options.Value.Resilience;
+        ArgumentNullException.ThrowIfNull(resilience);
         _oneToken = TimeSpan.FromSeconds(1.0 / resilience.RequestsPerSecond);
         _queueLimit = resilience.RateLimiterQueueLimit;
         _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions

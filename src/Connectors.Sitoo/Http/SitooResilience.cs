@@ -14,7 +14,7 @@ internal static class SitooResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<SitooApiOptions>>().Value;
+        var options = services.GetRequiredService<IOptionsMonitor<SitooApiOptions>>().CurrentValue;
         var resilience = options.Resilience;
         var mapper = new SitooErrorMapper(services.GetRequiredService<TimeProvider>(), resilience.RateLimitResetHeader);
 
