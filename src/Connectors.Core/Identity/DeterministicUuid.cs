@@ -7,7 +7,7 @@ namespace Connectors.Core.Identity;
 /// Name-based UUIDs, version 5 (SHA-1), as defined by RFC 4122 §4.3 and RFC 9562 §5.5: the same namespace and
 /// name always give the same UUID, so a retried create hits the same row.
 /// </summary>
-public static class DeterministicUuid
+internal static class DeterministicUuid
 {
     /// <summary>The RFC 9562 namespace for fully qualified domain names (<c>6ba7b810-9dad-11d1-80b4-00c04fd430c8</c>).</summary>
     public static readonly Guid DnsNamespace = new("6ba7b810-9dad-11d1-80b4-00c04fd430c8");

@@ -4,7 +4,7 @@ namespace Connectors.Core.Orders;
 /// Splits an amount over weighted parts, exact to the minor unit: every share is rounded towards zero and the
 /// remainder goes to the part with the largest weight (the first of equals), so the shares always add up.
 /// </summary>
-public static class ProportionalAllocator
+internal static class ProportionalAllocator
 {
     /// <summary>Splits <paramref name="total"/> in proportion to <paramref name="weights"/>.</summary>
     /// <param name="total">The amount to split; rounded to <paramref name="precision"/> first.</param>
