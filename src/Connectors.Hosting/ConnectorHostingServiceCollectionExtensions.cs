@@ -1,5 +1,6 @@
 using Connectors.Hosting.Dashboard;
 using Connectors.Hosting.Webhooks;
+using Connectors.Sync;
 using Connectors.Shopware.Webhooks;
 using Connectors.Sitoo.Events;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,7 @@ public static class ConnectorHostingServiceCollectionExtensions
     /// Registers <see cref="ConnectorHostingOptions"/> (bound from <c>Connectors:Hosting</c>, validated at start-up), the
     /// webhook receivers, the alert channels configured under <c>Connectors:Hosting:Alerts:Channels</c>, antiforgery and the
     /// dashboard's pages and overview panels. The host registers the
-    /// <see cref="Connectors.Sync.State.IConnectorStore"/>; an <see cref="IClock"/> (default: the system clock) and an
+    /// <see cref="Connectors.Sync.State.IConnectorStore"/>; an <see cref="IClock"/> (default: <see cref="TimeProviderClock"/> over the registered <see cref="TimeProvider"/>) and an
     /// <see cref="Connectors.Sync.IInboxSignal"/> are used when registered.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -29,8 +30,8 @@ public static class ConnectorHostingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ConnectorHostingOptions>().Bind(configuration.GetSection(ConnectorHostingOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorHostingOptions>, ConnectorHostingOptionsValidator>());
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClock>(provider => new TimeProviderClock(provider.GetRequiredService<TimeProvider>()));
         services.AddAntiforgery();
 
         services.TryAddSingleton<InboxWriter>();

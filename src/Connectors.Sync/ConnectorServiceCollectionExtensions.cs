@@ -72,7 +72,9 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, LeaseTimeoutValidator>());
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        // One time for the engine and the clients: the IClock reads the TimeProvider the clients wait on (ADR 0009).
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IClock>(provider => new TimeProviderClock(provider.GetRequiredService<TimeProvider>()));
         // The host's logging when it has any; AddLogging only adds what is missing, so a later call by the host changes nothing.
         services.AddLogging();
         var policies = ConnectorPolicies.Of(services);

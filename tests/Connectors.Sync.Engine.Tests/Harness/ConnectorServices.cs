@@ -8,11 +8,14 @@ using NodaTime;
 
 namespace Connectors.Sync.Engine.Tests.Harness;
 
-/// <summary>One connector instance as an integrator registers it, pointed at the simulators in process.</summary>
+/// <summary>
+/// One connector instance as an integrator registers it, pointed at the simulators in process. Without a
+/// <c>clock</c> the connector's own default applies (its clock reads the registered TimeProvider).
+/// </summary>
 internal static class ConnectorServices
 {
     public static ServiceProvider Build(
-        IClock clock,
+        IClock? clock,
         ShopwareSimulator shop,
         SitooSimulator pos,
         IReadOnlyList<int> warehouses,
@@ -24,7 +27,11 @@ internal static class ConnectorServices
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(clock);
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         var builder = services.AddShopwareSitooConnector(
             options =>
             {
