@@ -93,6 +93,18 @@ internal sealed record CancelOnline(int Order) : OversellAction
     public override IEnumerable<OversellAction> Shrink() => Order > 1 ? [this with { Order = 1 }] : [];
 }
 
+/// <summary>
+/// Up to <paramref name="Units"/> units of the Nth online order come back at a store: a POS return against its Sitoo order
+/// (an order not delivered yet is picked up at the DC first; trimmed to what is left to return).
+/// </summary>
+internal sealed record StoreReturn(int Order, OversellPlace Store, int Units) : OversellAction
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Up to {Units} units of online order #{Order} are returned in {Store} (picked up first if need be)");
+
+    public override IEnumerable<OversellAction> Shrink() =>
+        [.. Units > 1 ? [this with { Units = 1 }] : Array.Empty<OversellAction>(), .. Order > 1 ? [this with { Order = 1 }] : Array.Empty<OversellAction>()];
+}
+
 /// <summary>A stocktaking of one SKU in one warehouse.</summary>
 internal sealed record Stocktaking(OversellPlace Place, int Sku, int Counted) : OversellAction
 {
@@ -201,6 +213,7 @@ internal static class OversellModel
         (nameof(PickUp), 4, OrderRef.Select(order => (OversellAction)new PickUp(order))),
         (nameof(ShipFromStore), 2, from order in OrderRef from store in Store select (OversellAction)new ShipFromStore(order, store)),
         (nameof(CancelOnline), 3, OrderRef.Select(order => (OversellAction)new CancelOnline(order))),
+        (nameof(StoreReturn), 5, from order in OrderRef from store in Store from units in Gen.Choose(1, 3) select (OversellAction)new StoreReturn(order, store, units)),
         (nameof(Stocktaking), 2, from place in Place from sku in Sku from counted in Gen.Choose(0, 6) select (OversellAction)new Stocktaking(place, sku, counted)),
         (nameof(ErpWrite), 2, from sku in Sku from stock in Gen.Choose(0, 9) select (OversellAction)new ErpWrite(sku, stock)),
         (nameof(EnginePass), 7, Gen.Elements(1, 1, 2, 6).Select(seconds => (OversellAction)new EnginePass(seconds))),

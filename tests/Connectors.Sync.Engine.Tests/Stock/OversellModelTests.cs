@@ -13,9 +13,10 @@ namespace Connectors.Sync.Engine.Tests.Stock;
 
 /// <summary>
 /// The oversell model: generated interleavings of store sales, online orders (also inside the connector's read→write
-/// gap), deliveries, cancels, stocktakings, ERP writes, engine passes, reconciliations, restarts and crashes, checked
-/// against three black-box invariants (see <see cref="OversellModelWorld"/>): (a) at quiescence Shopware shows the pool
-/// less open online units, (b) no online order's decrement is ever undone, (c) no order reaches Sitoo twice.
+/// gap), deliveries, cancels, store returns of online orders, stocktakings, ERP writes, engine passes, reconciliations,
+/// restarts and crashes, checked against four black-box invariants (see <see cref="OversellModelWorld"/>): (a) at
+/// quiescence Shopware shows the pool less open online units, (b) no online order's decrement is ever undone, (c) no order
+/// reaches Sitoo twice, (d) no order has more refunded than was paid, and at quiescence exactly its returned units' value.
 /// </summary>
 /// <remarks>
 /// <para>The normal run checks 1,000 schedules drawn from a fixed seed (a CI run can be repeated exactly). New ones,

@@ -30,7 +30,9 @@ internal static class OversellCoverage
 /// and reserved in the DC) and checks the invariants from the simulators' state only:
 /// (a) at quiescence Shopware's stock is the pool (Σ max(0, total) over the three warehouses) less the online units
 /// neither cancelled nor delivered in Sitoo; (b) after every engine pass no online order's decrement has been undone;
-/// (c) no Shopware order reaches Sitoo twice, nor is sent there twice.
+/// (c) no Shopware order reaches Sitoo twice, nor is sent there twice; (d) after every pass no order has more refunded
+/// than was paid, and at quiescence a paid order that was not cancelled has exactly the value of its units returned in
+/// stores refunded (nothing for one without returns).
 /// </summary>
 /// <remarks>
 /// (b) is checked after every pass, inside every step. For each SKU the connector's last stock write was based on
@@ -135,6 +137,7 @@ internal sealed class OversellModelWorld : IAsyncDisposable
         await SyncAsync();
         TraceState();
         CheckQuiescent("(a) after a full reconciliation", exemptErpWrites: false);
+        CheckRefunds();
         for (var left = 0; left < _armed.Count; left++)
         {
             OversellCoverage.Count("write-gap order never placed (no later write of its SKUs)");
@@ -168,6 +171,9 @@ internal sealed class OversellModelWorld : IAsyncDisposable
                 break;
             case CancelOnline cancel:
                 Cancel(cancel.Order);
+                break;
+            case StoreReturn storeReturn:
+                Return(storeReturn);
                 break;
             case Stocktaking count:
                 _harness.Pos.RunStocktaking(Warehouse(count.Place), new Dictionary<string, decimal> { [OversellModel.Skus[count.Sku]] = count.Counted });
@@ -230,8 +236,8 @@ internal sealed class OversellModelWorld : IAsyncDisposable
             [.. lines.Select(l => new ShopOrderLine(OversellModel.Skus[l.Sku], l.Quantity))]);
         try
         {
-            var order = _harness.Shop.PlaceOrder(draft);
-            _orders.Add(new PlacedOrder(_orders.Count + 1, order.Id, order.OrderNumber, lines));
+            var order = _harness.Shop.PayOrder(_harness.Shop.PlaceOrder(draft).Id);
+            _orders.Add(new PlacedOrder(_orders.Count + 1, order.Id, order.OrderNumber, lines, order.AmountTotal));
             Note(string.Create(CultureInfo.InvariantCulture, $"{gap}order #{_orders.Count} = Shopware {order.OrderNumber}"));
             OversellCoverage.Count(inGap ? "online order placed in a write gap" : "online order placed");
         }
@@ -330,6 +336,50 @@ internal sealed class OversellModelWorld : IAsyncDisposable
             Note("refused by the shop: " + refused.Message);
             OversellCoverage.Count("cancel refused (order completed or cancelled)");
         }
+    }
+
+    private void Return(StoreReturn step)
+    {
+        if (step.Order > _orders.Count)
+        {
+            Note("skipped: no such order yet");
+            return;
+        }
+
+        var order = _orders[step.Order - 1];
+        if (order.DeliveredBy is null)
+        {
+            // Picked up first, then brought back.
+            Deliver(step.Order, OversellPlace.DistributionCentre, shipFromStore: false);
+            if (order.DeliveredBy is null)
+            {
+                return;
+            }
+        }
+
+        var lines = new List<SitooReturnLine>();
+        var left = step.Units;
+        for (var i = 0; i < order.Lines.Count && left > 0; i++)
+        {
+            var units = Math.Min(left, order.Lines[i].Quantity - order.Returned[i]);
+            if (units > 0)
+            {
+                lines.Add(new SitooReturnLine(OversellModel.Skus[order.Lines[i].Sku], units));
+                order.Returned[i] += units;
+                left -= units;
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            Note("skipped: everything returned already");
+            return;
+        }
+
+        var store = step.Store == OversellPlace.Store1 ? _harness.Store1 : _harness.Store2;
+        var receipt = _harness.Pos.ReturnAtPos(store, _harness.Pos.FindOrdersByExternalId(order.Number).Single(), lines);
+        Note(string.Create(CultureInfo.InvariantCulture, $"return receipt {receipt.OrderId}: {string.Join(", ", lines.Select(l => $"{l.Quantity}× {l.Sku}"))}"));
+        OversellCoverage.Count(Shopware.GetOrder(order.Id).State == "cancelled" ? "store return of a cancelled online order" : "store return of an online order");
     }
 
     private async Task CrashAsync(int commit)
@@ -503,6 +553,15 @@ internal sealed class OversellModelWorld : IAsyncDisposable
             }
         }
 
+        foreach (var order in _orders)
+        {
+            var refunded = Refunded(order);
+            if (refunded > order.Paid)
+            {
+                Fail(string.Create(CultureInfo.InvariantCulture, $"(d) Shopware order {order.Number} (#{order.Ordinal}) has {refunded} refunded of {order.Paid} paid after engine pass {_passes}."));
+            }
+        }
+
         // The simulated Sitoo refuses a second order with the same externalid (a guess about the real one), so a
         // second export shows as an order creation Sitoo answered without creating an order.
         var attempts = OrderScenario.OrdersCreated(_harness.Pos);
@@ -538,6 +597,36 @@ internal sealed class OversellModelWorld : IAsyncDisposable
             Fail(invariant + ": " + string.Join("; ", problems) + ".");
         }
     }
+
+    /// <summary>(d) at quiescence: every paid order that was not cancelled has the value of its returned units refunded.</summary>
+    private void CheckRefunds()
+    {
+        var problems = new List<string>();
+        foreach (var order in _orders.Where(o => Shopware.GetOrder(o.Id).State != "cancelled"))
+        {
+            var units = order.Lines.Sum(l => l.Quantity);
+            var expected = order.Paid * order.Returned.Sum() / units;
+            var refunded = Refunded(order);
+            if (refunded != expected)
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"order #{order.Ordinal} ({order.Number}) had {order.Returned.Sum()} of {units} units returned, {refunded} refunded, expected {expected}"));
+            }
+            else if (refunded > 0)
+            {
+                OversellCoverage.Count("store return refunded");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            Fail("(d) at quiescence: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    /// <summary>The money of an order's capture refunds that did not fail.</summary>
+    private decimal Refunded(PlacedOrder order) => Shopware.GetCaptureRefunds(order.Id)
+        .Where(refund => refund["stateMachineState"]!["technicalName"]!.GetValue<string>() is not ("failed" or "cancelled"))
+        .Sum(refund => refund["amount"]!["totalPrice"]!.GetValue<decimal>());
 
     private void Fail(string message) =>
         throw new OversellViolationException(string.Join(Environment.NewLine, message, "Run:", Trace.TrimEnd(), "State: " + State()));
@@ -588,11 +677,11 @@ internal sealed class OversellModelWorld : IAsyncDisposable
             ? ""
             : " | orders " + string.Join(", ", _orders.Select(o => string.Create(
                 CultureInfo.InvariantCulture,
-                $"#{o.Ordinal} {Shopware.GetOrder(o.Id).State}{(_harness.Pos.FindOrdersByExternalId(o.Number).Count > 0 ? "/in Sitoo" : "")}{(o.DeliveredBy is { } t ? $"/delivered (wtx {t}{(_applied.Contains(t) ? " applied" : "")})" : "")}")));
+                $"#{o.Ordinal} {Shopware.GetOrder(o.Id).State}{(_harness.Pos.FindOrdersByExternalId(o.Number).Count > 0 ? "/in Sitoo" : "")}{(o.DeliveredBy is { } t ? $"/delivered (wtx {t}{(_applied.Contains(t) ? " applied" : "")})" : "")}{(o.Returned.Sum() > 0 ? $"/{o.Returned.Sum()} returned, {Refunded(o)} of {o.Paid} refunded" : "")}")));
         return string.Join(" | ", parts) + orders;
     }
 
-    private sealed class PlacedOrder(int ordinal, string id, string number, IReadOnlyList<OversellLine> lines)
+    private sealed class PlacedOrder(int ordinal, string id, string number, IReadOnlyList<OversellLine> lines, decimal paid)
     {
         public int Ordinal { get; } = ordinal;
 
@@ -601,6 +690,12 @@ internal sealed class OversellModelWorld : IAsyncDisposable
         public string Number { get; } = number;
 
         public IReadOnlyList<OversellLine> Lines { get; } = lines;
+
+        /// <summary>What the shopper paid (the order total).</summary>
+        public decimal Paid { get; } = paid;
+
+        /// <summary>Units of each line returned in stores so far.</summary>
+        public int[] Returned { get; } = new int[lines.Count];
 
         /// <summary>The Sitoo sale transaction of its delivery, once delivered.</summary>
         public long? DeliveredBy { get; set; }
