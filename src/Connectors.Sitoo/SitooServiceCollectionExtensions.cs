@@ -50,7 +50,8 @@ public static class SitooServiceCollectionExtensions
         services.AddOptions<SitooApiOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SitooApiOptions>, SitooApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new SitooRequestRateLimiter(provider.GetRequiredService<IOptionsMonitor<SitooApiOptions>>().CurrentValue.Resilience));
+        services.TryAddSingleton(provider => new SitooRequestRateLimiter(
+            provider.GetRequiredService<IOptionsMonitor<SitooApiOptions>>().CurrentValue.Resilience, provider.GetRequiredService<TimeProvider>()));
         services.TryAddTransient<SitooApiContext>();
         services.TryAddTransient<ISitooClient, SitooClient>();
 
