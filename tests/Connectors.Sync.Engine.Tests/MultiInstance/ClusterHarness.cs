@@ -97,6 +97,19 @@ internal sealed class ClusterHarness : IAsyncDisposable
         return (await Task.WhenAll(passes)).Any(didSomething => didSomething);
     }
 
+    /// <summary>One pass of one instance alone.</summary>
+    public async Task<bool> PassAsync(int index) => (await Engine(index).RunOnceAsync(CancellationToken.None)).DidSomething;
+
+    /// <summary>The engine of one live instance.</summary>
+    public ConnectorEngine Engine(int index) => _instances[index]?.Engine ?? throw new InvalidOperationException($"Instance {index} is not running.");
+
+    /// <summary>The index of the instance holding a source's lease (as the shared store says), or -1 when none does.</summary>
+    public async Task<int> HolderOfAsync(string source)
+    {
+        var owner = await _database.LeaseOwnerAsync(source, Clock.GetCurrentInstant());
+        return _instances.FindIndex(instance => instance is not null && instance.Name == owner);
+    }
+
     /// <summary>Passes of each live instance in a loop of its own, as separate processes run, until <paramref name="done"/>.</summary>
     public Task RunApartAsync(Func<bool> done) =>
         Task.WhenAll(_instances.OfType<Instance>().Select(instance => Task.Run(async () =>

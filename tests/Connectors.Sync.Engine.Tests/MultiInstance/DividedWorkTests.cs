@@ -79,6 +79,60 @@ public sealed class DividedWorkTests
         Assert.Empty(await cluster.Store.Exceptions.ListAsync(new State.ExceptionFilter(), default));
     }
 
+    [Fact]
+    public async Task Only_the_instance_holding_the_stock_source_writes_stock()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(2);
+        foreach (var sku in Skus)
+        {
+            cluster.AddProduct(sku, perStore: 20);
+        }
+
+        await cluster.SyncAsync();
+        var holder = await cluster.HolderOfAsync(StockSource);
+        Assert.InRange(holder, 0, 1);
+        var other = 1 - holder;
+        cluster.Pos.SellAtPos(cluster.Stores[0], [new SitooSaleLine("SKU-1", 2)]);
+        cluster.Clock.Advance(Duration.FromSeconds(6));
+
+        // The holder reads the sale; its write is due when the coalescing window closes.
+        await cluster.PassAsync(holder);
+        var expected = cluster.ExpectedShopStock("SKU-1");
+        Assert.NotEqual(expected, cluster.Shop.GetProduct("SKU-1").Stock);
+        cluster.Clock.Advance(Duration.FromSeconds(1));
+
+        // The write is due, but the other instance leaves it to the holder, whose intake and writes of a SKU take turns.
+        await cluster.PassAsync(other);
+        Assert.NotEqual(expected, cluster.Shop.GetProduct("SKU-1").Stock);
+        await cluster.PassAsync(holder);
+        Assert.Equal(expected, cluster.Shop.GetProduct("SKU-1").Stock);
+    }
+
+    [Fact]
+    public async Task A_webhook_another_instance_received_makes_the_holder_poll_at_its_next_lease_check()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(2);
+        cluster.AddProduct("SKU-1", perStore: 20);
+        await cluster.SyncAsync();
+        var holder = await cluster.HolderOfAsync(StockSource);
+        Assert.InRange(holder, 0, 1);
+        var other = 1 - holder;
+        cluster.Pos.SellAtPos(cluster.Stores[0], [new SitooSaleLine("SKU-1", 1)]);
+        var before = TransactionReads(cluster.Pos);
+
+        // The receiver of the other instance wakes its engine; the delivery itself is not even read from the inbox here.
+        cluster.Engine(other).Notify(InboxSources.Sitoo);
+        await cluster.PassAsync(other);
+        Assert.Equal(before, TransactionReads(cluster.Pos));
+
+        // Half a second on, the holder renews its lease, sees the want and polls, seconds before its poll interval.
+        cluster.Clock.Advance(Duration.FromMilliseconds(600));
+        await cluster.PassAsync(holder);
+        Assert.True(TransactionReads(cluster.Pos) > before);
+    }
+
+    private const string StockSource = "sitoo.warehouse-transactions";
+
     private static int TransactionReads(SitooSimulator pos) =>
         pos.Calls.ByOperation.Where(call => call.Key.Contains("warehousetransactions", StringComparison.Ordinal)).Sum(call => call.Value);
 }
