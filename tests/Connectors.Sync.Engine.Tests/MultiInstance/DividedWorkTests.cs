@@ -1,6 +1,7 @@
 using Connectors.Testing.Shopware;
 using Connectors.Testing.Simulation;
 using Connectors.Testing.Sitoo;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Connectors.Sync.Engine.Tests.MultiInstance;
@@ -131,7 +132,58 @@ public sealed class DividedWorkTests
         Assert.True(TransactionReads(cluster.Pos) > before);
     }
 
+    [Fact]
+    public async Task Two_instances_exporting_one_guests_orders_create_her_Sitoo_customer_once()
+    {
+        ClusterHarness? cluster = null;
+        var interleaved = false;
+        var wiring = new ClusterHarness.InstanceWiring(
+            Connector: (name, builder) => builder.SitooHttpClient.AddHttpMessageHandler(() => new BeforeCustomerCreate(async () =>
+            {
+                // While one instance creates the guest's customer, the other makes a pass: her second order must wait.
+                if (!interleaved)
+                {
+                    interleaved = true;
+                    await cluster!.PassAsync(cluster.NameOf(0) == name ? 1 : 0);
+                }
+            })),
+            // Sitoo refuses a second user with one e-mail address; here it does not, so a second creation shows.
+            Sitoo: new SitooSimulatorOptions { UniqueUserEmails = false });
+        cluster = await ClusterHarness.StartAsync(2, options => options.Engine.ClaimBatchSizes[Sync.Orders.OrderWork.ExportKind] = 1, wiring);
+        await using var disposeCluster = cluster;
+        cluster.AddProduct("SKU-1", perStore: 20);
+        await cluster.SyncAsync();
+        var orders = Enumerable.Range(0, 2)
+            .Select(_ => cluster.Shop.PlaceOrder(new ShopOrderDraft(ShopBuyer.Guest("ada@example.com", "Ada", "Twice"), [new ShopOrderLine("SKU-1", 1)])).OrderNumber)
+            .ToList();
+        var holder = await cluster.HolderOfAsync("shopware.orders");
+        Assert.InRange(holder, 0, 1);
+
+        // The holder reads both orders and exports one (one per claim); the other instance passes in the middle of it.
+        cluster.Clock.Advance(Duration.FromSeconds(6));
+        await cluster.PassAsync(holder);
+        await cluster.SyncAsync();
+
+        Assert.True(interleaved);
+        Assert.All(orders, number => Assert.Single(cluster.Pos.FindOrdersByExternalId(number)));
+        Assert.Single(cluster.Pos.ListUsers(), user => user["email"]?.GetValue<string>() == "ada@example.com");
+    }
+
     private const string StockSource = "sitoo.warehouse-transactions";
+
+    /// <summary>Runs a step of the test's own before a Sitoo customer is created.</summary>
+    private sealed class BeforeCustomerCreate(Func<Task> step) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("/users.json", StringComparison.Ordinal) == true)
+            {
+                await step();
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 
     private static int TransactionReads(SitooSimulator pos) =>
         pos.Calls.ByOperation.Where(call => call.Key.Contains("warehousetransactions", StringComparison.Ordinal)).Sum(call => call.Value);
