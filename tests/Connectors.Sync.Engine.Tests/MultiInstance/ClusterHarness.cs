@@ -24,7 +24,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
         _wiring = wiring;
         Clock = wiring?.Clock ?? new FakeClock(ConnectorHarness.Start);
         Shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = Clock });
-        Pos = new SitooSimulator(null, new SimulatorOptions { Clock = Clock });
+        Pos = new SitooSimulator(wiring?.Sitoo, new SimulatorOptions { Clock = Clock });
         Stores = [Pos.AddStore("Stockholm"), Pos.AddStore("Göteborg"), Pos.AddStore("Malmö")];
     }
 
@@ -181,8 +181,12 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <param name="Store">Wraps an instance's store (its name, the store).</param>
     /// <param name="Connector">Adds to an instance's connector registration (its name, the builder).</param>
     /// <param name="Clock">The clock of the engines and simulators, when the test needs it before the cluster starts.</param>
+    /// <param name="Sitoo">How the simulated Sitoo account behaves; <see langword="null"/> for its defaults.</param>
     public sealed record InstanceWiring(
-        Func<string, IConnectorStore, IConnectorStore>? Store = null, Action<string, ConnectorBuilder>? Connector = null, FakeClock? Clock = null);
+        Func<string, IConnectorStore, IConnectorStore>? Store = null,
+        Action<string, ConnectorBuilder>? Connector = null,
+        FakeClock? Clock = null,
+        SitooSimulatorOptions? Sitoo = null);
 
     private sealed record Instance(string Name, ServiceProvider Services, IConnectorStore Store, CrashingStore? Crashing) : IAsyncDisposable
     {

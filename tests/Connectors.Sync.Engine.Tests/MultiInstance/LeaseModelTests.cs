@@ -131,7 +131,9 @@ public sealed class LeaseModelTests(ITestOutputHelper output)
         var wiring = new ClusterHarness.InstanceWiring(
             Store: watch.Watch,
             Connector: (name, builder) => builder.SitooHttpClient.AddHttpMessageHandler(() => slow!.HandlerFor(name)),
-            Clock: clock);
+            Clock: clock,
+            // Sitoo refuses a second user with one e-mail address; here it does not, so a second creation shows.
+            Sitoo: new SitooSimulatorOptions { UniqueUserEmails = false });
         await using var cluster = await ClusterHarness.StartAsync(
             schedule.Instances, options => options.Engine.ClaimBatchSizes[Sync.Orders.OrderWork.ExportKind] = 2, wiring);
         slow = new SlowSitoo(clock, cluster.Database, Duration.FromSeconds(30));
@@ -145,7 +147,6 @@ public sealed class LeaseModelTests(ITestOutputHelper output)
         var dying = new HashSet<int>();
         var orders = new List<string>();
         var onlineUnits = Skus.ToDictionary(sku => sku, _ => 0, StringComparer.Ordinal);
-        var buyers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in schedule.Steps)
         {
             switch (step.Action)
@@ -164,7 +165,6 @@ public sealed class LeaseModelTests(ITestOutputHelper output)
                     var buyer = ShopBuyer.Guest(Buyers[step.Store], "Guest", "Buyer" + step.Store.ToString(CultureInfo.InvariantCulture));
                     orders.Add(cluster.Shop.PlaceOrder(new ShopOrderDraft(buyer, [new ShopOrderLine(Skus[step.Sku], 1)])).OrderNumber);
                     onlineUnits[Skus[step.Sku]]++;
-                    buyers.Add(Buyers[step.Store]);
                     break;
                 case Action.PassOne:
                     var index = live[step.Instance % live.Count];
@@ -194,14 +194,14 @@ public sealed class LeaseModelTests(ITestOutputHelper output)
                     break;
             }
 
-            AssertNothingTwice(cluster, orders, buyers, step);
+            AssertNothingTwice(cluster, orders, step);
         }
 
         seen.Crashes += live.Count(cluster.HasCrashed);
         seen.SlowWrites += slow.SlowWrites;
         seen.Orders += orders.Count;
         await CatchUpAsync(cluster, live, dying, slow);
-        AssertNothingTwice(cluster, orders, buyers, null);
+        AssertNothingTwice(cluster, orders, null);
         await AssertFinalStateAsync(cluster, orders, onlineUnits);
         var violations = watch.Violations().ToList();
         Assert.True(violations.Count == 0, "Source leases broken:\n" + string.Join("\n", violations));
@@ -242,7 +242,7 @@ public sealed class LeaseModelTests(ITestOutputHelper output)
         }
     }
 
-    private static void AssertNothingTwice(ClusterHarness cluster, List<string> orders, HashSet<string> buyers, Step? after)
+    private static void AssertNothingTwice(ClusterHarness cluster, List<string> orders, Step? after)
     {
         var where = after is null ? "at the end" : $"after '{after}'";
         foreach (var number in orders)
@@ -250,8 +250,12 @@ public sealed class LeaseModelTests(ITestOutputHelper output)
             Assert.True(cluster.Pos.FindOrdersByExternalId(number).Count <= 1, $"order {number} reached Sitoo twice {where}");
         }
 
-        var customersCreated = cluster.Pos.Calls.Count("POST /v2/accounts/{id}/sites/{id}/users.json");
-        Assert.True(customersCreated <= buyers.Count, $"{customersCreated} Sitoo customers created for {buyers.Count} buyers {where}");
+        var twice = cluster.Pos.ListUsers()
+            .GroupBy(user => user["email"]?.GetValue<string>().ToLowerInvariant(), StringComparer.Ordinal)
+            .Where(same => same.Count() > 1)
+            .Select(same => same.Key)
+            .ToList();
+        Assert.True(twice.Count == 0, $"Sitoo customers created twice {where}: {string.Join(", ", twice)}");
     }
 
     private static async Task AssertFinalStateAsync(ClusterHarness cluster, List<string> orders, Dictionary<string, int> onlineUnits)
