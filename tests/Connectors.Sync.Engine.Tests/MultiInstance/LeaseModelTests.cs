@@ -132,18 +132,26 @@ public sealed class LeaseModelTests(ITestOutputHelper output)
             Store: watch.Watch,
             Connector: (name, builder) => builder.SitooHttpClient.AddHttpMessageHandler(() => slow!.HandlerFor(name)),
             Clock: clock,
-            // Sitoo refuses a second user with one e-mail address; here it does not, so a second creation shows.
-            Sitoo: new SitooSimulatorOptions { UniqueUserEmails = false });
+            // Sitoo refuses a second user with one e-mail address and a second order with one external id; here it does
+            // not, so a second creation shows.
+            Sitoo: new SitooSimulatorOptions { UniqueUserEmails = false, RejectDuplicateExternalIds = false });
         await using var cluster = await ClusterHarness.StartAsync(
             schedule.Instances, options => options.Engine.ClaimBatchSizes[Sync.Orders.OrderWork.ExportKind] = 2, wiring);
         slow = new SlowSitoo(clock, cluster.Database, Duration.FromSeconds(30));
+        var live = Enumerable.Range(0, schedule.Instances).ToList();
+        slow.PassOthers = async caller =>
+        {
+            foreach (var other in live.Where(i => cluster.NameOf(i) != caller).ToList())
+            {
+                await PassIgnoringDeathAsync(cluster, other);
+            }
+        };
         foreach (var sku in Skus)
         {
             cluster.AddProduct(sku, perStore: 12);
         }
 
         await cluster.SyncAsync();
-        var live = Enumerable.Range(0, schedule.Instances).ToList();
         var dying = new HashSet<int>();
         var orders = new List<string>();
         var onlineUnits = Skus.ToDictionary(sku => sku, _ => 0, StringComparer.Ordinal);

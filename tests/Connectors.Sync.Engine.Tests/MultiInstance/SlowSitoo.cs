@@ -6,12 +6,14 @@ namespace Connectors.Sync.Engine.Tests.MultiInstance;
 
 /// <summary>
 /// A Sitoo that, while switched on, takes a long time over every write: the engines' clock moves on in steps during the
-/// call, as it would while a real call hangs, so the caller's leases would run out unless they are renewed meanwhile.
+/// call, as it would while a real call hangs, so the caller's leases would run out unless they are renewed meanwhile;
+/// and after each step the other instances make a pass, as they would meanwhile, free to claim what is not leased.
 /// </summary>
 /// <remarks>
 /// After each step the call waits (up to a few seconds) until the caller's work item leases have their renewal, so that
 /// whether a lease survives depends on the engine's renewal and not on how fast this machine runs the renewal's timer.
 /// A renewal that never comes lets the step after it take the lease past its end: the model then sees what follows.
+/// One slow write at a time lets the others pass (theirs only move the clock), so no pass waits on one waiting on it.
 /// </remarks>
 internal sealed class SlowSitoo(FakeClock clock, SharedDatabase database, Duration leaseDuration)
 {
@@ -21,8 +23,12 @@ internal sealed class SlowSitoo(FakeClock clock, SharedDatabase database, Durati
     private static readonly TimeSpan RenewalWait = TimeSpan.FromSeconds(5);
 
     private int _slowWrites;
+    private int _passingOthers;
 
     public bool On { get; set; }
+
+    /// <summary>A pass of every live instance but the one named.</summary>
+    public Func<string, Task>? PassOthers { get; set; }
 
     /// <summary>How many writes were slow.</summary>
     public int SlowWrites => _slowWrites;
@@ -33,13 +39,29 @@ internal sealed class SlowSitoo(FakeClock clock, SharedDatabase database, Durati
     private async Task TakeTimeAsync(string instance, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _slowWrites);
-        for (var step = 0; step < 3; step++)
+        var passing = PassOthers is not null && Interlocked.CompareExchange(ref _passingOthers, 1, 0) == 0;
+        try
         {
-            clock.Advance(Step);
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (waited.Elapsed < RenewalWait && await ShortestLeaseLeftAsync(instance, cancellationToken) is { } left && left < leaseDuration - Step - Step)
+            for (var step = 0; step < 3; step++)
             {
-                await Task.Delay(20, cancellationToken);
+                clock.Advance(Step);
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (waited.Elapsed < RenewalWait && await ShortestLeaseLeftAsync(instance, cancellationToken) is { } left && left < leaseDuration - Step - Step)
+                {
+                    await Task.Delay(20, cancellationToken);
+                }
+
+                if (passing)
+                {
+                    await PassOthers!(instance);
+                }
+            }
+        }
+        finally
+        {
+            if (passing)
+            {
+                Volatile.Write(ref _passingOthers, 0);
             }
         }
     }
