@@ -14,7 +14,8 @@ namespace Connectors.Sync.Engine;
 /// repeating anything. <see cref="RunAsync"/> runs three loops side by side: the stock loop (the stock sources and
 /// the stock lane) never waits for order exports, returns or reconciliation; the flow loop reads the inbox, polls the
 /// other sources and works the orders lane; the background loop works reconciliation and sweeps. Instances sharing a
-/// store divide the sources between them: each source is polled by the instance that holds its lease.
+/// store divide the sources between them: each source is polled by the instance that holds its lease, and the stock
+/// lane is worked by the instance that holds the stock sources.
 /// </remarks>
 public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
 {
