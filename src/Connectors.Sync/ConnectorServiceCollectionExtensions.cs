@@ -141,7 +141,10 @@ public static class ConnectorServiceCollectionExtensions
         {
             var engine = Options(provider).Engine;
             var owner = engine.InstanceId ?? $"{Environment.MachineName}:{Environment.ProcessId}";
-            return new WorkClaimSettings(owner, engine.ClaimBatchSize, Duration.FromTimeSpan(engine.LeaseDuration));
+            return new WorkClaimSettings(owner, engine.ClaimBatchSize, Duration.FromTimeSpan(engine.LeaseDuration))
+            {
+                BatchSizeByKind = new Dictionary<string, int>(engine.ClaimBatchSizes, StringComparer.Ordinal),
+            };
         });
         services.TryAddSingleton(provider =>
         {

@@ -36,27 +36,36 @@ internal sealed class PgDialect : RelationalDialect
     // Rows another instance is claiming right now are locked: SKIP LOCKED passes over them instead of
     // waiting, and a row whose lease was taken meanwhile fails the re-checked conditions. An item with an
     // ordering key waits for every earlier pending item of that key (a leased one included), so items of one
-    // key never run on two instances at once.
-    public override string ClaimStatement(string selectList) =>
-        $"""
-        WITH picked AS (
-            SELECT seq FROM work_items AS candidate
-            WHERE state = 'pending' AND next_attempt_at <= @now
-              AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
-              AND (@lanes::text[] IS NULL OR lane = ANY (@lanes::text[]))
-              AND (ordering_key IS NULL OR NOT EXISTS (
-                  SELECT 1 FROM work_items AS earlier
-                  WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
-            ORDER BY priority, next_attempt_at, seq
-            LIMIT @max
-            FOR UPDATE OF candidate SKIP LOCKED)
-        UPDATE work_items AS item
-        SET lease_owner = @owner, lease_token = gen_random_uuid(), lease_expires_at = @expires,
-            attempts = item.attempts + 1, updated_at = @now
-        FROM picked
-        WHERE item.seq = picked.seq
-        RETURNING item.seq, {string.Join(", ", selectList.Split(", ").Select(column => "item." + column))};
-        """;
+    // key never run on two instances at once. Each limited kind is picked apart, up to its limit, and the other
+    // kinds together; of all those the oldest due are leased (the others' row locks end with the statement).
+    public override string ClaimStatement(string selectList, int limitedKinds)
+    {
+        var legs = ClaimLegs(limitedKinds).Select((leg, i) => $"""
+            due{i} AS (
+                SELECT seq, priority, next_attempt_at FROM work_items AS candidate
+                WHERE state = 'pending' AND next_attempt_at <= @now
+                  AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
+                  AND (@lanes::text[] IS NULL OR lane = ANY (@lanes::text[]))
+                  AND {leg.Kinds}
+                  AND (ordering_key IS NULL OR NOT EXISTS (
+                      SELECT 1 FROM work_items AS earlier
+                      WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
+                ORDER BY priority, next_attempt_at, seq
+                LIMIT {leg.Limit}
+                FOR UPDATE OF candidate SKIP LOCKED)
+            """).ToList();
+        var union = string.Join(" UNION ALL ", legs.Select((_, i) => $"SELECT seq, priority, next_attempt_at FROM due{i}"));
+        return $"""
+            WITH {string.Join(",\n", legs)},
+            picked AS ({union} ORDER BY priority, next_attempt_at, seq LIMIT @max)
+            UPDATE work_items AS item
+            SET lease_owner = @owner, lease_token = gen_random_uuid(), lease_expires_at = @expires,
+                attempts = item.attempts + 1, updated_at = @now
+            FROM picked
+            WHERE item.seq = picked.seq
+            RETURNING item.seq, {string.Join(", ", selectList.Split(", ").Select(column => "item." + column))};
+            """;
+    }
 
     public override object? LanesParameter(string[]? lanes) => lanes;
 

@@ -35,24 +35,34 @@ internal sealed class SqliteDialect : RelationalDialect
         return new Dictionary<string, decimal>(quantities, StringComparer.Ordinal);
     }
 
-    // One statement under the write lock: selection and lease are atomic.
-    public override string ClaimStatement(string selectList) =>
-        $"""
-        UPDATE work_items
-        SET lease_owner = @owner, lease_token = lower(hex(randomblob(16))), lease_expires_at = @expires,
-            attempts = attempts + 1, updated_at = @now
-        WHERE seq IN (
-            SELECT seq FROM work_items AS candidate
-            WHERE state = 'pending' AND next_attempt_at <= @now
-              AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
-              AND (@lanes IS NULL OR lane IN (SELECT value FROM json_each(@lanes)))
-              AND (ordering_key IS NULL OR NOT EXISTS (
-                  SELECT 1 FROM work_items AS earlier
-                  WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
-            ORDER BY priority, next_attempt_at, seq
-            LIMIT @max)
-        RETURNING seq, {selectList};
-        """;
+    // One statement under the write lock: selection and lease are atomic. Each limited kind is picked apart, up to
+    // its limit, and the other kinds together; of all those the oldest due are leased.
+    public override string ClaimStatement(string selectList, int limitedKinds)
+    {
+        var legs = ClaimLegs(limitedKinds).Select(leg => $"""
+            SELECT * FROM (
+                SELECT seq, priority, next_attempt_at FROM work_items AS candidate
+                WHERE state = 'pending' AND next_attempt_at <= @now
+                  AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
+                  AND (@lanes IS NULL OR lane IN (SELECT value FROM json_each(@lanes)))
+                  AND {leg.Kinds}
+                  AND (ordering_key IS NULL OR NOT EXISTS (
+                      SELECT 1 FROM work_items AS earlier
+                      WHERE earlier.ordering_key = candidate.ordering_key AND earlier.state = 'pending' AND earlier.seq < candidate.seq))
+                ORDER BY priority, next_attempt_at, seq
+                LIMIT {leg.Limit})
+            """);
+        return $"""
+            UPDATE work_items
+            SET lease_owner = @owner, lease_token = lower(hex(randomblob(16))), lease_expires_at = @expires,
+                attempts = attempts + 1, updated_at = @now
+            WHERE seq IN (
+                SELECT seq FROM ({string.Join(" UNION ALL ", legs)})
+                ORDER BY priority, next_attempt_at, seq
+                LIMIT @max)
+            RETURNING seq, {selectList};
+            """;
+    }
 
     // SQLite has no array parameters: the lanes travel as a JSON array, unpacked by json_each.
     public override object? LanesParameter(string[]? lanes) =>

@@ -52,7 +52,7 @@ internal sealed class OrderCompleteness(IConnectorStore store, IShopwareAdminCli
             seen++;
             if (await store.WorkItems.FindAsync(OrderWork.ExportKey(order.Id), cancellationToken).ConfigureAwait(false) is null)
             {
-                missing.Add((order.OrderNumber ?? order.Id, OrderWork.Export(order.Id)));
+                missing.Add((order.OrderNumber ?? order.Id, OrderWork.Export(order.Id, order.OrderCustomer?.Email)));
             }
         }
 

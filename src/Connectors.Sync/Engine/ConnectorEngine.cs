@@ -14,7 +14,8 @@ namespace Connectors.Sync.Engine;
 /// repeating anything. <see cref="RunAsync"/> runs three loops side by side: the stock loop (the stock sources and
 /// the stock lane) never waits for order exports, returns or reconciliation; the flow loop reads the inbox, polls the
 /// other sources and works the orders lane; the background loop works reconciliation and sweeps. Instances sharing a
-/// store divide the sources between them: each source is polled by the instance that holds its lease.
+/// store divide the sources between them: each source is polled by the instance that holds its lease, and the stock
+/// lane is worked by the instance that holds the stock sources.
 /// </remarks>
 public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
 {
@@ -27,6 +28,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private static readonly string[] StockLanes = [WorkLane.Stock.Name];
     private static readonly string[] FlowLanes = [WorkLane.Orders.Name];
     private static readonly string[] BackgroundLanes = [WorkLane.Background.Name];
+    private static readonly string[] LanesButStock = [WorkLane.Orders.Name, WorkLane.Background.Name];
     private readonly IConnectorStore _store;
     private readonly IReadOnlyList<ISourcePoller> _stockPollers;
     private readonly IReadOnlyList<ISourcePoller> _flowPollers;
@@ -99,11 +101,12 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
                 var deliveries = await ReadInboxAsync(cancellationToken).ConfigureAwait(false);
                 // Stock first: its sources are read and its writes done before anything else is polled.
                 var facts = await PollAsync(_stockPollers, cancellationToken).ConfigureAwait(false);
-                var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, null, cancellationToken).ConfigureAwait(false);
+                var holdsStock = HoldsStockSources;
+                var worked = holdsStock ? await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, null, cancellationToken).ConfigureAwait(false) : 0;
                 facts += await PollAsync(_flowPollers, cancellationToken).ConfigureAwait(false);
                 await ScheduleJobsAsync(cancellationToken).ConfigureAwait(false);
                 await SettleDeliveriesAsync(deliveries, cancellationToken).ConfigureAwait(false);
-                worked += await _dispatcher.WorkDueAsync(MaxClaimsPerPass, null, null, cancellationToken).ConfigureAwait(false);
+                worked += await _dispatcher.WorkDueAsync(MaxClaimsPerPass, holdsStock ? null : LanesButStock, null, cancellationToken).ConfigureAwait(false);
                 _telemetry.QueueDepth(await _store.WorkItems.CountPendingByLaneAsync(cancellationToken).ConfigureAwait(false));
                 return new EnginePass(deliveries.Count, facts, worked);
             }
@@ -138,7 +141,15 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
     }
 
-    /// <summary>The stock sources and the stock lane: what keeps the shop from overselling.</summary>
+    /// <summary>
+    /// Whether this instance works the stock lane: only the holder of the stock sources does (or any instance when there
+    /// are none). The intake and the writes of one SKU then run one after the other in one loop, as with a single
+    /// instance: a write never loses the ledger row's version race to the intake of another instance (which would put
+    /// the SKU's writes off by a retry delay), and a coalescing window's SKUs are written by one sync request.
+    /// </summary>
+    private bool HoldsStockSources => _stockPollers.Count == 0 || _stockPollers.Any(p => _schedule.Holds(p.Name));
+
+    /// <summary>The stock sources and, on the instance that holds them, the stock lane: what keeps the shop from overselling.</summary>
     private async Task<bool> StockPassAsync(CancellationToken cancellationToken)
     {
         await _stockOne.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -147,7 +158,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             using var activity = EngineTelemetry.Activities.StartActivity("engine.stock-pass");
             using var urgent = Sitoo.SitooCallPriority.BeginUrgent();
             var facts = await PollAsync(_stockPollers, cancellationToken).ConfigureAwait(false);
-            var worked = await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, null, cancellationToken).ConfigureAwait(false);
+            var worked = HoldsStockSources ? await _dispatcher.WorkDueAsync(MaxClaimsPerPass, StockLanes, null, cancellationToken).ConfigureAwait(false) : 0;
             return facts + worked > 0;
         }
         finally
@@ -277,19 +288,27 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private List<ISourcePoller> WokenBy(IReadOnlyList<InboxMessage> deliveries) =>
         [.. _stockPollers.Concat(_flowPollers).Where(poller => deliveries.Any(poller.WakesOn))];
 
-    /// <summary>Polls the sources this instance holds that are due, woken, or left with more to read.</summary>
+    /// <summary>
+    /// Polls the sources this instance holds that are due, woken, or left with more to read; a webhook this instance
+    /// received for a source another instance holds is passed on to it through the store at once.
+    /// </summary>
     private async Task<int> PollAsync(IReadOnlyList<ISourcePoller> pollers, CancellationToken cancellationToken)
     {
         var facts = 0;
         foreach (var poller in pollers)
         {
+            if (_schedule.TakeWantHeldElsewhere(poller.Name))
+            {
+                await _store.SourceLeases.MarkWantedAsync([poller.Name], cancellationToken).ConfigureAwait(false);
+            }
+
             if (!_schedule.ShouldCheckLease(poller))
             {
                 continue;
             }
 
             var lease = await _store.SourceLeases.TryAcquireAsync(poller.Name, _owner, _timing.SourceLeaseDuration, cancellationToken).ConfigureAwait(false);
-            _schedule.LeaseChecked(poller.Name, held: lease is not null);
+            _schedule.LeaseChecked(poller.Name, lease);
             if (lease is not null && _schedule.IsDue(poller, lease.WantedAt))
             {
                 facts += await PollAsync(poller, cancellationToken).ConfigureAwait(false);

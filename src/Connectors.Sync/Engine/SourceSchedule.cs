@@ -68,14 +68,44 @@ internal sealed class SourceSchedule(IClock clock, EngineTiming timing)
         return IsDue(poller, wantedSince: null);
     }
 
-    /// <summary>The store was asked for the lease, and said whether this instance holds it.</summary>
-    public void LeaseChecked(string source, bool held)
+    /// <summary>The store was asked for the lease, and answered with it (<see langword="null"/> when another instance holds it).</summary>
+    public void LeaseChecked(string source, SourceLease? lease)
     {
         lock (_lock)
         {
             var state = State(source);
             state.LeaseCheckedAt = clock.GetCurrentInstant();
-            state.HeldElsewhere = !held;
+            state.HeldElsewhere = lease is null;
+            state.HeldUntil = lease?.ExpiresAt;
+        }
+    }
+
+    /// <summary>Whether this instance holds the source's lease, as the store last said, and it has not run out since.</summary>
+    public bool Holds(string source)
+    {
+        lock (_lock)
+        {
+            return _states.TryGetValue(source, out var state) && state.HeldUntil > clock.GetCurrentInstant();
+        }
+    }
+
+    /// <summary>
+    /// Whether a webhook this instance received wants a source another instance holds: the want is then passed on through
+    /// the store (and forgotten here), so the holder polls at its next lease check instead of after this instance's flow
+    /// loop has read and settled the delivery.
+    /// </summary>
+    public bool TakeWantHeldElsewhere(string source)
+    {
+        lock (_lock)
+        {
+            var state = State(source);
+            if (!state.HeldElsewhere || !state.Wanted)
+            {
+                return false;
+            }
+
+            state.Wanted = false;
+            return true;
         }
     }
 
@@ -113,5 +143,7 @@ internal sealed class SourceSchedule(IClock clock, EngineTiming timing)
         public bool Behind { get; set; }
 
         public bool HeldElsewhere { get; set; }
+
+        public Instant? HeldUntil { get; set; }
     }
 }

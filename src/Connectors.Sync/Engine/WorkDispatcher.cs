@@ -29,7 +29,8 @@ internal sealed partial class WorkDispatcher(
         for (var batch = 0; batch < maxBatches && !(clock.GetCurrentInstant() > until); batch++)
         {
             var items = await store.WorkItems.ClaimAsync(
-                new WorkClaimRequest(claim.Owner, claim.BatchSize, claim.LeaseDuration, lanes), cancellationToken).ConfigureAwait(false);
+                new WorkClaimRequest(claim.Owner, claim.BatchSize, claim.LeaseDuration, lanes) { MaxPerKind = claim.BatchSizeByKind },
+                cancellationToken).ConfigureAwait(false);
             if (items.Count == 0)
             {
                 break;
@@ -146,4 +147,8 @@ internal sealed partial class WorkDispatcher(
 /// <param name="Owner">This instance's id.</param>
 /// <param name="BatchSize">Items per claim.</param>
 /// <param name="LeaseDuration">How long a claim holds.</param>
-internal sealed record WorkClaimSettings(string Owner, int BatchSize, Duration LeaseDuration);
+internal sealed record WorkClaimSettings(string Owner, int BatchSize, Duration LeaseDuration)
+{
+    /// <summary>At most this many items of a kind per claim (within <see cref="BatchSize"/>); kinds not named are not limited apart.</summary>
+    public IReadOnlyDictionary<string, int> BatchSizeByKind { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+}

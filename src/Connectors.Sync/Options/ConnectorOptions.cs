@@ -208,6 +208,19 @@ public sealed class EngineSettings
     [Range(1, 1_000)]
     public int ClaimBatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// At most this many items of a work kind per claim (within <see cref="ClaimBatchSize"/>), by kind: small for work
+    /// that waits on a slow API, so one instance never holds many leases on it while the others could work them. Kinds
+    /// not named here are limited by <see cref="ClaimBatchSize"/> alone; stock writes are best claimed in big batches,
+    /// since one sync request writes many SKUs.
+    /// </summary>
+    public Dictionary<string, int> ClaimBatchSizes { get; set; } = new(StringComparer.Ordinal)
+    {
+        [Orders.OrderWork.ExportKind] = 10,
+        [Orders.OrderWork.CancelKind] = 10,
+        [Returns.ReturnRefundHandler.WorkKind] = 10,
+    };
+
     /// <summary>The first retry waits this long; each further one twice as long.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 

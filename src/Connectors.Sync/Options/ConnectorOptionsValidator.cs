@@ -30,6 +30,14 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
             failures.Add("Connectors:Sync:Engine:RetryMaxDelay must not be shorter than RetryBaseDelay.");
         }
 
+        foreach (var (kind, size) in options.Engine.ClaimBatchSizes ?? [])
+        {
+            if (size is < 1 or > 1_000)
+            {
+                failures.Add($"Connectors:Sync:Engine:ClaimBatchSizes:{kind} must be between 1 and 1000 (it was {size}).");
+            }
+        }
+
         ValidateRetention(failures, options.Retention);
         ValidateCompleteness(failures, options.Completeness);
         ValidateAlerts(failures, options.Alerts);

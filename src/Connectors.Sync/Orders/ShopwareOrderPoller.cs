@@ -120,13 +120,13 @@ internal sealed class ShopwareOrderPoller(
     private static async Task<bool> QueueAsync(IUnitOfWork unit, ShopwareOrder order, CancellationToken cancellationToken)
     {
         if (ShopwareOrderReader.IsCancelled(order)
-            && await unit.WorkItems.FindAsync(OrderWork.ExportKey(order.Id), cancellationToken).ConfigureAwait(false) is not null)
+            && await unit.WorkItems.FindAsync(OrderWork.ExportKey(order.Id), cancellationToken).ConfigureAwait(false) is { } export)
         {
-            return await unit.WorkItems.EnqueueAsync(OrderWork.Cancel(order.Id), cancellationToken).ConfigureAwait(false);
+            return await unit.WorkItems.EnqueueAsync(OrderWork.Cancel(order.Id, export), cancellationToken).ConfigureAwait(false);
         }
 
         // A new order, or one cancelled before it was ever queued: the export finds it cancelled and releases its demand.
-        return await unit.WorkItems.EnqueueAsync(OrderWork.Export(order.Id), cancellationToken).ConfigureAwait(false);
+        return await unit.WorkItems.EnqueueAsync(OrderWork.Export(order.Id, order.OrderCustomer?.Email), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>When the first exported order may have been placed: the backfill start, else go-live.</summary>

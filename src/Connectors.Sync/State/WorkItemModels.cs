@@ -81,7 +81,14 @@ public sealed record WorkLease(string Key, string Owner, Guid Token, Instant Exp
 /// <param name="MaxCount">At most this many items.</param>
 /// <param name="LeaseDuration">How long the leases run.</param>
 /// <param name="Lanes">Only these lanes (by name); <see langword="null"/> for all.</param>
-public sealed record WorkClaimRequest(string Owner, int MaxCount, Duration LeaseDuration, IReadOnlyCollection<string>? Lanes = null);
+public sealed record WorkClaimRequest(string Owner, int MaxCount, Duration LeaseDuration, IReadOnlyCollection<string>? Lanes = null)
+{
+    /// <summary>
+    /// At most this many items of a kind (the key) in the claim, within <see cref="MaxCount"/>; kinds not named are limited
+    /// by <see cref="MaxCount"/> alone. Empty (the default) for no limit per kind.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> MaxPerKind { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+}
 
 /// <summary>Thrown when a worker settles or renews a work item whose lease it no longer holds.</summary>
 /// <remarks>Abandon the unit of work it was part of: another worker owns the item now.</remarks>

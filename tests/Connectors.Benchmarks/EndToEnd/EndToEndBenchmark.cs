@@ -26,7 +26,7 @@ internal static class EndToEndBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"e2e: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {settings.Instances} instance(s), {settings.Skus} SKUs × {settings.Stores} stores, {settings.Duration.TotalSeconds} s per rate, events every {settings.EventDeliveryInterval.TotalMilliseconds} ms"));
+            $"e2e: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {settings.Instances} instance(s) on {(settings.UsesPostgreSql ? "PostgreSQL" : "SQLite")}, {settings.Skus} SKUs × {settings.Stores} stores, {settings.Duration.TotalSeconds} s per rate, events every {settings.EventDeliveryInterval.TotalMilliseconds} ms"));
         var results = new List<RateResult>();
         foreach (var rate in settings.Rates)
         {
@@ -153,6 +153,8 @@ internal static class EndToEndBenchmark
         DurationSeconds = settings.Duration.TotalSeconds,
         settings.Skus,
         settings.Stores,
+        settings.Instances,
+        Store = settings.UsesPostgreSql ? "postgres" : "sqlite",
         EventDeliveryIntervalMs = settings.EventDeliveryInterval.TotalMilliseconds,
         ShopwareLatencyMs = new[] { StockScenario.ShopwareLatency.Min.TotalMilliseconds, StockScenario.ShopwareLatency.Max.TotalMilliseconds },
         SitooLatencyMs = new[] { StockScenario.SitooLatency.Min.TotalMilliseconds, StockScenario.SitooLatency.Max.TotalMilliseconds },

@@ -4,8 +4,9 @@ namespace Connectors.Benchmarks.EndToEnd;
 
 /// <summary>
 /// What the end-to-end stock benchmark drives: <c>e2e --rates 50,200,1000 --seconds 60 [--skus 300] [--stores 4]
-/// [--drain-seconds 180] [--event-interval-ms 1000] [--instances 1] [--out file.json]</c>. More than one instance share a
-/// PostgreSQL schema (<c>CONNECTORS_POSTGRES</c>, or the server <c>.ci/postgres-up.sh</c> starts).
+/// [--drain-seconds 180] [--event-interval-ms 1000] [--instances 1] [--store sqlite|postgres] [--out file.json]</c>. More
+/// than one instance share a PostgreSQL schema (<c>CONNECTORS_POSTGRES</c>, or the server <c>.ci/postgres-up.sh</c>
+/// starts); <c>--store postgres</c> puts a single instance there too, for a like-for-like comparison.
 /// <c>--scenario flash</c> runs the flash sale instead (<see cref="Flash.FlashBenchmark"/>): <c>[--hot-skus 5]
 /// [--hot-units 3] [--restock-seconds 5] [--hot-share 10] [--naive-interval-ms 500]</c>. <c>[--sitoo-rps N]</c> sets the connector's Sitoo
 /// rate limit in either scenario.
@@ -60,8 +61,17 @@ internal sealed record EndToEndSettings
     /// <summary>How often the Sitoo simulator pushes its pending Events SPI batches.</summary>
     public TimeSpan EventDeliveryInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Connector instances: 1 keeps state in SQLite; more share one PostgreSQL schema.</summary>
+    /// <summary>Connector instances: 1 keeps state in SQLite unless <see cref="Store"/> says otherwise; more share one PostgreSQL schema.</summary>
     public int Instances { get; init; } = 1;
+
+    /// <summary><c>sqlite</c> or <c>postgres</c>; <see langword="null"/> for SQLite with one instance and PostgreSQL with more.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>Whether the instances keep their state in PostgreSQL.</summary>
+    public bool UsesPostgreSql => Store == PostgresStore || (Store is null && Instances > 1);
+
+    /// <summary>The <c>--store</c> value that selects PostgreSQL.</summary>
+    public const string PostgresStore = "postgres";
 
     /// <summary>Where the JSON results are written.</summary>
     public string OutputPath { get; init; } = Path.Combine(Path.GetTempPath(), "Connectors.Benchmarks", "e2e-results.json");
@@ -82,6 +92,7 @@ internal sealed record EndToEndSettings
                 "--drain-seconds" => settings with { DrainTimeout = TimeSpan.FromSeconds(Number(value)) },
                 "--event-interval-ms" => settings with { EventDeliveryInterval = TimeSpan.FromMilliseconds(Number(value)) },
                 "--instances" => settings with { Instances = Number(value) },
+                "--store" => settings with { Store = value is "sqlite" or PostgresStore ? value : throw new ArgumentException($"Unknown store {value}.", nameof(args)) },
                 "--out" => settings with { OutputPath = Path.GetFullPath(value) },
                 "--scenario" => settings with { Scenario = value is "stock" or FlashScenario ? value : throw new ArgumentException($"Unknown scenario {value}.", nameof(args)) },
                 "--hot-skus" => settings with { HotSkus = Number(value) },

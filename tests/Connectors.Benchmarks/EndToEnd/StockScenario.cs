@@ -44,6 +44,7 @@ internal sealed class StockScenario : IAsyncDisposable
     private readonly Dictionary<string, string> _skuByProductId = new(StringComparer.Ordinal);
     private readonly List<WebApplication> _hosts = [];
     private readonly string _schema = "e2e_" + Guid.NewGuid().ToString("N")[..10];
+    private bool _usesPostgreSql;
 
     private StockScenario(int seed)
     {
@@ -103,7 +104,7 @@ internal sealed class StockScenario : IAsyncDisposable
 
             for (var instance = 0; instance < settings.Instances; instance++)
             {
-                await scenario.StartHostAsync(instance, settings.Instances, settings.SitooRequestsPerSecond, cancellationToken).ConfigureAwait(false);
+                await scenario.StartHostAsync(instance, settings.UsesPostgreSql, settings.SitooRequestsPerSecond, cancellationToken).ConfigureAwait(false);
             }
             return scenario;
         }
@@ -144,7 +145,7 @@ internal sealed class StockScenario : IAsyncDisposable
             await host.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_hosts.Count > 1)
+        if (_usesPostgreSql)
         {
             await using var connection = new NpgsqlConnection(PostgreSqlConnectionString);
             await connection.OpenAsync().ConfigureAwait(false);
@@ -228,7 +229,7 @@ internal sealed class StockScenario : IAsyncDisposable
             : "Host=127.0.0.1;Port=5432;Username=connectors;Password=connectors;Database=connectors_test";
 
     /// <summary>Starts one connector instance; the first also starts the simulators' servers and receives Sitoo's events.</summary>
-    private async Task StartHostAsync(int instance, int instances, int? sitooRequestsPerSecond, CancellationToken cancellationToken)
+    private async Task StartHostAsync(int instance, bool postgreSql, int? sitooRequestsPerSecond, CancellationToken cancellationToken)
     {
         var shopAddress = instance == 0 ? await Shop.StartLoopbackAsync(cancellationToken).ConfigureAwait(false) : Shop.LoopbackAddress!;
         var posAddress = instance == 0 ? await Pos.StartLoopbackAsync(cancellationToken).ConfigureAwait(false) : Pos.LoopbackAddress!;
@@ -269,13 +270,14 @@ internal sealed class StockScenario : IAsyncDisposable
                     sitoo.Resilience.RequestsPerSecond = rate;
                 }
             });
-        if (instances == 1)
+        if (postgreSql)
         {
-            connector.UseSqlite(Path.Combine(_folder, "connector.db"));
+            connector.UsePostgreSql(new PostgreSqlStoreOptions { ConnectionString = PostgreSqlConnectionString, Schema = _schema });
+            _usesPostgreSql = true;
         }
         else
         {
-            connector.UsePostgreSql(new PostgreSqlStoreOptions { ConnectionString = PostgreSqlConnectionString, Schema = _schema });
+            connector.UseSqlite(Path.Combine(_folder, "connector.db"));
         }
 
         connector.ShopwareHttpClient.AddHttpMessageHandler(() => new StockWriteObserver(Writes));

@@ -16,13 +16,15 @@ internal sealed class ClusterHarness : IAsyncDisposable
     private readonly SharedDatabase _database = new();
     private readonly List<Instance?> _instances = [];
     private readonly Action<ConnectorOptions>? _configure;
+    private readonly InstanceWiring? _wiring;
 
-    private ClusterHarness(Action<ConnectorOptions>? configure)
+    private ClusterHarness(Action<ConnectorOptions>? configure, InstanceWiring? wiring)
     {
         _configure = configure;
-        Clock = new FakeClock(ConnectorHarness.Start);
+        _wiring = wiring;
+        Clock = wiring?.Clock ?? new FakeClock(ConnectorHarness.Start);
         Shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = Clock });
-        Pos = new SitooSimulator(null, new SimulatorOptions { Clock = Clock });
+        Pos = new SitooSimulator(wiring?.Sitoo, new SimulatorOptions { Clock = Clock });
         Stores = [Pos.AddStore("Stockholm"), Pos.AddStore("Göteborg"), Pos.AddStore("Malmö")];
     }
 
@@ -41,9 +43,9 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     public IConnectorStore Store => _instances.First(i => i is not null)!.Store;
 
-    public static async Task<ClusterHarness> StartAsync(int instances, Action<ConnectorOptions>? configure = null)
+    public static async Task<ClusterHarness> StartAsync(int instances, Action<ConnectorOptions>? configure = null, InstanceWiring? wiring = null)
     {
-        var cluster = new ClusterHarness(configure);
+        var cluster = new ClusterHarness(configure, wiring);
         for (var i = 0; i < instances; i++)
         {
             await cluster.AddInstanceAsync();
@@ -58,8 +60,17 @@ internal sealed class ClusterHarness : IAsyncDisposable
         var name = "i" + _instances.Count;
         var store = await _database.OpenAsync(Clock, name);
         var crashing = crashAtCommit is { } n ? new CrashingStore(store, n) : null;
+        var used = crashing ?? (IConnectorStore)store;
         var services = ConnectorServices.Build(
-            Clock, Shop, Pos, [.. Stores.Select(s => s.WarehouseId)], crashing ?? (IConnectorStore)store, _configure, null, name);
+            Clock,
+            Shop,
+            Pos,
+            [.. Stores.Select(s => s.WarehouseId)],
+            _wiring?.Store?.Invoke(name, used) ?? used,
+            _configure,
+            null,
+            name,
+            _wiring?.Connector is { } connector ? builder => connector(name, builder) : null);
         _instances.Add(new Instance(name, services, store, crashing));
         return _instances.Count - 1;
     }
@@ -95,6 +106,19 @@ internal sealed class ClusterHarness : IAsyncDisposable
             }
         });
         return (await Task.WhenAll(passes)).Any(didSomething => didSomething);
+    }
+
+    /// <summary>One pass of one instance alone.</summary>
+    public async Task<bool> PassAsync(int index) => (await Engine(index).RunOnceAsync(CancellationToken.None)).DidSomething;
+
+    /// <summary>The engine of one live instance.</summary>
+    public ConnectorEngine Engine(int index) => _instances[index]?.Engine ?? throw new InvalidOperationException($"Instance {index} is not running.");
+
+    /// <summary>The index of the instance holding a source's lease (as the shared store says), or -1 when none does.</summary>
+    public async Task<int> HolderOfAsync(string source)
+    {
+        var owner = await _database.LeaseOwnerAsync(source, Clock.GetCurrentInstant());
+        return _instances.FindIndex(instance => instance is not null && instance.Name == owner);
     }
 
     /// <summary>Passes of each live instance in a loop of its own, as separate processes run, until <paramref name="done"/>.</summary>
@@ -152,6 +176,17 @@ internal sealed class ClusterHarness : IAsyncDisposable
         await Shop.DisposeAsync();
         await Pos.DisposeAsync();
     }
+
+    /// <summary>What a test adds to each instance: a store around the real one, handlers on the clients.</summary>
+    /// <param name="Store">Wraps an instance's store (its name, the store).</param>
+    /// <param name="Connector">Adds to an instance's connector registration (its name, the builder).</param>
+    /// <param name="Clock">The clock of the engines and simulators, when the test needs it before the cluster starts.</param>
+    /// <param name="Sitoo">How the simulated Sitoo account behaves; <see langword="null"/> for its defaults.</param>
+    public sealed record InstanceWiring(
+        Func<string, IConnectorStore, IConnectorStore>? Store = null,
+        Action<string, ConnectorBuilder>? Connector = null,
+        FakeClock? Clock = null,
+        SitooSimulatorOptions? Sitoo = null);
 
     private sealed record Instance(string Name, ServiceProvider Services, IConnectorStore Store, CrashingStore? Crashing) : IAsyncDisposable
     {

@@ -36,6 +36,18 @@ internal sealed class SharedDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Who holds a source's lease at <paramref name="now"/>, read from the table; <see langword="null"/> when nobody does.</summary>
+    public async Task<string?> LeaseOwnerAsync(string source, Instant now)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT owner FROM {Schema}.source_leases WHERE source = @source AND expires_at > @now;", connection);
+        command.Parameters.AddWithValue("source", source);
+        command.Parameters.AddWithValue("now", now.ToUnixTimeTicks());
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
     /// <summary>Ends every session of one instance, as a short database outage does.</summary>
     public async Task<int> CutConnectionsAsync(string instance)
     {

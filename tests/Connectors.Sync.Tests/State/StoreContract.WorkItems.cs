@@ -64,6 +64,31 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_claim_takes_at_most_its_limit_of_a_kind_and_fills_up_with_other_kinds()
+    {
+        await using var store = await OpenAsync();
+        var due = Clock.GetCurrentInstant() - Duration.FromMinutes(10);
+        for (var i = 0; i < 5; i++)
+        {
+            // The exports are the oldest due, so without the limit they alone would fill the claim.
+            await store.WorkItems.EnqueueAsync(Work($"export-{i}", WorkLane.Orders, due + Duration.FromSeconds(i)) with { Kind = "order.export" }, None);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await store.WorkItems.EnqueueAsync(Work($"refund-{i}") with { Kind = "returns.refund" }, None);
+        }
+
+        var limits = new Dictionary<string, int>(StringComparer.Ordinal) { ["order.export"] = 2, ["returns.refund"] = 5 };
+        var first = await store.WorkItems.ClaimAsync(Claim("w1", maxCount: 5) with { MaxPerKind = limits }, None);
+        var second = await store.WorkItems.ClaimAsync(Claim("w2", maxCount: 5) with { MaxPerKind = limits }, None);
+
+        Assert.Equal(["export-0", "export-1", "refund-0", "refund-1", "refund-2"], first.Select(i => i.Key));
+        Assert.Equal(["export-2", "export-3"], second.Select(i => i.Key));
+        Assert.All(await store.WorkItems.ListAsync(new WorkItemFilter(Kind: "order.export"), None), item => Assert.Equal(item.Key == "export-4" ? 0 : 1, item.Attempts));
+    }
+
+    [Fact]
     public async Task A_claim_leases_the_item_to_its_owner_and_counts_the_attempt()
     {
         await using var store = await OpenAsync();

@@ -37,9 +37,24 @@ internal abstract class RelationalDialect
 
     /// <summary>
     /// The statement leasing up to <c>@max</c> due items to <c>@owner</c> until <c>@expires</c>, of the lanes
-    /// <c>@lanes</c> (all when null); it returns <c>seq</c> and the columns of <paramref name="selectList"/>.
+    /// <c>@lanes</c> (all when null), at most <c>@most0</c> of kind <c>@kind0</c> (and so on for
+    /// <paramref name="limitedKinds"/> kinds); it returns <c>seq</c> and the columns of <paramref name="selectList"/>.
     /// </summary>
-    public abstract string ClaimStatement(string selectList);
+    public abstract string ClaimStatement(string selectList, int limitedKinds);
+
+    /// <summary>
+    /// The parts a claim picks from apart, as conditions on <c>kind</c> and their limits: the kinds without a limit of
+    /// their own (up to <c>@max</c>), then each limited kind (up to its <c>@most</c>).
+    /// </summary>
+    protected static IEnumerable<(string Kinds, string Limit)> ClaimLegs(int limitedKinds)
+    {
+        var limited = Enumerable.Range(0, limitedKinds).Select(i => FormattableString.Invariant($"@kind{i}")).ToList();
+        yield return (limited.Count == 0 ? "1 = 1" : $"kind NOT IN ({string.Join(", ", limited)})", "@max");
+        for (var i = 0; i < limited.Count; i++)
+        {
+            yield return ($"kind = {limited[i]}", FormattableString.Invariant($"@most{i}"));
+        }
+    }
 
     /// <summary>The value of <c>@lanes</c> in <see cref="ClaimStatement"/>.</summary>
     public abstract object? LanesParameter(string[]? lanes);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using NodaTime;
 
 namespace Connectors.Sync.State.Relational;
@@ -55,6 +56,11 @@ internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDiale
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Owner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.MaxCount);
+        ArgumentNullException.ThrowIfNull(request.MaxPerKind);
+        if (request.MaxPerKind.Values.Any(most => most <= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "Every limit per kind must be positive.");
+        }
         if (request.LeaseDuration <= Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(request), "The lease duration must be positive.");
@@ -64,16 +70,27 @@ internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDiale
 
         // The dialect's statement leases atomically (no two claimers get one item); expired leases count as
         // free and an item with an ordering key waits for every earlier pending item of that key.
+        // Only limits below the claim's size change what it takes.
+        var limited = request.MaxPerKind.Where(limit => limit.Value < request.MaxCount).OrderBy(limit => limit.Key, StringComparer.Ordinal).ToList();
+        (string, object?)[] parameters =
+        [
+            ("owner", request.Owner),
+            ("expires", Columns.ToTicks(now + request.LeaseDuration)),
+            ("now", Columns.ToTicks(now)),
+            ("lanes", dialect.LanesParameter(request.Lanes?.ToArray())),
+            ("max", request.MaxCount),
+            .. limited.SelectMany((limit, i) => new (string, object?)[]
+            {
+                (string.Create(CultureInfo.InvariantCulture, $"kind{i}"), limit.Key),
+                (string.Create(CultureInfo.InvariantCulture, $"most{i}"), limit.Value),
+            }),
+        ];
         var claimed = await scope.WriteAsync(
             sql => sql.QueryAsync(
-                dialect.ClaimStatement(SelectList),
+                dialect.ClaimStatement(SelectList, limited.Count),
                 reader => (Seq: Columns.Int64(reader, "seq"), Item: Read(reader)),
                 cancellationToken,
-                ("owner", request.Owner),
-                ("expires", Columns.ToTicks(now + request.LeaseDuration)),
-                ("now", Columns.ToTicks(now)),
-                ("lanes", dialect.LanesParameter(request.Lanes?.ToArray())),
-                ("max", request.MaxCount)),
+                parameters),
             cancellationToken).ConfigureAwait(false);
 
         return claimed
