@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connectors.Sitoo.Models;
 
 namespace Connectors.Testing.Tests.Sitoo;
 
@@ -59,5 +60,33 @@ public class SitooVariantAndPriceListTests
         Assert.Null(sitoo.Simulator.PriceListPrice(euro, "NOPE"));
         Assert.Contains(groups["items"]!.AsArray(), g => (int)g!["vatid"]! == 2 && (decimal)g["value"]! == 25m);
         Assert.Equal(["", "EUR"], lists["items"]!.AsArray().Select(l => (string)l!["currencycode"]!));
+    }
+
+    [Fact]
+    public async Task Our_client_sets_and_reads_a_variant_group_and_reads_groups_and_price_lists()
+    {
+        await using var sitoo = SitooHarness.Create();
+        var main = sitoo.Simulator.AddProduct("SHOE-41", "Shoe", 499m);
+        sitoo.Simulator.AddPriceList("Euro", "EUR");
+
+        await sitoo.Client.Products.SetVariantsAsync(main, new SitooProductVariantsWrite
+        {
+            Groups = [new SitooProductVariantGroup { Name = "Size", Options = ["41", "42"] }],
+            Variants =
+            [
+                new SitooProductVariant { ProductId = main, Sku = "SHOE-41", Title = "Shoe", MoneyPrice = 499m, Attributes = ["41"] },
+                new SitooProductVariant { Sku = "SHOE-42", Title = "Shoe", MoneyPrice = 549m, Attributes = ["42"] },
+            ],
+        });
+        var read = await sitoo.Client.Products.GetVariantsAsync(main);
+        var prices = await sitoo.Client.Products.SetPriceListItemsAsync(2, [new SitooPriceListItem { Sku = "SHOE-42", MoneyPrice = 50m }]);
+        var groups = await sitoo.Client.Products.ListProductGroupsAsync().ToListAsync();
+        var lists = await sitoo.Client.Products.ListPriceListsAsync().ToListAsync();
+
+        Assert.Equal([("SHOE-41", 499m), ("SHOE-42", 549m)], read.Variants.Select(v => (v.Sku, v.MoneyPrice)));
+        Assert.Equal(["41", "42"], Assert.Single(read.Groups).Options);
+        Assert.Equal(200, Assert.Single(prices).StatusCode);
+        Assert.Equal(25m, groups.Single(g => g.VatId == 2).Value);
+        Assert.Equal([1, 2], lists.Select(l => l.PriceListId));
     }
 }
