@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Connectors.Shopware;
 using Connectors.Shopware.Webhooks;
 using Connectors.Testing.Shopware;
 
@@ -61,5 +62,24 @@ public class ShopwareVariantTests
         Assert.Equal(["updatedAt", "price", "active"], events[0].GetEntityWrites().Single().UpdatedFields);
         Assert.Equal(2, events[1].GetEntityWrites().Count(write => write.Operation == "delete"));
         Assert.Empty(products);
+    }
+
+    [Fact]
+    public async Task Our_client_reads_a_variants_options_price_and_tax_and_sees_null_where_it_inherits()
+    {
+        await using var shop = new ShopwareTestShop();
+        shop.Simulator.AddProduct(new ShopProductDraft("SHOE", 0) { Name = "Shoe", GrossPrice = 499m, TaxRate = 25m });
+        shop.Simulator.AddVariant("SHOE", new ShopVariantDraft("SHOE-41", 3) { Options = [new ShopVariantOption("Size", "41")] });
+        shop.Simulator.AddVariant("SHOE", new ShopVariantDraft("SHOE-42", 3) { Options = [new ShopVariantOption("Size", "42")], GrossPrice = 549m });
+
+        var result = await shop.Client().Products.SearchAsync(new ShopwareCriteria().Association("options.group").Sort("productNumber"));
+
+        var (parent, inherits, own) = (result.Items[0], result.Items[1], result.Items[2]);
+        Assert.Equal((499m, "Shoe"), (Assert.Single(parent.Price!).Gross, parent.Name));
+        Assert.NotNull(parent.TaxId);
+        Assert.Equal((null, null, null), (inherits.Price, inherits.Name, inherits.TaxId));
+        Assert.Equal(549m, Assert.Single(own.Price!).Gross);
+        var option = Assert.Single(inherits.Options!);
+        Assert.Equal(("41", "Size"), (option.Name, option.Group!.Name));
     }
 }
