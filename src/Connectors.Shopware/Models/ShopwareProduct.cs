@@ -61,4 +61,59 @@ public sealed record ShopwareProduct
 
     /// <summary>Custom fields as sent by the shop (an object, or an empty array when none are set).</summary>
     public JsonElement? CustomFields { get; init; }
+
+    /// <summary>The tax entity's id. Inherited: <see langword="null"/> on variants read without inheritance.</summary>
+    public string? TaxId { get; init; }
+
+    /// <summary>Prices per currency. Inherited: <see langword="null"/> on variants read without inheritance.</summary>
+    public IReadOnlyList<ShopwareProductPrice>? Price { get; init; }
+
+    /// <summary>The options that set a variant apart; loaded with the <c>options</c> association (and <c>options.group</c>).</summary>
+    public IReadOnlyList<ShopwarePropertyOption>? Options { get; init; }
+}
+
+/// <summary>One entry of a product's <c>price</c>: the price in one currency.</summary>
+public sealed record ShopwareProductPrice
+{
+    /// <summary>The currency's id.</summary>
+    public string CurrencyId { get; init; } = "";
+
+    /// <summary>The gross (VAT-inclusive) price.</summary>
+    public decimal Gross { get; init; }
+
+    /// <summary>The net price.</summary>
+    public decimal Net { get; init; }
+
+    /// <summary>The list (recommended) price, if set.</summary>
+    public ShopwareProductListPrice? ListPrice { get; init; }
+}
+
+/// <summary>A product's list price in one currency.</summary>
+public sealed record ShopwareProductListPrice
+{
+    /// <summary>The gross list price.</summary>
+    public decimal Gross { get; init; }
+}
+
+/// <summary>A property group option on a variant, e.g. 42 in the group Size.</summary>
+public sealed record ShopwarePropertyOption
+{
+    /// <summary>The option's id.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The option's name in the request language.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The option's group; loaded with <c>options.group</c>.</summary>
+    public ShopwarePropertyGroup? Group { get; init; }
+}
+
+/// <summary>A property group, e.g. Size.</summary>
+public sealed record ShopwarePropertyGroup
+{
+    /// <summary>The group's id.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The group's name in the request language.</summary>
+    public string? Name { get; init; }
 }

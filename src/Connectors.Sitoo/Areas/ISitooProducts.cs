@@ -41,4 +41,35 @@ public interface ISitooProducts
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Every product's outcome.</returns>
     Task<SitooBatchResult> UpdateAsync(IReadOnlyList<SitooProductWrite> products, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a main variant's group (<c>GET /products/{productid}/productvariants.json</c>).</summary>
+    /// <param name="productId">The main variant's product id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The groups and every variant.</returns>
+    Task<SitooProductVariants> GetVariantsAsync(int productId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a main variant's group (<c>PUT /products/{productid}/productvariants.json</c>). Sitoo replaces the
+    /// whole set: a variant of the old set that is not listed is deleted.</summary>
+    /// <param name="productId">The main variant's product id.</param>
+    /// <param name="variants">The groups and every variant, the main variant included.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when Sitoo has accepted the set.</returns>
+    Task SetVariantsAsync(int productId, SitooProductVariantsWrite variants, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the product groups (VAT classes, <c>productgroups.json</c>).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The groups.</returns>
+    IAsyncEnumerable<SitooProductGroup> ListProductGroupsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the price lists (<c>pricelists.json</c>).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The price lists.</returns>
+    IAsyncEnumerable<SitooPriceList> ListPriceListsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Sets prices on a price list by SKU (<c>PUT /pricelists/{pricelistid}/pricelistitems.json</c>).</summary>
+    /// <param name="priceListId">The price list.</param>
+    /// <param name="items">The prices.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Every item's outcome.</returns>
+    Task<SitooBatchResult> SetPriceListItemsAsync(int priceListId, IReadOnlyList<SitooPriceListItem> items, CancellationToken cancellationToken = default);
 }

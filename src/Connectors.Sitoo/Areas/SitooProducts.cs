@@ -52,6 +52,33 @@ internal sealed class SitooProducts(SitooApiContext context) : ISitooProducts
         return SitooApiContext.SendBatchAsync(products, batch => context.Api.UpdateProductsAsync(context.SiteId, batch, cancellationToken));
     }
 
+    public Task<SitooProductVariants> GetVariantsAsync(int productId, CancellationToken cancellationToken = default) =>
+        SitooApiContext.Required(context.Api.GetProductVariantsAsync(context.SiteId, productId, cancellationToken), "a variant group read");
+
+    public Task SetVariantsAsync(int productId, SitooProductVariantsWrite variants, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        return context.Api.SetProductVariantsAsync(context.SiteId, productId, variants, cancellationToken);
+    }
+
+    public IAsyncEnumerable<SitooProductGroup> ListProductGroupsAsync(CancellationToken cancellationToken = default) =>
+        SitooPaging.ReadAllAsync(
+            (start, num, token) => context.Api.GetProductGroupsAsync(context.SiteId, start, num, token),
+            context.PageSize,
+            cancellationToken);
+
+    public IAsyncEnumerable<SitooPriceList> ListPriceListsAsync(CancellationToken cancellationToken = default) =>
+        SitooPaging.ReadAllAsync(
+            (start, num, token) => context.Api.GetPriceListsAsync(context.SiteId, start, num, token),
+            context.PageSize,
+            cancellationToken);
+
+    public Task<SitooBatchResult> SetPriceListItemsAsync(int priceListId, IReadOnlyList<SitooPriceListItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return SitooApiContext.SendBatchAsync(items, batch => context.Api.SetPriceListItemsAsync(context.SiteId, priceListId, batch, cancellationToken));
+    }
+
     private IAsyncEnumerable<SitooProduct> ReadAsync(string? sku, long? modifiedSince, bool includeInactive, CancellationToken cancellationToken) =>
         SitooPaging.ReadAllAsync(
             (start, num, token) => context.Api.GetProductsAsync(

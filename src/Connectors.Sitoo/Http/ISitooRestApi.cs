@@ -100,6 +100,21 @@ internal interface ISitooRestApi
     [Put("/sites/{siteId}/products.json")]
     Task<JsonElement> UpdateProductsAsync(int siteId, [Body] SitooProductWrite[] products, CancellationToken cancellationToken);
 
+    [Get("/sites/{siteId}/products/{productId}/productvariants.json")]
+    Task<SitooProductVariants?> GetProductVariantsAsync(int siteId, int productId, CancellationToken cancellationToken);
+
+    [Put("/sites/{siteId}/products/{productId}/productvariants.json")]
+    Task<JsonElement> SetProductVariantsAsync(int siteId, int productId, [Body] SitooProductVariantsWrite variants, CancellationToken cancellationToken);
+
+    [Get("/sites/{siteId}/productgroups.json")]
+    Task<SitooListResponse<SitooProductGroup>?> GetProductGroupsAsync(int siteId, int start, int num, CancellationToken cancellationToken);
+
+    [Get("/sites/{siteId}/pricelists.json")]
+    Task<SitooListResponse<SitooPriceList>?> GetPriceListsAsync(int siteId, int start, int num, CancellationToken cancellationToken);
+
+    [Put("/sites/{siteId}/pricelists/{priceListId}/pricelistitems.json")]
+    Task<JsonElement> SetPriceListItemsAsync(int siteId, int priceListId, [Body] SitooPriceListItem[] items, CancellationToken cancellationToken);
+
     [Get("/orders.json")]
     Task<SitooListResponse<SitooOrder>?> GetAllOrdersAsync([Query] SitooOrderQuery query, CancellationToken cancellationToken);
 

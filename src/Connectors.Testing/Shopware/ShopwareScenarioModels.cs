@@ -24,6 +24,48 @@ public sealed record ShopProductDraft(string ProductNumber, int Stock)
     public int MinPurchase { get; init; } = 1;
 }
 
+/// <summary>A variant to add under a catalogue product; null fields are inherited from the parent.</summary>
+/// <param name="ProductNumber">The variant's SKU (<c>productNumber</c>), unique in the shop.</param>
+/// <param name="Stock">The variant's own sellable stock (never inherited).</param>
+public sealed record ShopVariantDraft(string ProductNumber, int Stock)
+{
+    /// <summary>The options that set the variant apart, e.g. Size = 42.</summary>
+    public IReadOnlyList<ShopVariantOption> Options { get; init; } = [];
+
+    /// <summary>The variant's own name; <see langword="null"/> inherits the parent's.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The variant's own gross price in the default currency; <see langword="null"/> inherits.</summary>
+    public decimal? GrossPrice { get; init; }
+
+    /// <summary>The variant's own tax rate; <see langword="null"/> inherits.</summary>
+    public decimal? TaxRate { get; init; }
+
+    /// <summary>The variant's EAN.</summary>
+    public string? Ean { get; init; }
+
+    /// <summary>The variant's own active flag; <see langword="null"/> inherits.</summary>
+    public bool? Active { get; init; }
+}
+
+/// <summary>One option of a variant: a property group and its value.</summary>
+/// <param name="Group">The property group, e.g. Size.</param>
+/// <param name="Value">The option, e.g. 42.</param>
+public sealed record ShopVariantOption(string Group, string Value);
+
+/// <summary>A change staff make to a catalogue product; null fields stay as they are.</summary>
+public sealed record ShopProductChange
+{
+    /// <summary>A new name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>A new gross price in the default currency.</summary>
+    public decimal? GrossPrice { get; init; }
+
+    /// <summary>Activates or deactivates the product.</summary>
+    public bool? Active { get; init; }
+}
+
 /// <summary>A product line of an online order.</summary>
 /// <param name="ProductNumber">The product's SKU.</param>
 /// <param name="Quantity">How many are bought.</param>

@@ -7,12 +7,13 @@ public sealed partial class ShopwareSimulator
     // Associations the DAL loads only when the criteria asks for them; the rest of an entity is always present.
     private static readonly Dictionary<string, string[]> _associations = new(StringComparer.Ordinal)
     {
-        ["product"] = [],
+        ["product"] = ["options"],
         ["customer"] = ["addresses", "defaultBillingAddress", "defaultShippingAddress"],
         ["order"] = ["lineItems", "orderCustomer", "transactions", "deliveries", "currency", "billingAddress"],
         ["state_machine_state"] = [],
         ["order_transaction_capture_refund"] = [],
         ["webhook"] = [],
+        ["tax"] = [],
     };
 
     /// <summary>
@@ -74,6 +75,7 @@ public sealed partial class ShopwareSimulator
         "state_machine_state" => StateMachineStates(),
         "order_transaction_capture_refund" => CaptureRefundRows(),
         "webhook" => WebhookRows(),
+        "tax" => TaxRows(),
         _ => null,
     };
 
