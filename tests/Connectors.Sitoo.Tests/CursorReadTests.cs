@@ -39,6 +39,24 @@ public sealed class CursorReadTests
     }
 
     [Fact]
+    public async Task Order_outlines_are_read_by_the_same_cursor_asking_only_for_the_outline_fields()
+    {
+        using var host = SitooTestHost.Create();
+        host.Server.Always(Ids("orderid", "orderidfrom", 7, 9, 15, 16, 20));
+
+        var orders = await host.Client.Orders.ListOutlinesFromAsync(8, _ => { }).ToListAsync();
+
+        Assert.Equal([9L, 15, 16, 20], orders.Select(o => o.OrderId));
+        Assert.Equal(["8", "16"], host.Server.Requests.Select(r => r.Query["orderidfrom"]));
+        Assert.All(host.Server.Requests, r =>
+        {
+            Assert.Equal("/v2/accounts/1500/orders.json", r.Path);
+            Assert.Equal("orderid", r.Query["sort"]);
+            Assert.Equal(["additionaldata", "creditorderid", "externalid", "orderid", "orderstateid"], r.Query["fields"].Split(',').Order());
+        });
+    }
+
+    [Fact]
     public async Task Orders_arriving_during_the_read_are_picked_up_once()
     {
         using var host = SitooTestHost.Create();

@@ -24,6 +24,16 @@ public interface ISitooOrders
     /// <returns>The readable orders, oldest first.</returns>
     IAsyncEnumerable<SitooOrder> ListFromAsync(long fromOrderId, Action<SitooUnreadableItem> onUnreadable, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads orders like <see cref="ListFromAsync(long, Action{SitooUnreadableItem}, CancellationToken)"/>, but each
+    /// with only <c>orderid</c>, <c>externalid</c>, <c>orderstateid</c>, <c>creditorderid</c> and <c>additionaldata</c>
+    /// (<c>fields=</c>): enough to tell web orders and possible returns among many POS receipts without their lines,
+    /// payments and addresses. Read an order in full with <see cref="GetAsync"/>.</summary>
+    /// <param name="fromOrderId">The first id to read (the last seen plus one).</param>
+    /// <param name="onUnreadable">Receives each unreadable order, in id order with the others.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The outlines of the readable orders, oldest first; all other properties are left unset.</returns>
+    IAsyncEnumerable<SitooOrder> ListOutlinesFromAsync(long fromOrderId, Action<SitooUnreadableItem> onUnreadable, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Lists the orders placed in a time range (<c>orderdatefrom</c>/<c>orderdateto</c>, inclusive, whole seconds), paged
     /// by ascending order id. A receipt made offline keeps its till's <c>orderdate</c>, so it is found in its own day

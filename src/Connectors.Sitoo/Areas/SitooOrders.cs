@@ -13,15 +13,24 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
     private const string Ascending = "orderid";
     private static readonly string Fields = SitooApiContext.FieldsOf(SitooJsonContext.Default.SitooOrder);
 
+    /// <summary>The fields of an order outline: what tells a web order or a possible return from a POS sale.</summary>
+    private const string OutlineFields = "orderid,externalid,orderstateid,creditorderid,additionaldata";
+
     private static readonly CursorCollection<SitooOrder> Collection = new("orders", "orderid", SitooJsonContext.Default.SitooOrder, order => order.OrderId);
 
     public IAsyncEnumerable<SitooOrder> ListFromAsync(long fromOrderId, CancellationToken cancellationToken = default) =>
-        ReadFrom(fromOrderId, null, cancellationToken);
+        ReadFrom(fromOrderId, Fields, null, cancellationToken);
 
     public IAsyncEnumerable<SitooOrder> ListFromAsync(long fromOrderId, Action<SitooUnreadableItem> onUnreadable, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(onUnreadable);
-        return ReadFrom(fromOrderId, onUnreadable, cancellationToken);
+        return ReadFrom(fromOrderId, Fields, onUnreadable, cancellationToken);
+    }
+
+    public IAsyncEnumerable<SitooOrder> ListOutlinesFromAsync(long fromOrderId, Action<SitooUnreadableItem> onUnreadable, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onUnreadable);
+        return ReadFrom(fromOrderId, OutlineFields, onUnreadable, cancellationToken);
     }
 
     public IAsyncEnumerable<SitooOrder> ListByOrderDateAsync(DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken = default) =>
@@ -108,11 +117,11 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
         await context.Api.AddOrderLogItemAsync(context.SiteId, orderId, item, cancellationToken).ConfigureAwait(false);
     }
 
-    private IAsyncEnumerable<SitooOrder> ReadFrom(long fromOrderId, Action<SitooUnreadableItem>? onUnreadable, CancellationToken cancellationToken) =>
+    private IAsyncEnumerable<SitooOrder> ReadFrom(long fromOrderId, string fields, Action<SitooUnreadableItem>? onUnreadable, CancellationToken cancellationToken) =>
         SitooPaging.ReadFromCursorAsync(
             fromOrderId,
             Collection,
-            (cursor, num, token) => context.Api.GetAllOrdersRawAsync(Query(num) with { Sort = Ascending, OrderIdFrom = cursor }, token),
+            (cursor, num, token) => context.Api.GetAllOrdersRawAsync(Query(num) with { Sort = Ascending, OrderIdFrom = cursor, Fields = fields }, token),
             context.PageSize,
             onUnreadable,
             cancellationToken);

@@ -10,7 +10,7 @@ using Connectors.Sync.Stock;
 namespace Connectors.Sync.Returns;
 
 /// <summary>
-/// Reads Sitoo orders by <c>orderid</c> cursor: each store return queues its Shopware refund, each web order joins
+/// Reads Sitoo orders by <c>orderid</c> cursor, as outlines (ADR 0006): each store return queues its Shopware refund, each web order joins
 /// the open web orders whose pickup or delivery is carried to Shopware; the work items, the list and the cursor
 /// commit together. <c>order</c> and <c>order-delivery</c> events wake it, and an event about an open web order
 /// queues that order's status check.
@@ -69,8 +69,7 @@ internal sealed class SitooOrderPoller(
 
     /// <summary>Whether a Sitoo order is a return of an earlier order: returned goods and a pointer to the original.</summary>
     public static bool IsReturn(SitooOrder order) =>
-        (order.OrderItems ?? []).Any(item => item.Quantity < 0)
-        && (order.CreditOrderId is not null || (order.AdditionalData?.ContainsKey(OriginalOrderKey) ?? false));
+        (order.OrderItems ?? []).Any(item => item.Quantity < 0) && PointsAtOriginal(order);
 
     /// <summary>The work item key of the refund a Sitoo return causes.</summary>
     public static string RefundKey(StockIntakeSettings site, long returnOrderId) =>
@@ -96,23 +95,37 @@ internal sealed class SitooOrderPoller(
         && order.OrderState != SitooOrderState.Cancelled
         && !(order.OrderItems ?? []).Any(item => item.Quantity < 0);
 
-    /// <summary>A page of orders after the cursor; an order Sitoo lists but the client cannot read is kept aside with its
-    /// raw JSON, so it neither fails the page nor stalls the cursor.</summary>
+    /// <summary>A page of orders after the cursor, read as outlines (no lines, payments or addresses: a POS receipt
+    /// costs a few bytes); only an outline that points at an original order, a possible return, is read in full. An
+    /// order Sitoo lists but the client cannot read is kept aside with its raw JSON, so it neither fails the page nor
+    /// stalls the cursor.</summary>
     private async Task<(List<SitooOrder> Orders, List<SitooUnreadableItem> Unreadable)> ReadPageAsync(long cursor, CancellationToken cancellationToken)
     {
         var page = new List<SitooOrder>();
         var unreadable = new List<SitooUnreadableItem>();
-        await foreach (var order in sitoo.Orders.ListFromAsync(cursor + 1, unreadable.Add, cancellationToken).ConfigureAwait(false))
+        await foreach (var outline in sitoo.Orders.ListOutlinesFromAsync(cursor + 1, unreadable.Add, cancellationToken).ConfigureAwait(false))
         {
-            page.Add(order);
+            page.Add(outline);
             if (page.Count + unreadable.Count >= settings.OrderPageSize)
             {
                 break;
             }
         }
 
+        for (var i = 0; i < page.Count; i++)
+        {
+            if (PointsAtOriginal(page[i]))
+            {
+                page[i] = await sitoo.Orders.GetAsync(page[i].OrderId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return (page, unreadable);
     }
+
+    /// <summary>Whether an order names an original order: the part of <see cref="IsReturn"/> an outline can answer.</summary>
+    private static bool PointsAtOriginal(SitooOrder order) =>
+        order.CreditOrderId is not null || (order.AdditionalData?.ContainsKey(OriginalOrderKey) ?? false);
 
     private async Task<int> ApplyAsync(List<SitooOrder> page, List<SitooUnreadableItem> unreadable, CancellationToken cancellationToken)
     {
