@@ -15,9 +15,7 @@ internal sealed class SqliteDialect : RelationalDialect
 
     public override string LedgerQuantityColumns => "quantities";
 
-    public override string LedgerQuantityValues => "@quantities";
-
-    public override string LedgerQuantityAssignments => "quantities = @quantities";
+    public override string LedgerQuantityValues(int row) => $"@quantities{row}";
 
     // BINARY, SQLite's default collation, already compares ordinally.
     public override string OrdinalCollation => "";
@@ -26,8 +24,8 @@ internal sealed class SqliteDialect : RelationalDialect
     public override string LockRowForUpdate => "";
 
     // Decimals go to JSON as exact numbers (scale kept), never through a floating-point column.
-    public override (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities) =>
-        [("quantities", JsonSerializer.Serialize(new Dictionary<string, decimal>(quantities, StringComparer.Ordinal), RelationalJsonContext.Default.DictionaryStringDecimal))];
+    public override (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities, int row) =>
+        [($"quantities{row}", JsonSerializer.Serialize(new Dictionary<string, decimal>(quantities, StringComparer.Ordinal), RelationalJsonContext.Default.DictionaryStringDecimal))];
 
     public override Dictionary<string, decimal> ReadLedgerQuantities(DbDataReader reader)
     {

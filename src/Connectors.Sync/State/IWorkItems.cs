@@ -15,6 +15,15 @@ public interface IWorkItems
     /// <returns><see langword="true"/> when added; <see langword="false"/> when the key was known and nothing changed.</returns>
     Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds work items, one statement per few hundred: what <see cref="EnqueueAsync"/> does for each, in the order
+    /// given, so an item whose key is known (stored in any state, or earlier in <paramref name="items"/>) changes nothing.
+    /// </summary>
+    /// <param name="items">The items.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The keys of the items added.</returns>
+    Task<IReadOnlySet<string>> EnqueueManyAsync(IReadOnlyCollection<NewWorkItem> items, CancellationToken cancellationToken);
+
     /// <summary>Reads one work item.</summary>
     /// <param name="key">Its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
