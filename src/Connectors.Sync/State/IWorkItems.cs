@@ -79,6 +79,23 @@ public interface IWorkItems
     /// <exception cref="WorkLeaseLostException">The lease is no longer held.</exception>
     Task<WorkLease> RenewAsync(WorkLease lease, Duration duration, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes up to <paramref name="maxCount"/> completed items whose keys start with <paramref name="keyPrefix"/> and
+    /// that were completed before <paramref name="completedBefore"/>, oldest first. Pending (claimed or not), parked and
+    /// failed items stay, and so does an item an exception record names. Call again while it returns
+    /// <paramref name="maxCount"/>.
+    /// </summary>
+    /// <remarks>
+    /// A completed item's key is what makes a second enqueue of its fact a no-op: prune only keys that cannot be enqueued
+    /// again once their time has passed, such as those naming a stock write's coalescing window.
+    /// </remarks>
+    /// <param name="keyPrefix">What the keys start with, e.g. <c>stock:write:</c>.</param>
+    /// <param name="completedBefore">Only items settled earlier than this go.</param>
+    /// <param name="maxCount">At most this many in one statement.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many items were deleted.</returns>
+    Task<int> PruneCompletedAsync(string keyPrefix, Instant completedBefore, int maxCount, CancellationToken cancellationToken);
+
     /// <summary>Counts pending items per lane (leased ones included): the queue depth.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<IReadOnlyDictionary<string, int>> CountPendingByLaneAsync(CancellationToken cancellationToken);

@@ -13,6 +13,9 @@ internal sealed class StockWriteQueue(Duration window)
     /// <summary>The work item kind of a stock write.</summary>
     public const string Kind = "stock.write";
 
+    /// <summary>What every stock write's key starts with; the rest is the SKU and the window.</summary>
+    public const string KeyPrefix = "stock:write:";
+
     /// <summary>
     /// Enqueues the writes of <paramref name="skus"/> for the window containing <paramref name="now"/>, in one batch (a
     /// no-op for a SKU whose write is queued already).
@@ -24,7 +27,7 @@ internal sealed class StockWriteQueue(Duration window)
         var dueAt = Instant.FromUnixTimeTicks((bucket + 1) * windowTicks);
         return session.WorkItems.EnqueueManyAsync(
             [.. skus.Select(sku => new NewWorkItem(
-                string.Create(CultureInfo.InvariantCulture, $"stock:write:{sku}:{bucket}"), Kind, WorkLane.Stock, sku, window == Duration.Zero ? null : dueAt, "sku:" + sku))],
+                string.Create(CultureInfo.InvariantCulture, $"{KeyPrefix}{sku}:{bucket}"), Kind, WorkLane.Stock, sku, window == Duration.Zero ? null : dueAt, "sku:" + sku))],
             cancellationToken);
     }
 }

@@ -103,8 +103,8 @@ public abstract partial class StoreContract
             batches => Task.Run(() => SameFinalStateAsync(batches)).GetAwaiter().GetResult()); // properties run synchronously
 
     /// <summary>
-    /// Runs the batches on two stores, one as batches and one write by write in a unit of work per batch: each batch must
-    /// fail with the same conflict (if any) and leave the same rows and versions.
+    /// Runs the batches on two stores, one as batches and one write by write in a unit of work per batch, and on a model
+    /// of the optimistic check: each batch must fail with the same conflict (if any) and leave the same rows and versions.
     /// </summary>
     private async Task<bool> SameFinalStateAsync(GeneratedWrite[][] batches)
     {
@@ -112,6 +112,7 @@ public abstract partial class StoreContract
         var id = Guid.NewGuid().ToString("N");
         await using var batched = await OpenAsync($"batched-{id}", clock);
         await using var single = await OpenAsync($"single-{id}", clock);
+        var model = new Dictionary<LedgerKey, (long Version, decimal Total)>();
         foreach (var batch in batches)
         {
             // The writers read the rows now; the expected versions are what they read, give or take one (a stale or future read).
@@ -153,10 +154,23 @@ public abstract partial class StoreContract
                 }
             }
 
+            // The model: the first write whose expected version is not the stored one (0 when absent) refuses the whole batch.
+            var modelConflict = writes.FirstOrDefault(w => w.ExpectedVersion != (model.TryGetValue(w.Key, out var row) ? row.Version : 0))?.Key;
+            if (modelConflict is null)
+            {
+                foreach (var write in writes)
+                {
+                    model[write.Key] = (write.ExpectedVersion + 1, write.Quantities["total"]);
+                }
+            }
+
+            var expected = model.OrderBy(pair => pair.Key.Sku, StringComparer.Ordinal).Select(pair => (pair.Key, pair.Value.Version, (decimal?)pair.Value.Total));
             var left = await batched.Ledger.ListAsync(null, 10, None);
             var right = await single.Ledger.ListAsync(null, 10, None);
-            if (batchConflict != singleConflict
-                || !left.Select(e => (e.Key, e.Version, e["total"])).SequenceEqual(right.Select(e => (e.Key, e.Version, e["total"]))))
+            if (batchConflict != modelConflict
+                || singleConflict != modelConflict
+                || !left.Select(e => (e.Key, e.Version, e["total"])).SequenceEqual(expected)
+                || !right.Select(e => (e.Key, e.Version, e["total"])).SequenceEqual(expected))
             {
                 return false;
             }

@@ -157,6 +157,30 @@ internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDiale
         return renewed;
     }
 
+    public Task<int> PruneCompletedAsync(string keyPrefix, Instant completedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+
+        // A completed item's updated_at is when it was completed: nothing changes it afterwards.
+        return scope.WriteAsync(
+            sql => sql.ExecuteAsync(
+                """
+                DELETE FROM work_items WHERE seq IN (
+                    SELECT seq FROM work_items AS item
+                    WHERE state = 'completed' AND updated_at < @before
+                      AND substr(key, 1, @prefixLength) = @prefix
+                      AND NOT EXISTS (SELECT 1 FROM exceptions WHERE exceptions.work_item_key = item.key)
+                    ORDER BY updated_at LIMIT @max);
+                """,
+                cancellationToken,
+                ("before", Columns.ToTicks(completedBefore)),
+                ("prefix", keyPrefix),
+                ("prefixLength", keyPrefix.Length),
+                ("max", maxCount)),
+            cancellationToken);
+    }
+
     public Task<IReadOnlyDictionary<string, int>> CountPendingByLaneAsync(CancellationToken cancellationToken) =>
         scope.ReadAsync(
             async sql =>
