@@ -11,6 +11,9 @@ internal sealed class PgDialect : RelationalDialect
 {
     public static PgDialect Instance { get; } = new();
 
+    // Each statement is a round trip: as many rows as a page holds (3,500 parameters at most, the limit is 65,535).
+    public override int RowsPerStatement => 500;
+
     public override string LedgerQuantityColumns => "quantity_names, quantities";
 
     public override string LedgerQuantityValues(int row) => $"@names{row}, @quantities{row}";

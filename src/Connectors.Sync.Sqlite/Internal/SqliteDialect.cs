@@ -13,6 +13,9 @@ internal sealed class SqliteDialect : RelationalDialect
 {
     public static SqliteDialect Instance { get; } = new();
 
+    // In process there is no round trip to save, and statements of 500 rows measured slower than row by row; 50 did not.
+    public override int RowsPerStatement => 50;
+
     public override string LedgerQuantityColumns => "quantities";
 
     public override string LedgerQuantityValues(int row) => $"@quantities{row}";

@@ -163,7 +163,7 @@ internal sealed class StockLedgerRows
 
     /// <summary>Clears the contribution writes in flight of several SKUs in one batch.</summary>
     public Task ClearIntentsAsync(IStateSession session, IEnumerable<string> skus, CancellationToken cancellationToken) =>
-        SetManyAsync(session, [.. skus.Select(sku => (new LedgerKey(sku, IntentLocation), IntentRow(null)))], cancellationToken);
+        SetManyAsync(session, [.. skus.Distinct(StringComparer.Ordinal).Select(sku => (new LedgerKey(sku, IntentLocation), IntentRow(null)))], cancellationToken);
 
     /// <summary>Records a contribution write about to be sent, so a restart can tell whether it landed.</summary>
     public Task SaveIntentAsync(IStateSession session, string sku, ContributionIntent? intent, CancellationToken cancellationToken) =>

@@ -8,6 +8,12 @@ namespace Connectors.Sync.State.Relational;
 /// </summary>
 internal abstract class RelationalDialect
 {
+    /// <summary>
+    /// Rows per multi-row write (ledger rows, work items): at most seven parameters a row, so far below the database's
+    /// parameter limit, and as many as still pay (see docs/performance.md, "Set-based state statements").
+    /// </summary>
+    public abstract int RowsPerStatement { get; }
+
     /// <summary>The ledger columns holding the quantities, in select order.</summary>
     public abstract string LedgerQuantityColumns { get; }
 

@@ -8,11 +8,6 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
     /// <summary>Keys (facts, SKUs) per statement: far below SQLite's parameter limit, large enough that a page takes a few.</summary>
     private const int MarkChunk = 500;
 
-    /// <summary>
-    /// Rows written per statement: at five parameters a row, 2,500 parameters, far below SQLite's 32,766 and
-    /// PostgreSQL's 65,535.
-    /// </summary>
-    private const int RowChunk = 500;
 
     private readonly string _selectList = $"sku, location, {dialect.LedgerQuantityColumns}, version, updated_at";
 
@@ -74,7 +69,7 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
         return scope.WriteAsync<IReadOnlyList<LedgerEntry>>(
             async sql =>
             {
-                foreach (var chunk in entries.Chunk(RowChunk))
+                foreach (var chunk in entries.Chunk(dialect.RowsPerStatement))
                 {
                     var written = new HashSet<LedgerKey>();
                     var fresh = chunk.Where(entry => entry.Version == 1).ToList();

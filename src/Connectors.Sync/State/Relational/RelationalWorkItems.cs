@@ -5,9 +5,6 @@ namespace Connectors.Sync.State.Relational;
 
 internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDialect dialect, IClock clock) : IWorkItems
 {
-    /// <summary>Items inserted per statement: at seven parameters an item, 3,500 parameters, far below SQLite's and PostgreSQL's limits.</summary>
-    private const int EnqueueChunk = 500;
-
     private const string SelectList =
         "key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at, last_error, lease_owner, lease_token, lease_expires_at";
 
@@ -44,7 +41,7 @@ internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDiale
             {
                 await dialect.BeforeEnqueueAsync(sql, orderingKeys, cancellationToken).ConfigureAwait(false);
                 var added = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var chunk in distinct.Chunk(EnqueueChunk))
+                foreach (var chunk in distinct.Chunk(dialect.RowsPerStatement))
                 {
                     // Rows are inserted in VALUES order, so items sharing an ordering key keep their order in the sequence.
                     added.UnionWith(await sql.QueryAsync(
