@@ -23,8 +23,8 @@ public interface ILedger
 
     /// <summary>
     /// Writes rows, each only if its stored version still equals its <see cref="LedgerWrite.ExpectedVersion"/> (0 for a
-    /// new row): an optimistic check, so two writers cannot both base a change on the same old value. One statement per
-    /// few hundred rows.
+    /// new row): an optimistic check, so two writers cannot both base a change on the same old value. A few multi-row
+    /// statements (rows per statement as suits the database).
     /// </summary>
     /// <remarks>
     /// On a conflict nothing of the call is kept once its unit of work is abandoned (outside a unit of work the call is

@@ -16,7 +16,7 @@ public interface IWorkItems
     Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds work items, one statement per few hundred: what <see cref="EnqueueAsync"/> does for each, in the order
+    /// Adds work items in a few multi-row statements (rows per statement as suits the database): what <see cref="EnqueueAsync"/> does for each, in the order
     /// given, so an item whose key is known (stored in any state, or earlier in <paramref name="items"/>) changes nothing.
     /// </summary>
     /// <param name="items">The items.</param>
