@@ -11,11 +11,12 @@ internal sealed class PgDialect : RelationalDialect
 {
     public static PgDialect Instance { get; } = new();
 
+    // Each statement is a round trip: as many rows as a page holds (3,500 parameters at most, the limit is 65,535).
+    public override int RowsPerStatement => 500;
+
     public override string LedgerQuantityColumns => "quantity_names, quantities";
 
-    public override string LedgerQuantityValues => "@names, @quantities";
-
-    public override string LedgerQuantityAssignments => "quantity_names = @names, quantities = @quantities";
+    public override string LedgerQuantityValues(int row) => $"@names{row}, @quantities{row}";
 
     // The database's collation may order text by language rules; "C" orders it by bytes.
     public override string OrdinalCollation => " COLLATE \"C\"";
@@ -23,8 +24,8 @@ internal sealed class PgDialect : RelationalDialect
     public override string LockRowForUpdate => " FOR UPDATE";
 
     // numeric keeps every decimal exactly, scale included.
-    public override (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities) =>
-        [("names", quantities.Keys.ToArray()), ("quantities", quantities.Values.ToArray())];
+    public override (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities, int row) =>
+        [($"names{row}", quantities.Keys.ToArray()), ($"quantities{row}", quantities.Values.ToArray())];
 
     public override Dictionary<string, decimal> ReadLedgerQuantities(DbDataReader reader)
     {
@@ -75,14 +76,19 @@ internal sealed class PgDialect : RelationalDialect
 
     // Enqueues sharing an ordering key take turns (a lock held until commit), so their sequence numbers
     // follow commit order: a claimer can never see a later item of a key while an earlier one is uncommitted.
-    public override async Task BeforeEnqueueAsync(RelationalSql sql, string? orderingKey, CancellationToken cancellationToken)
+    // The keys come sorted and are locked in that order, so two batches sharing keys cannot deadlock each other.
+    public override async Task BeforeEnqueueAsync(RelationalSql sql, IReadOnlyList<string> orderingKeys, CancellationToken cancellationToken)
     {
-        if (orderingKey is not null)
+        if (orderingKeys.Count > 0)
         {
             await sql.ExecuteAsync(
-                "SELECT pg_advisory_xact_lock(hashtext('connectors.ordering-key'), hashtext(@orderingKey));",
+                """
+                SELECT pg_advisory_xact_lock(hashtext('connectors.ordering-key'), hashtext(ordering_key))
+                FROM unnest(@orderingKeys::text[]) WITH ORDINALITY AS keys(ordering_key, position)
+                ORDER BY position;
+                """,
                 cancellationToken,
-                ("orderingKey", orderingKey)).ConfigureAwait(false);
+                ("orderingKeys", orderingKeys.ToArray())).ConfigureAwait(false);
         }
     }
 }

@@ -13,11 +13,12 @@ internal sealed class SqliteDialect : RelationalDialect
 {
     public static SqliteDialect Instance { get; } = new();
 
+    // In process there is no round trip to save, and statements of 500 rows measured slower than row by row; 50 did not.
+    public override int RowsPerStatement => 50;
+
     public override string LedgerQuantityColumns => "quantities";
 
-    public override string LedgerQuantityValues => "@quantities";
-
-    public override string LedgerQuantityAssignments => "quantities = @quantities";
+    public override string LedgerQuantityValues(int row) => $"@quantities{row}";
 
     // BINARY, SQLite's default collation, already compares ordinally.
     public override string OrdinalCollation => "";
@@ -26,8 +27,8 @@ internal sealed class SqliteDialect : RelationalDialect
     public override string LockRowForUpdate => "";
 
     // Decimals go to JSON as exact numbers (scale kept), never through a floating-point column.
-    public override (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities) =>
-        [("quantities", JsonSerializer.Serialize(new Dictionary<string, decimal>(quantities, StringComparer.Ordinal), RelationalJsonContext.Default.DictionaryStringDecimal))];
+    public override (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities, int row) =>
+        [($"quantities{row}", JsonSerializer.Serialize(new Dictionary<string, decimal>(quantities, StringComparer.Ordinal), RelationalJsonContext.Default.DictionaryStringDecimal))];
 
     public override Dictionary<string, decimal> ReadLedgerQuantities(DbDataReader reader)
     {

@@ -253,6 +253,19 @@ public sealed class RetentionSettings
     /// </summary>
     public TimeSpan KeepAppliedFacts { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// The shortest <see cref="KeepCompletedWork"/>: a stock write's key names its coalescing window, and an instance whose
+    /// clock runs behind must not find the key of a window just finished gone and queue that window again.
+    /// </summary>
+    public static readonly TimeSpan MinimumCompletedWork = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a completed stock write is kept, counted from its completion; at least <see cref="MinimumCompletedWork"/>.
+    /// Other completed work (order exports, refunds, cancellations) is never pruned: its key is what stops the same order
+    /// or return from being queued again.
+    /// </summary>
+    public TimeSpan KeepCompletedWork { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>How long pipeline run records (polls, reconciliations) are kept, counted from their start.</summary>
     public TimeSpan KeepRuns { get; set; } = TimeSpan.FromDays(30);
 

@@ -160,6 +160,13 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         }
 
         Positive(failures, "Connectors:Sync:Retention:KeepAppliedFacts", retention.KeepAppliedFacts);
+        if (retention.KeepCompletedWork < RetentionSettings.MinimumCompletedWork)
+        {
+            failures.Add(
+                $"Connectors:Sync:Retention:KeepCompletedWork must be at least {RetentionSettings.MinimumCompletedWork.TotalHours} hour: a completed stock write's key "
+                + "stops its window from being queued again by an instance whose clock runs behind.");
+        }
+
         if (retention.KeepRuns < TimeSpan.FromDays(1))
         {
             failures.Add("Connectors:Sync:Retention:KeepRuns must be at least 1 day: the last run of each pipeline shows on the dashboard and in the health check.");

@@ -150,10 +150,7 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
         }
 
         await rows.SaveAsync(session, ledger, cancellationToken).ConfigureAwait(false);
-        foreach (var productNumber in productNumbers)
-        {
-            await writes.EnqueueAsync(session, productNumber, now, cancellationToken).ConfigureAwait(false);
-        }
+        await writes.EnqueueAsync(session, productNumbers, now, cancellationToken).ConfigureAwait(false);
     }
 }
 

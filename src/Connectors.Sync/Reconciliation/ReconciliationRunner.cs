@@ -301,10 +301,7 @@ public sealed class ReconciliationRunner : IDisposable
         }
 
         await fresh.SaveAsync(unit, merged, cancellationToken).ConfigureAwait(false);
-        foreach (var sku in chunk.Where(heal.Contains))
-        {
-            await _writes.EnqueueAsync(unit, sku, now, cancellationToken).ConfigureAwait(false);
-        }
+        await _writes.EnqueueAsync(unit, chunk.Where(heal.Contains), now, cancellationToken).ConfigureAwait(false);
 
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
         return conflicts;

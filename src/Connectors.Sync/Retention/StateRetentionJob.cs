@@ -10,7 +10,8 @@ namespace Connectors.Sync.Retention;
 
 /// <summary>
 /// Prunes what the state store no longer needs, every <c>Retention:PruneEvery</c> by one instance: processed webhook
-/// deliveries, old runs, and the marks of warehouse transactions that are old and that the stock poll will not read again.
+/// deliveries, old runs, the marks of warehouse transactions that are old and that the stock poll will not read again, and
+/// old completed stock writes.
 /// Each statement deletes at most <c>Retention:BatchSize</c> rows, so other writers wait for one short statement at most.
 /// </summary>
 internal sealed partial class StateRetentionJob(
@@ -39,10 +40,16 @@ internal sealed partial class StateRetentionJob(
             () => store.Inbox.PurgeProcessedAsync(now - Duration.FromTimeSpan(retention.KeepProcessedInbox), batch, cancellationToken)).ConfigureAwait(false);
         var runs = await RepeatAsync(() => store.Runs.PruneAsync(now - Duration.FromTimeSpan(retention.KeepRuns), batch, cancellationToken)).ConfigureAwait(false);
         var marks = await PruneTransactionMarksAsync(now, cancellationToken).ConfigureAwait(false);
+
+        // Only stock writes: their keys name a coalescing window that has passed, so no enqueue can need them again.
+        var writes = await RepeatAsync(
+            () => store.WorkItems.PruneCompletedAsync(StockWriteQueue.KeyPrefix, now - Duration.FromTimeSpan(retention.KeepCompletedWork), batch, cancellationToken))
+            .ConfigureAwait(false);
         activity?.SetTag("deleted.inbox", inbox);
         activity?.SetTag("deleted.runs", runs);
         activity?.SetTag("deleted.marks", marks);
-        LogPruned(inbox, runs, marks);
+        activity?.SetTag("deleted.stock_writes", writes);
+        LogPruned(inbox, runs, marks, writes);
 
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
@@ -83,6 +90,6 @@ internal sealed partial class StateRetentionJob(
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Deliveries} processed deliveries, {Runs} runs and {Marks} applied-transaction marks")]
-    private partial void LogPruned(long deliveries, long runs, long marks);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Deliveries} processed deliveries, {Runs} runs, {Marks} applied-transaction marks and {StockWrites} completed stock writes")]
+    private partial void LogPruned(long deliveries, long runs, long marks, long stockWrites);
 }

@@ -6,7 +6,7 @@ namespace Connectors.Sync.State;
 /// </summary>
 /// <remarks>
 /// Apply a fact in one unit of work: <see cref="TryMarkAppliedAsync"/> first (it says whether the fact is
-/// new), then the ledger rows it changes. A fact is then applied exactly once, however often it arrives.
+/// new), then the ledger rows it changes (<see cref="SetManyAsync"/>). A fact is then applied exactly once, however often it arrives.
 /// </remarks>
 public interface ILedger
 {
@@ -22,17 +22,20 @@ public interface ILedger
     Task<IReadOnlyList<LedgerEntry>> GetSkusAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes a row if its stored version still equals <paramref name="expectedVersion"/> (0 for a new
-    /// row): an optimistic check, so two writers cannot both base a change on the same old value.
+    /// Writes rows, each only if its stored version still equals its <see cref="LedgerWrite.ExpectedVersion"/> (0 for a
+    /// new row): an optimistic check, so two writers cannot both base a change on the same old value. A few multi-row
+    /// statements (rows per statement as suits the database).
     /// </summary>
-    /// <param name="key">SKU and location.</param>
-    /// <param name="quantities">The row's quantities by name; replaces the stored ones.</param>
-    /// <param name="expectedVersion">The version read before (0 when the row was absent).</param>
+    /// <remarks>
+    /// On a conflict nothing of the call is kept once its unit of work is abandoned (outside a unit of work the call is
+    /// one transaction of its own): abandon the unit, read again and redo the change, as after a single row's conflict.
+    /// </remarks>
+    /// <param name="writes">The rows, each key at most once.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The stored row with its new version.</returns>
-    /// <exception cref="LedgerConflictException">The row changed since <paramref name="expectedVersion"/>.</exception>
-    Task<LedgerEntry> SetAsync(
-        LedgerKey key, IReadOnlyDictionary<string, decimal> quantities, long expectedVersion, CancellationToken cancellationToken);
+    /// <returns>The stored rows with their new versions, in the order of <paramref name="writes"/>.</returns>
+    /// <exception cref="LedgerConflictException">A row changed since its expected version; the first such row in <paramref name="writes"/> is named.</exception>
+    /// <exception cref="ArgumentException">A key is given twice.</exception>
+    Task<IReadOnlyList<LedgerEntry>> SetManyAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken);
 
     /// <summary>Records that a source fact was applied, unless it already was.</summary>
     /// <param name="factKey">The fact's idempotency key, e.g. <c>sitoo:acme:1:wtx:4711</c>.</param>

@@ -15,6 +15,15 @@ public interface IWorkItems
     /// <returns><see langword="true"/> when added; <see langword="false"/> when the key was known and nothing changed.</returns>
     Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds work items in a few multi-row statements (rows per statement as suits the database): what <see cref="EnqueueAsync"/> does for each, in the order
+    /// given, so an item whose key is known (stored in any state, or earlier in <paramref name="items"/>) changes nothing.
+    /// </summary>
+    /// <param name="items">The items.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The keys of the items added.</returns>
+    Task<IReadOnlySet<string>> EnqueueManyAsync(IReadOnlyCollection<NewWorkItem> items, CancellationToken cancellationToken);
+
     /// <summary>Reads one work item.</summary>
     /// <param name="key">Its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -69,6 +78,23 @@ public interface IWorkItems
     /// <returns>The extended lease.</returns>
     /// <exception cref="WorkLeaseLostException">The lease is no longer held.</exception>
     Task<WorkLease> RenewAsync(WorkLease lease, Duration duration, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="maxCount"/> completed items whose keys start with <paramref name="keyPrefix"/> and
+    /// that were completed before <paramref name="completedBefore"/>, oldest first. Pending (claimed or not), parked and
+    /// failed items stay, and so does an item an exception record names. Call again while it returns
+    /// <paramref name="maxCount"/>.
+    /// </summary>
+    /// <remarks>
+    /// A completed item's key is what makes a second enqueue of its fact a no-op: prune only keys that cannot be enqueued
+    /// again once their time has passed, such as those naming a stock write's coalescing window.
+    /// </remarks>
+    /// <param name="keyPrefix">What the keys start with, e.g. <c>stock:write:</c>.</param>
+    /// <param name="completedBefore">Only items settled earlier than this go.</param>
+    /// <param name="maxCount">At most this many in one statement.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many items were deleted.</returns>
+    Task<int> PruneCompletedAsync(string keyPrefix, Instant completedBefore, int maxCount, CancellationToken cancellationToken);
 
     /// <summary>Counts pending items per lane (leased ones included): the queue depth.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -27,6 +27,12 @@ public sealed record LedgerEntry(LedgerKey Key, IReadOnlyDictionary<string, deci
     public decimal? this[string name] => Quantities.TryGetValue(name, out var value) ? value : null;
 }
 
+/// <summary>A ledger row to write, with the version it was read at.</summary>
+/// <param name="Key">SKU and location.</param>
+/// <param name="Quantities">The row's quantities by name; replaces the stored ones.</param>
+/// <param name="ExpectedVersion">The version read before (0 when the row was absent).</param>
+public sealed record LedgerWrite(LedgerKey Key, IReadOnlyDictionary<string, decimal> Quantities, long ExpectedVersion);
+
 /// <summary>Thrown when a ledger row changed between reading it and writing it.</summary>
 /// <remarks>Abandon the unit of work, read the row again and redo the change.</remarks>
 public sealed class LedgerConflictException : Exception

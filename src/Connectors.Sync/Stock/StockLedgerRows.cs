@@ -79,6 +79,11 @@ internal sealed class StockLedgerRows
             return Task.CompletedTask;
         }
 
+        return SetAsync(session, new LedgerKey(sku, OnlineLocation), SalesRow(sku, state, baselineAt), cancellationToken);
+    }
+
+    private Dictionary<string, decimal> SalesRow(string sku, OnlineSalesState state, Instant? baselineAt)
+    {
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal)
         {
             ["salesSeen"] = state.SalesSeen,
@@ -96,7 +101,7 @@ internal sealed class StockLedgerRows
             values["baselineAt"] = at.ToUnixTimeMilliseconds();
         }
 
-        return SetAsync(session, new LedgerKey(sku, OnlineLocation), values, cancellationToken);
+        return values;
     }
 
     /// <summary>The exported online orders of a SKU whose goods Sitoo has not delivered yet.</summary>
@@ -125,8 +130,9 @@ internal sealed class StockLedgerRows
     /// Saves the SKUs of <paramref name="updated"/> whose entries differ from what was loaded, refusing (with
     /// <see cref="LedgerConflictException"/>) when another writer changed a row meanwhile.
     /// </summary>
-    public async Task SaveAsync(IStateSession session, StockLedger updated, CancellationToken cancellationToken)
+    public Task SaveAsync(IStateSession session, StockLedger updated, CancellationToken cancellationToken)
     {
+        var changed = new List<(LedgerKey, Dictionary<string, decimal>)>();
         foreach (var (sku, entry) in updated.Skus)
         {
             if (Ledger.Skus.TryGetValue(sku, out var before) && before.Equals(entry))
@@ -134,32 +140,56 @@ internal sealed class StockLedgerRows
                 continue;
             }
 
-            await SetAsync(session, LedgerKey.ForSku(sku), SummaryOf(entry), cancellationToken).ConfigureAwait(false);
+            changed.Add((LedgerKey.ForSku(sku), SummaryOf(entry)));
             foreach (var level in entry.Locations)
             {
                 var previous = before?.Locations.FirstOrDefault(l => l.WarehouseId == level.WarehouseId);
                 if (previous != level)
                 {
-                    await SetAsync(session, WarehouseKey(sku, level.WarehouseId), LevelOf(level), cancellationToken).ConfigureAwait(false);
+                    changed.Add((WarehouseKey(sku, level.WarehouseId), LevelOf(level)));
                 }
             }
         }
+
+        return SetManyAsync(session, changed, cancellationToken);
     }
+
+    /// <summary>Saves Shopware's side of several SKUs in one batch: what the single SKU form does for each.</summary>
+    public Task SetSalesAsync(IStateSession session, IEnumerable<(string Sku, OnlineSalesState State, Instant? BaselineAt)> states, CancellationToken cancellationToken) =>
+        SetManyAsync(
+            session,
+            [.. states.Where(update => Sales(update.Sku) != update.State).Select(update => (new LedgerKey(update.Sku, OnlineLocation), SalesRow(update.Sku, update.State, update.BaselineAt)))],
+            cancellationToken);
+
+    /// <summary>Clears the contribution writes in flight of several SKUs in one batch.</summary>
+    public Task ClearIntentsAsync(IStateSession session, IEnumerable<string> skus, CancellationToken cancellationToken) =>
+        SetManyAsync(session, [.. skus.Distinct(StringComparer.Ordinal).Select(sku => (new LedgerKey(sku, IntentLocation), IntentRow(null)))], cancellationToken);
 
     /// <summary>Records a contribution write about to be sent, so a restart can tell whether it landed.</summary>
     public Task SaveIntentAsync(IStateSession session, string sku, ContributionIntent? intent, CancellationToken cancellationToken) =>
-        SetAsync(
-            session,
-            new LedgerKey(sku, IntentLocation),
-            intent is null
-                ? new Dictionary<string, decimal>(StringComparer.Ordinal)
-                : new Dictionary<string, decimal>(StringComparer.Ordinal) { ["stock"] = intent.Stock, ["base"] = intent.BaseStock, ["contribution"] = intent.Contribution, ["sales"] = intent.BaseSales },
-            cancellationToken);
+        SetAsync(session, new LedgerKey(sku, IntentLocation), IntentRow(intent), cancellationToken);
 
-    private async Task SetAsync(IStateSession session, LedgerKey key, Dictionary<string, decimal> quantities, CancellationToken cancellationToken)
+    private static Dictionary<string, decimal> IntentRow(ContributionIntent? intent) =>
+        intent is null
+            ? new Dictionary<string, decimal>(StringComparer.Ordinal)
+            : new Dictionary<string, decimal>(StringComparer.Ordinal) { ["stock"] = intent.Stock, ["base"] = intent.BaseStock, ["contribution"] = intent.Contribution, ["sales"] = intent.BaseSales };
+
+    private Task SetAsync(IStateSession session, LedgerKey key, Dictionary<string, decimal> quantities, CancellationToken cancellationToken) =>
+        SetManyAsync(session, [(key, quantities)], cancellationToken);
+
+    /// <summary>Writes rows in one batch, each against the version loaded (or last written), and keeps what was stored.</summary>
+    private async Task SetManyAsync(IStateSession session, List<(LedgerKey Key, Dictionary<string, decimal> Quantities)> rows, CancellationToken cancellationToken)
     {
-        var version = _rows.TryGetValue(key, out var row) ? row.Version : 0;
-        _rows[key] = await session.Ledger.SetAsync(key, quantities, version, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var writes = rows.Select(row => new LedgerWrite(row.Key, row.Quantities, _rows.TryGetValue(row.Key, out var stored) ? stored.Version : 0)).ToList();
+        foreach (var entry in await session.Ledger.SetManyAsync(writes, cancellationToken).ConfigureAwait(false))
+        {
+            _rows[entry.Key] = entry;
+        }
     }
 
     private static LedgerKey WarehouseKey(string sku, int warehouseId) =>

@@ -208,20 +208,13 @@ internal sealed class StockWriteHandler(
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         await rows.SaveAsync(unit, ledger, cancellationToken).ConfigureAwait(false);
-        foreach (var (sku, state) in sales.Where(pair => !problems.ContainsKey(pair.Key)))
-        {
-            await rows.SetSalesAsync(unit, sku, state, cancellationToken, baselines.TryGetValue(sku, out var at) ? at : null).ConfigureAwait(false);
-        }
-
-        foreach (var sku in intents)
-        {
-            await rows.SaveIntentAsync(unit, sku, null, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var sku in unsettled)
-        {
-            await queue.EnqueueAsync(unit, sku, now, cancellationToken).ConfigureAwait(false);
-        }
+        await rows.SetSalesAsync(
+                unit,
+                sales.Where(pair => !problems.ContainsKey(pair.Key)).Select(pair => (pair.Key, pair.Value, baselines.TryGetValue(pair.Key, out var at) ? at : (Instant?)null)),
+                cancellationToken)
+            .ConfigureAwait(false);
+        await rows.ClearIntentsAsync(unit, intents, cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(unit, unsettled, now, cancellationToken).ConfigureAwait(false);
 
         foreach (var (sku, skuItems) in itemBySku)
         {

@@ -136,10 +136,7 @@ internal sealed class TransactionIntake(
         }
 
         var now = clock.GetCurrentInstant();
-        foreach (var change in result.Changes)
-        {
-            await writes.EnqueueAsync(unit, change.Sku, now, cancellationToken).ConfigureAwait(false);
-        }
+        await writes.EnqueueAsync(unit, result.Changes.Select(change => change.Sku), now, cancellationToken).ConfigureAwait(false);
 
         foreach (var problem in problems)
         {

@@ -1,5 +1,6 @@
 using Connectors.Sync.Sqlite;
 using Connectors.Sync.State;
+using Connectors.Sync.Tests.State;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Testing;

@@ -8,14 +8,18 @@ namespace Connectors.Sync.State.Relational;
 /// </summary>
 internal abstract class RelationalDialect
 {
+    /// <summary>
+    /// Rows per multi-row write (ledger rows, work items): at most seven parameters a row, so far below the database's
+    /// parameter limit, and as many as still pay (see docs/performance.md, "Set-based state statements").
+    /// </summary>
+    public abstract int RowsPerStatement { get; }
+
     /// <summary>The ledger columns holding the quantities, in select order.</summary>
     public abstract string LedgerQuantityColumns { get; }
 
-    /// <summary>The parameters for <see cref="LedgerQuantityColumns"/>, in the same order.</summary>
-    public abstract string LedgerQuantityValues { get; }
-
-    /// <summary>The SET list writing the quantities.</summary>
-    public abstract string LedgerQuantityAssignments { get; }
+    /// <summary>The parameters for <see cref="LedgerQuantityColumns"/> of one row, in the same order.</summary>
+    /// <param name="row">Tells the rows of one statement apart (appended to the parameter names).</param>
+    public abstract string LedgerQuantityValues(int row);
 
     /// <summary>
     /// Appended to an ORDER BY of a text column so that it sorts ordinally, as the in-memory store does,
@@ -30,7 +34,7 @@ internal abstract class RelationalDialect
     public abstract string LockRowForUpdate { get; }
 
     /// <summary>The values of the parameters named in <see cref="LedgerQuantityValues"/>.</summary>
-    public abstract (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities);
+    public abstract (string Name, object? Value)[] LedgerQuantityParameters(IReadOnlyDictionary<string, decimal> quantities, int row);
 
     /// <summary>Reads the quantities of the current ledger row.</summary>
     public abstract Dictionary<string, decimal> ReadLedgerQuantities(DbDataReader reader);
@@ -65,6 +69,9 @@ internal abstract class RelationalDialect
     /// <summary>Reads a non-null lease token column.</summary>
     public abstract Guid ReadLeaseToken(DbDataReader reader, int ordinal);
 
-    /// <summary>Runs inside an enqueue's transaction before its insert; nothing unless the database needs a lock there.</summary>
-    public virtual Task BeforeEnqueueAsync(RelationalSql sql, string? orderingKey, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Runs inside an enqueue's transaction before its insert, with the ordering keys of the items inserted (distinct,
+    /// ordinally sorted); nothing unless the database needs locks there.
+    /// </summary>
+    public virtual Task BeforeEnqueueAsync(RelationalSql sql, IReadOnlyList<string> orderingKeys, CancellationToken cancellationToken) => Task.CompletedTask;
 }

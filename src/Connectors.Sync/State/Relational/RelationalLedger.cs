@@ -8,6 +8,7 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
     /// <summary>Keys (facts, SKUs) per statement: far below SQLite's parameter limit, large enough that a page takes a few.</summary>
     private const int MarkChunk = 500;
 
+
     private readonly string _selectList = $"sku, location, {dialect.LedgerQuantityColumns}, version, updated_at";
 
     public Task<LedgerEntry?> GetAsync(LedgerKey key, CancellationToken cancellationToken) =>
@@ -43,40 +44,103 @@ internal sealed class RelationalLedger(RelationalScope scope, RelationalDialect 
             cancellationToken);
     }
 
-    public Task<LedgerEntry> SetAsync(
-        LedgerKey key, IReadOnlyDictionary<string, decimal> quantities, long expectedVersion, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerEntry>> SetManyAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(key.Sku);
-        ArgumentException.ThrowIfNullOrEmpty(key.Location);
-        ArgumentNullException.ThrowIfNull(quantities);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        var copy = new Dictionary<string, decimal>(quantities, StringComparer.Ordinal);
-        var entry = new LedgerEntry(key, copy, expectedVersion + 1, clock.GetCurrentInstant());
-        var statement = expectedVersion == 0
-            ? $"""
-              INSERT INTO ledger_entries (sku, location, {dialect.LedgerQuantityColumns}, version, updated_at)
-              VALUES (@sku, @location, {dialect.LedgerQuantityValues}, 1, @now)
-              ON CONFLICT (sku, location) DO NOTHING;
-              """
-            : $"""
-              UPDATE ledger_entries SET {dialect.LedgerQuantityAssignments}, version = version + 1, updated_at = @now
-              WHERE sku = @sku AND location = @location AND version = @expected;
-              """;
-        (string, object?)[] parameters =
-        [
-            .. dialect.LedgerQuantityParameters(copy),
-            ("sku", key.Sku),
-            ("location", key.Location),
-            ("expected", expectedVersion),
-            ("now", Columns.ToTicks(entry.UpdatedAt)),
-        ];
-        return scope.WriteAsync(
+        ArgumentNullException.ThrowIfNull(writes);
+        var keys = new HashSet<LedgerKey>();
+        foreach (var write in writes)
+        {
+            ArgumentNullException.ThrowIfNull(write, nameof(writes));
+            ArgumentException.ThrowIfNullOrEmpty(write.Key.Sku, nameof(writes));
+            ArgumentException.ThrowIfNullOrEmpty(write.Key.Location, nameof(writes));
+            ArgumentNullException.ThrowIfNull(write.Quantities, nameof(writes));
+            ArgumentOutOfRangeException.ThrowIfNegative(write.ExpectedVersion, nameof(writes));
+            if (!keys.Add(write.Key))
+            {
+                // One statement cannot both insert and update a key, and one-by-one the second write would conflict anyway.
+                throw new ArgumentException($"The ledger row {write.Key.Sku}@{write.Key.Location} is written twice.", nameof(writes));
+            }
+        }
+
+        var now = clock.GetCurrentInstant();
+        var entries = writes
+            .Select(write => new LedgerEntry(write.Key, new Dictionary<string, decimal>(write.Quantities, StringComparer.Ordinal), write.ExpectedVersion + 1, now))
+            .ToList();
+        return scope.WriteAsync<IReadOnlyList<LedgerEntry>>(
             async sql =>
             {
-                var changed = await sql.ExecuteAsync(statement, cancellationToken, parameters).ConfigureAwait(false);
-                return changed == 1 ? entry : throw new LedgerConflictException(key, expectedVersion);
+                foreach (var chunk in entries.Chunk(dialect.RowsPerStatement))
+                {
+                    var written = new HashSet<LedgerKey>();
+                    var fresh = chunk.Where(entry => entry.Version == 1).ToList();
+                    var existing = chunk.Where(entry => entry.Version > 1).ToList();
+                    if (fresh.Count > 0)
+                    {
+                        written.UnionWith(await WriteRowsAsync(sql, InsertStatement(fresh.Count), fresh, now, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    if (existing.Count > 0)
+                    {
+                        written.UnionWith(await WriteRowsAsync(sql, UpdateStatement(existing.Count), existing, now, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    // The first refused row in the caller's order, as a write-by-write loop would have stopped at it.
+                    if (chunk.FirstOrDefault(entry => !written.Contains(entry.Key)) is { } refused)
+                    {
+                        throw new LedgerConflictException(refused.Key, refused.Version - 1);
+                    }
+                }
+
+                return entries;
             },
             cancellationToken);
+    }
+
+    /// <summary>New rows (expected version 0): a row someone else inserted meanwhile is left alone and not returned.</summary>
+    private string InsertStatement(int rows) =>
+        $"""
+        INSERT INTO ledger_entries (sku, location, {dialect.LedgerQuantityColumns}, version, updated_at)
+        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(row => $"(@sku{row}, @location{row}, {dialect.LedgerQuantityValues(row)}, 1, @now)"))}
+        ON CONFLICT (sku, location) DO NOTHING
+        RETURNING sku, location;
+        """;
+
+    /// <summary>Rows read at a version: only those still at it change and are returned (an absent row changes nothing).</summary>
+    private string UpdateStatement(int rows)
+    {
+        var columns = dialect.LedgerQuantityColumns.Split(", ");
+        return $"""
+            WITH written (sku, location, {dialect.LedgerQuantityColumns}, expected) AS (
+                VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(row => $"(@sku{row}, @location{row}, {dialect.LedgerQuantityValues(row)}, @expected{row})"))})
+            UPDATE ledger_entries
+            SET {string.Join(", ", columns.Select(column => $"{column} = written.{column}"))}, version = ledger_entries.version + 1, updated_at = @now
+            FROM written
+            WHERE ledger_entries.sku = written.sku AND ledger_entries.location = written.location AND ledger_entries.version = written.expected
+            RETURNING ledger_entries.sku, ledger_entries.location;
+            """;
+    }
+
+    private async Task<IReadOnlyList<LedgerKey>> WriteRowsAsync(
+        RelationalSql sql, string statement, List<LedgerEntry> rows, Instant now, CancellationToken cancellationToken)
+    {
+        var parameters = new List<(string, object?)>(rows.Count * 5 + 1) { ("now", Columns.ToTicks(now)) };
+        for (var row = 0; row < rows.Count; row++)
+        {
+            parameters.Add(($"sku{row}", rows[row].Key.Sku));
+            parameters.Add(($"location{row}", rows[row].Key.Location));
+            if (rows[row].Version > 1)
+            {
+                parameters.Add(($"expected{row}", rows[row].Version - 1));
+            }
+
+            parameters.AddRange(dialect.LedgerQuantityParameters(rows[row].Quantities, row));
+        }
+
+        return await sql.QueryAsync(
+            statement,
+            reader => new LedgerKey(reader.GetString(0), reader.GetString(1)),
+            cancellationToken,
+            [.. parameters]).ConfigureAwait(false);
     }
 
     public Task<bool> TryMarkAppliedAsync(string factKey, CancellationToken cancellationToken)

@@ -14,37 +14,64 @@ internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDiale
 
     private const string ClearLease = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = @now";
 
-    public Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueAsync(NewWorkItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentException.ThrowIfNullOrEmpty(item.Key);
-        ArgumentException.ThrowIfNullOrEmpty(item.Kind);
-        ArgumentException.ThrowIfNullOrEmpty(item.Lane.Name);
-        var now = clock.GetCurrentInstant();
+        return (await EnqueueManyAsync([item], cancellationToken).ConfigureAwait(false)).Count == 1;
+    }
 
-        // A second enqueue of the key (another path, another instance) waits for the first and then does nothing.
-        return scope.WriteAsync(
+    public Task<IReadOnlySet<string>> EnqueueManyAsync(IReadOnlyCollection<NewWorkItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            ArgumentNullException.ThrowIfNull(item, nameof(items));
+            ArgumentException.ThrowIfNullOrEmpty(item.Key, nameof(items));
+            ArgumentException.ThrowIfNullOrEmpty(item.Kind, nameof(items));
+            ArgumentException.ThrowIfNullOrEmpty(item.Lane.Name, nameof(items));
+        }
+
+        // The first item of a key is the one added, as when enqueued one by one; the later ones change nothing.
+        var distinct = items.DistinctBy(item => item.Key, StringComparer.Ordinal).ToList();
+        var orderingKeys = distinct.Select(item => item.OrderingKey).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var now = Columns.ToTicks(clock.GetCurrentInstant());
+
+        // A second enqueue of a key (another path, another instance) waits for the first and then does nothing.
+        return scope.WriteAsync<IReadOnlySet<string>>(
             async sql =>
             {
-                await dialect.BeforeEnqueueAsync(sql, item.OrderingKey, cancellationToken).ConfigureAwait(false);
-                return await sql.ExecuteAsync(
-                    """
-                    INSERT INTO work_items (key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at)
-                    VALUES (@key, @kind, @lane, @priority, @payload, @orderingKey, 'pending', 0, @due, @now, @now)
-                    ON CONFLICT (key) DO NOTHING;
-                    """,
-                    cancellationToken,
-                    ("key", item.Key),
-                    ("kind", item.Kind),
-                    ("lane", item.Lane.Name),
-                    ("priority", item.Lane.Priority),
-                    ("payload", item.Payload),
-                    ("orderingKey", item.OrderingKey),
-                    ("due", Columns.ToTicks(item.DueAt ?? now)),
-                    ("now", Columns.ToTicks(now))).ConfigureAwait(false) == 1;
+                await dialect.BeforeEnqueueAsync(sql, orderingKeys, cancellationToken).ConfigureAwait(false);
+                var added = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var chunk in distinct.Chunk(dialect.RowsPerStatement))
+                {
+                    // Rows are inserted in VALUES order, so items sharing an ordering key keep their order in the sequence.
+                    added.UnionWith(await sql.QueryAsync(
+                        $"""
+                        INSERT INTO work_items (key, kind, lane, priority, payload, ordering_key, state, attempts, next_attempt_at, created_at, updated_at)
+                        VALUES {string.Join(", ", chunk.Select((_, i) => $"(@key{i}, @kind{i}, @lane{i}, @priority{i}, @payload{i}, @orderingKey{i}, 'pending', 0, @due{i}, @now, @now)"))}
+                        ON CONFLICT (key) DO NOTHING
+                        RETURNING key;
+                        """,
+                        reader => reader.GetString(0),
+                        cancellationToken,
+                        [("now", now), .. chunk.SelectMany((item, i) => Parameters(item, i, now))]).ConfigureAwait(false));
+                }
+
+                return added;
             },
             cancellationToken);
     }
+
+    private static IEnumerable<(string, object?)> Parameters(NewWorkItem item, int row, long now) =>
+    [
+        ($"key{row}", item.Key),
+        ($"kind{row}", item.Kind),
+        ($"lane{row}", item.Lane.Name),
+        ($"priority{row}", item.Lane.Priority),
+        ($"payload{row}", item.Payload),
+        ($"orderingKey{row}", item.OrderingKey),
+        ($"due{row}", item.DueAt is { } due ? Columns.ToTicks(due) : now),
+    ];
 
     public Task<WorkItem?> FindAsync(string key, CancellationToken cancellationToken) =>
         scope.ReadAsync(
@@ -142,6 +169,30 @@ internal sealed class RelationalWorkItems(RelationalScope scope, RelationalDiale
             cancellationToken,
             ("expires", Columns.ToTicks(renewed.ExpiresAt))).ConfigureAwait(false);
         return renewed;
+    }
+
+    public Task<int> PruneCompletedAsync(string keyPrefix, Instant completedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+
+        // A completed item's updated_at is when it was completed: nothing changes it afterwards.
+        return scope.WriteAsync(
+            sql => sql.ExecuteAsync(
+                """
+                DELETE FROM work_items WHERE seq IN (
+                    SELECT seq FROM work_items AS item
+                    WHERE state = 'completed' AND updated_at < @before
+                      AND substr(key, 1, @prefixLength) = @prefix
+                      AND NOT EXISTS (SELECT 1 FROM exceptions WHERE exceptions.work_item_key = item.key)
+                    ORDER BY updated_at LIMIT @max);
+                """,
+                cancellationToken,
+                ("before", Columns.ToTicks(completedBefore)),
+                ("prefix", keyPrefix),
+                ("prefixLength", keyPrefix.Length),
+                ("max", maxCount)),
+            cancellationToken);
     }
 
     public Task<IReadOnlyDictionary<string, int>> CountPendingByLaneAsync(CancellationToken cancellationToken) =>
