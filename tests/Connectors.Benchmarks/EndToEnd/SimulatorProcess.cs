@@ -45,14 +45,8 @@ internal static class SimulatorProcess
         var settings = EndToEndSettings.Parse([.. args.Skip(1)]);
         var scenario = await StockScenario.StartAsync(settings, seed, cancellationToken, withConnector: false).ConfigureAwait(false);
         await using var disposeScenario = scenario.ConfigureAwait(false);
-        using var stopDelivery = new CancellationTokenSource();
-        var delivery = Task.Run(() => scenario.Pos.RunEventDeliveryAsync(settings.EventDeliveryInterval, stopDelivery.Token), CancellationToken.None);
-
-        var app = MapControl(scenario, seed, async () =>
-        {
-            await stopDelivery.CancelAsync().ConfigureAwait(false);
-            await delivery.ConfigureAwait(false);
-        });
+        await using var delivery = new EventDelivery(scenario.Pos, settings.EventDeliveryInterval);
+        var app = MapControl(scenario, seed, delivery);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeApp = app.ConfigureAwait(false);
         Console.WriteLine(ControlPrefix + app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -62,14 +56,13 @@ internal static class SimulatorProcess
             await Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await stopDelivery.CancelAsync().ConfigureAwait(false);
-        await delivery.ConfigureAwait(false);
+        await delivery.StopAsync().ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
     }
 
     /// <summary>The control endpoints over one scenario's simulators.</summary>
-    internal static WebApplication MapControl(StockScenario scenario, int seed, Func<Task> stopEventDelivery)
+    internal static WebApplication MapControl(StockScenario scenario, int seed, EventDelivery delivery)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
@@ -79,6 +72,7 @@ internal static class SimulatorProcess
         app.MapPost("/subscribe", (EventSubscriptionRequest request) =>
         {
             scenario.Pos.SubscribeEvents(new SitooEventSubscription(request.Endpoint) { UserName = request.UserName, Password = request.Password });
+            delivery.Start();
             return Results.NoContent();
         });
         app.MapGet("/in-step", scenario.InStep);
@@ -95,7 +89,7 @@ internal static class SimulatorProcess
         app.MapGet("/mismatches", () => scenario.Mismatches().Count);
         app.MapPost("/events/stop", async () =>
         {
-            await stopEventDelivery().ConfigureAwait(false);
+            await delivery.StopAsync().ConfigureAwait(false);
             return Results.NoContent();
         });
         return app;
@@ -103,4 +97,30 @@ internal static class SimulatorProcess
 
     private static string Describe(StockScenario scenario) => string.Create(CultureInfo.InvariantCulture,
         $"Sitoo calls {string.Join(", ", scenario.Pos.Calls.ByOperation.Select(p => $"{ProgressReporter.ShortName(p.Key)} {p.Value}"))}; events pending {scenario.Pos.PendingEventCount}; simulators' heap {GC.GetTotalMemory(false) / 1048576} MB");
+
+    /// <summary>The Sitoo simulator's event pushes, from the receiver's subscription until stopped.</summary>
+    /// <param name="pos">The simulator.</param>
+    /// <param name="interval">How often it pushes.</param>
+    internal sealed class EventDelivery(SitooSimulator pos, TimeSpan interval) : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private Task _running = Task.CompletedTask;
+
+        /// <summary>Starts pushing; the simulator refuses to push before a receiver is subscribed.</summary>
+        public void Start() => _running = Task.Run(() => pos.RunEventDeliveryAsync(interval, _stop.Token), CancellationToken.None);
+
+        /// <summary>Stops pushing and waits for the push in flight.</summary>
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await _running.ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync().ConfigureAwait(false);
+            _stop.Dispose();
+        }
+    }
 }
