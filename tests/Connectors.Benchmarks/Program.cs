@@ -8,6 +8,11 @@ if (args.Length > 0 && args[0] == EndToEndSettings.Mode)
     return await EndToEndBenchmark.RunAsync(EndToEndSettings.Parse(args[1..]), CancellationToken.None);
 }
 
+if (args.Length > 0 && args[0] == SimulatorProcess.Mode)
+{
+    return await SimulatorProcess.RunAsync(args[1..], CancellationToken.None);
+}
+
 if (args.Length > 0 && args[0] == ClaimThroughputBenchmark.Mode)
 {
     return await ClaimThroughputBenchmark.RunAsync(args[1..], CancellationToken.None);

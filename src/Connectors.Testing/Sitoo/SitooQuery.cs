@@ -54,7 +54,14 @@ internal sealed class SitooQuery
     }
 
     /// <summary>Builds the <c>{totalcount, items}</c> envelope of one page, with only the asked-for fields.</summary>
-    public JsonObject Page(IEnumerable<JsonObject> matches, IReadOnlyList<string>? defaultFields = null)
+    public JsonObject Page(IEnumerable<JsonObject> matches, IReadOnlyList<string>? defaultFields = null) =>
+        Page(matches, item => item, defaultFields);
+
+    /// <summary>
+    /// Builds one page's envelope from entities, turning only the page's into JSON: a listing that matches a long history
+    /// (a transaction cursor far behind) costs the page, not the history.
+    /// </summary>
+    public JsonObject Page<T>(IEnumerable<T> matches, Func<T, JsonObject> toJson, IReadOnlyList<string>? defaultFields = null)
     {
         var all = matches.ToList();
         var start = (int)Math.Clamp(Long("start") ?? 0, 0, int.MaxValue);
@@ -63,7 +70,7 @@ internal sealed class SitooQuery
         var items = new JsonArray();
         foreach (var item in all.Skip(start).Take(num))
         {
-            items.Add(Project(item, fields));
+            items.Add(Project(toJson(item), fields));
         }
         return new JsonObject { ["totalcount"] = all.Count, ["items"] = items };
     }

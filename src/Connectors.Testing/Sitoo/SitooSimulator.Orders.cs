@@ -83,7 +83,7 @@ public sealed partial class SitooSimulator
         {
             return BadRequest("sort supports only orderid or -orderid");
         }
-        return SitooWire.Json(query.Page(sorted.Select(ListedOrder), _defaultOrderFields));
+        return SitooWire.Json(query.Page(sorted, ListedOrder, _defaultOrderFields));
     }
 
     private HttpResponseMessage GetOrder(long orderId) =>

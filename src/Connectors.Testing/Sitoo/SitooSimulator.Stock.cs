@@ -110,7 +110,7 @@ public sealed partial class SitooSimulator
         {
             return BadRequest("sort supports only warehousetransactionid or -warehousetransactionid");
         }
-        return SitooWire.Json(query.Page(sorted.Select(Wire)));
+        return SitooWire.Json(query.Page(sorted, Wire));
     }
 
     // A transaction as listed: its JSON, edited by a reshape the scenario asked for.

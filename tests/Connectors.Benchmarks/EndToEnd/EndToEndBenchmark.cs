@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Connectors.Testing.Simulation;
 
 namespace Connectors.Benchmarks.EndToEnd;
 
@@ -26,7 +25,7 @@ internal static class EndToEndBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"e2e: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {settings.Instances} instance(s) on {(settings.UsesPostgreSql ? "PostgreSQL" : "SQLite")}, {settings.Skus} SKUs × {settings.Stores} stores, {settings.Duration.TotalSeconds} s per rate, events every {settings.EventDeliveryInterval.TotalMilliseconds} ms"));
+            $"e2e: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {settings.Instances} instance(s) on {(settings.UsesPostgreSql ? "PostgreSQL" : "SQLite")}, simulators {(settings.SimulatorsInOwnProcess ? "in their own process" : "in process")}, {settings.Skus} SKUs × {settings.Stores} stores, {settings.Duration.TotalSeconds} s per rate, events every {settings.EventDeliveryInterval.TotalMilliseconds} ms"));
         var results = new List<RateResult>();
         foreach (var rate in settings.Rates)
         {
@@ -44,42 +43,45 @@ internal static class EndToEndBenchmark
     private static async Task<RateResult> RunRateAsync(EndToEndSettings settings, int rate, CancellationToken cancellationToken)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {rate} sales/s: starting"));
-        var scenario = await StockScenario.StartAsync(settings, seed: rate, cancellationToken).ConfigureAwait(false);
-        await using var disposeScenario = scenario.ConfigureAwait(false);
+        IStockWorld world = settings.SimulatorsInOwnProcess
+            ? await SimulatorProcessWorld.StartAsync(settings, seed: rate, cancellationToken).ConfigureAwait(false)
+            : await InProcessWorld.StartAsync(settings, seed: rate, cancellationToken).ConfigureAwait(false);
+        await using var disposeWorld = world.ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var engineRun = Task.WhenAll(scenario.Engines.Select(engine => Task.Run(() => engine.RunAsync(stop.Token), CancellationToken.None)));
-        var delivery = Task.Run(() => scenario.Pos.RunEventDeliveryAsync(settings.EventDeliveryInterval, stop.Token), CancellationToken.None);
+        var engineRun = Task.WhenAll(world.Engines.Select(engine => Task.Run(() => engine.RunAsync(stop.Token), CancellationToken.None)));
         try
         {
-            var warmUp = await WaitUntilAsync(scenario.InStep, _warmUpTimeout, cancellationToken).ConfigureAwait(false);
+            var warmUp = await WaitUntilAsync(world.InStepAsync, _warmUpTimeout, cancellationToken).ConfigureAwait(false);
             if (warmUp is null)
             {
                 throw new InvalidOperationException("The engine did not bring Shopware's stock in step with Sitoo during the warm-up.");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   warm-up done in {warmUp.Value.TotalSeconds:0.0} s; driving"));
-            scenario.Writes.Clear();
-            var shopBefore = Snapshot(scenario.Shop.Calls);
-            var posBefore = Snapshot(scenario.Pos.Calls);
-            var deliveriesBefore = scenario.Pos.EventAttempts.Count;
+            world.Writes.Clear();
+            var before = await world.CallsAsync(cancellationToken).ConfigureAwait(false);
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             using var sampler = new ResourceSampler();
-            using var progress = new ProgressReporter(scenario, TimeSpan.FromSeconds(10));
+            using var progress = new ProgressReporter(world.Progress, TimeSpan.FromSeconds(10));
 
-            var drive = await SaleDriver.DriveAsync(scenario, rate, settings.Duration, new Random(rate), cancellationToken).ConfigureAwait(false);
+            var simulated = await world.DriveAsync(rate, settings.Duration, cancellationToken).ConfigureAwait(false);
+            var drive = simulated.Drive;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {drive.Sales.Count} sales in {drive.Elapsed.TotalSeconds:0.0} s; draining"));
-            var drain = await WaitUntilAsync(scenario.InStep, settings.DrainTimeout, cancellationToken).ConfigureAwait(false);
+            var drain = await WaitUntilAsync(world.InStepAsync, settings.DrainTimeout, cancellationToken).ConfigureAwait(false);
 
             // Stopping first makes the call counts final: nothing moves between the counts and the stock check.
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(engineRun, delivery).ConfigureAwait(false);
+            await engineRun.ConfigureAwait(false);
+            await world.StopEventDeliveryAsync(cancellationToken).ConfigureAwait(false);
             sampler.Dispose();
             progress.Dispose();
-            var reflection = SaleReflection.Match(drive.Sales, scenario.Writes.Writes);
-            var shop = Difference(Snapshot(scenario.Shop.Calls), shopBefore);
-            var pos = Difference(Snapshot(scenario.Pos.Calls), posBefore);
+            var reflection = SaleReflection.Match(drive.Sales, world.Writes.Writes);
+            var after = await world.CallsAsync(cancellationToken).ConfigureAwait(false);
+            var shop = Difference(after.Shopware, before.Shopware);
+            var pos = Difference(after.Sitoo, before.Sitoo);
             var sales = drive.Sales.Count;
+            var ownProcess = settings.SimulatorsInOwnProcess;
             return new RateResult
             {
                 TargetRate = rate,
@@ -92,10 +94,10 @@ internal static class EndToEndBenchmark
                 LatencyMaxMs = reflection.Percentile(100),
                 Unreflected = reflection.Unreflected,
                 DrainSeconds = drain?.TotalSeconds,
-                StockMismatches = scenario.Mismatches().Count,
+                StockMismatches = await world.MismatchesAsync(cancellationToken).ConfigureAwait(false),
                 ShopwareCalls = shop.Operations.Values.Sum(),
-                ShopwareStockWriteRequests = scenario.Writes.Requests,
-                StockRowsWritten = scenario.Writes.Writes.Count,
+                ShopwareStockWriteRequests = world.Writes.Requests,
+                StockRowsWritten = world.Writes.Writes.Count,
                 ShopwareCallsPerSale = (double)shop.Operations.Values.Sum() / sales,
                 NaiveShopwareCalls = 2 * sales,
                 SitooCalls = pos.Operations.Values.Sum(),
@@ -105,24 +107,32 @@ internal static class EndToEndBenchmark
                 CallsByStatus = shop.Statuses.Concat(pos.Statuses)
                     .GroupBy(p => p.Key, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal),
-                EventDeliveries = scenario.Pos.EventAttempts.Count - deliveriesBefore,
+                EventDeliveries = after.EventAttempts - before.EventAttempts,
                 PeakWorkingSetMb = sampler.PeakWorkingSet / 1048576.0,
                 PeakManagedHeapMb = sampler.PeakHeap / 1048576.0,
                 AllocatedMb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0,
+                ConnectorPeakWorkingSetMb = ownProcess ? sampler.PeakWorkingSet / 1048576.0 : null,
+                ConnectorPeakManagedHeapMb = ownProcess ? sampler.PeakHeap / 1048576.0 : null,
+                SimulatorsPeakWorkingSetMb = simulated.PeakWorkingSetMb,
+                SimulatorsPeakManagedHeapMb = simulated.PeakManagedHeapMb,
             };
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(engineRun, delivery).ConfigureAwait(false);
+            await engineRun.ConfigureAwait(false);
         }
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; returns how long that took, or null on timeout.</summary>
-    internal static async Task<TimeSpan?> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    internal static Task<TimeSpan?> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitUntilAsync(_ => Task.FromResult(condition()), timeout, cancellationToken);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; returns how long that took, or null on timeout.</summary>
+    internal static async Task<TimeSpan?> WaitUntilAsync(Func<CancellationToken, Task<bool>> condition, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        while (!condition())
+        while (!await condition(cancellationToken).ConfigureAwait(false))
         {
             if (Stopwatch.GetElapsedTime(started) > timeout)
             {
@@ -134,9 +144,6 @@ internal static class EndToEndBenchmark
 
         return Stopwatch.GetElapsedTime(started);
     }
-
-    private static CallCounts Snapshot(ApiCallLog log) =>
-        new(log.ByOperation, log.ByStatus.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value, StringComparer.Ordinal));
 
     private static CallCounts Difference(CallCounts after, CallCounts before) =>
         new(Subtract(after.Operations, before.Operations), Subtract(after.Statuses, before.Statuses));
@@ -158,9 +165,8 @@ internal static class EndToEndBenchmark
         EventDeliveryIntervalMs = settings.EventDeliveryInterval.TotalMilliseconds,
         ShopwareLatencyMs = new[] { StockScenario.ShopwareLatency.Min.TotalMilliseconds, StockScenario.ShopwareLatency.Max.TotalMilliseconds },
         SitooLatencyMs = new[] { StockScenario.SitooLatency.Min.TotalMilliseconds, StockScenario.SitooLatency.Max.TotalMilliseconds },
+        settings.SimulatorsInOwnProcess,
         Environment.ProcessorCount,
         Runtime = RuntimeInformation.FrameworkDescription,
     };
-
-    private sealed record CallCounts(IReadOnlyDictionary<string, int> Operations, IReadOnlyDictionary<string, int> Statuses);
 }

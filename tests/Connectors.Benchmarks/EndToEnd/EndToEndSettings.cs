@@ -9,7 +9,9 @@ namespace Connectors.Benchmarks.EndToEnd;
 /// starts); <c>--store postgres</c> puts a single instance there too, for a like-for-like comparison.
 /// <c>--scenario flash</c> runs the flash sale instead (<see cref="Flash.FlashBenchmark"/>): <c>[--hot-skus 5]
 /// [--hot-units 3] [--restock-seconds 5] [--hot-share 10] [--naive-interval-ms 500]</c>. <c>[--sitoo-rps N]</c> sets the connector's Sitoo
-/// rate limit in either scenario.
+/// rate limit in either scenario. <c>[--simulators process|in-process]</c>: the stock scenario runs the simulators and the
+/// sale driver in a child process by default, so the connector's process measures only the connector; the flash sale
+/// always runs in one process.
 /// </summary>
 internal sealed record EndToEndSettings
 {
@@ -42,6 +44,12 @@ internal sealed record EndToEndSettings
 
     /// <summary>The connector's Sitoo client rate limit (<c>Resilience:RequestsPerSecond</c>); <see langword="null"/> for the client's default.</summary>
     public int? SitooRequestsPerSecond { get; init; }
+
+    /// <summary>
+    /// Whether the stock scenario's simulators and sale driver run in a child process (<see cref="SimulatorProcess"/>)
+    /// rather than beside the connector.
+    /// </summary>
+    public bool SimulatorsInOwnProcess { get; init; } = true;
 
     /// <summary>Sales (flash sale: sale attempts, online and in the stores) per second to drive, one run each.</summary>
     public IReadOnlyList<int> Rates { get; init; } = [50, 200, 1000];
@@ -100,6 +108,15 @@ internal sealed record EndToEndSettings
                 "--hot-share" => settings with { HotSharePercent = Math.Min(100, Number(value)) },
                 "--restock-seconds" => settings with { RestockInterval = TimeSpan.FromSeconds(Number(value)) },
                 "--sitoo-rps" => settings with { SitooRequestsPerSecond = Number(value) },
+                "--simulators" => settings with
+                {
+                    SimulatorsInOwnProcess = value switch
+                    {
+                        "process" => true,
+                        "in-process" => false,
+                        _ => throw new ArgumentException($"--simulators takes process or in-process, not {value}.", nameof(args)),
+                    },
+                },
                 "--naive-interval-ms" => settings with { NaiveInterval = TimeSpan.FromMilliseconds(Number(value)) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.", nameof(args)),
             };

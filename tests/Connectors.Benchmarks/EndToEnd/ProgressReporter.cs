@@ -9,26 +9,31 @@ namespace Connectors.Benchmarks.EndToEnd;
 /// </summary>
 internal sealed class ProgressReporter : IDisposable
 {
-    private readonly StockScenario _scenario;
+    private readonly Func<string> _describe;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly Timer _timer;
 
-    /// <summary>Starts reporting every <paramref name="interval"/>.</summary>
-    public ProgressReporter(StockScenario scenario, TimeSpan interval)
+    /// <summary>Starts printing <paramref name="describe"/>'s line every <paramref name="interval"/>.</summary>
+    public ProgressReporter(Func<string> describe, TimeSpan interval)
     {
-        _scenario = scenario;
+        _describe = describe;
         _timer = new Timer(_ => Report(), null, interval, interval);
     }
+
+    /// <summary>A scenario whose simulators and connector both run in this process, described in one line.</summary>
+    public static string Describe(StockScenario scenario)
+    {
+        var sitoo = string.Join(", ", scenario.Pos.Calls.ByOperation.Select(p => $"{ShortName(p.Key)} {p.Value}"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{scenario.Writes.Requests} stock writes ({scenario.Writes.Writes.Count} rows); Sitoo calls {sitoo}; events pending {scenario.Pos.PendingEventCount}; heap {GC.GetTotalMemory(false) / 1048576} MB");
+    }
+
+    /// <summary>The last segment of an operation's name.</summary>
+    public static string ShortName(string operation) => operation[(operation.LastIndexOf('/') + 1)..];
 
     /// <inheritdoc />
     public void Dispose() => _timer.Dispose();
 
-    private void Report()
-    {
-        var sitoo = string.Join(", ", _scenario.Pos.Calls.ByOperation.Select(p => $"{ShortName(p.Key)} {p.Value}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"   {Stopwatch.GetElapsedTime(_started).TotalSeconds,5:0} s: {_scenario.Writes.Requests} stock writes ({_scenario.Writes.Writes.Count} rows); Sitoo calls {sitoo}; events pending {_scenario.Pos.PendingEventCount}; heap {GC.GetTotalMemory(false) / 1048576} MB"));
-    }
-
-    private static string ShortName(string operation) => operation[(operation.LastIndexOf('/') + 1)..];
+    private void Report() =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {Stopwatch.GetElapsedTime(_started).TotalSeconds,5:0} s: {_describe()}"));
 }

@@ -55,9 +55,22 @@ internal sealed record RateResult
     /// <summary>Events SPI delivery attempts during the run (batches of at most 10 events).</summary>
     public required int EventDeliveries { get; init; }
 
+    /// <summary>This process's peak working set: the connector's alone when the simulators ran in their own process.</summary>
     public required double PeakWorkingSetMb { get; init; }
 
     public required double PeakManagedHeapMb { get; init; }
 
     public required double AllocatedMb { get; init; }
+
+    /// <summary>The connector's process's peak working set, when the simulators ran in their own process (else null).</summary>
+    public double? ConnectorPeakWorkingSetMb { get; init; }
+
+    /// <summary>The connector's process's peak managed heap, when the simulators ran in their own process (else null).</summary>
+    public double? ConnectorPeakManagedHeapMb { get; init; }
+
+    /// <summary>The simulators' and driver's process's peak working set during the drive (null when in process).</summary>
+    public double? SimulatorsPeakWorkingSetMb { get; init; }
+
+    /// <summary>The simulators' and driver's process's peak managed heap during the drive (null when in process).</summary>
+    public double? SimulatorsPeakManagedHeapMb { get; init; }
 }

@@ -1,30 +1,14 @@
 using System.Globalization;
-using System.Net;
-using Connectors.Hosting;
-using Connectors.Sync;
 using Connectors.Sync.Engine;
-using Connectors.Sync.Options;
-using Connectors.Sync.PostgreSql;
-using Connectors.Sync.Sqlite;
 using Connectors.Testing.Shopware;
 using Connectors.Testing.Simulation;
 using Connectors.Testing.Sitoo;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Connectors.Benchmarks.EndToEnd;
 
 /// <summary>
-/// Both simulators on loopback ports with latency on every request, a catalogue stocked in several stores, and a
-/// connector host as an integrator would run it: the engine (AddShopwareSitooConnector + UseSqlite on a temp file,
-/// the clients' default resilience and Sitoo rate limiter) and the Hosting package's Sitoo events receiver on a
-/// loopback port of its own, all on the system clock.
+/// Both simulators on loopback ports with latency on every request, a catalogue stocked in several stores, and,
+/// unless started without, the connector hosted in this process (<see cref="ConnectorHosts"/>).
 /// </summary>
 internal sealed class StockScenario : IAsyncDisposable
 {
@@ -34,17 +18,11 @@ internal sealed class StockScenario : IAsyncDisposable
     /// <summary>Latency added to every Sitoo request.</summary>
     public static readonly (TimeSpan Min, TimeSpan Max) SitooLatency = (TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(150));
 
-    private const string ReceiverUser = "sitoo-hooks";
-    private const string ReceiverPassword = "benchmark-receiver-secret";
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("connectors-e2e-").FullName;
     private readonly List<SimulatedSitooStore> _stores = [];
     private readonly Dictionary<(string Sku, int Store), int> _remaining = [];
     private readonly Dictionary<string, int> _expected = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _skuByProductId = new(StringComparer.Ordinal);
-    private readonly List<WebApplication> _hosts = [];
-    private readonly string _schema = "e2e_" + Guid.NewGuid().ToString("N")[..10];
-    private bool _usesPostgreSql;
+    private ConnectorHosts? _connector;
 
     private StockScenario(int seed)
     {
@@ -69,10 +47,12 @@ internal sealed class StockScenario : IAsyncDisposable
     public IReadOnlyList<SimulatedSitooStore> Stores => _stores;
 
     /// <summary>The running engine's host; its services hold the engine and the store.</summary>
-    public IServiceProvider Services => _hosts.Count > 0 ? _hosts[0].Services : throw new InvalidOperationException("Start the scenario first.");
+    public IServiceProvider Services => Connector.Services;
 
     /// <summary>Every instance's engine.</summary>
-    public IReadOnlyList<ConnectorEngine> Engines => [.. _hosts.Select(h => h.Services.GetRequiredService<ConnectorEngine>())];
+    public IReadOnlyList<ConnectorEngine> Engines => Connector.Engines;
+
+    private ConnectorHosts Connector => _connector ?? throw new InvalidOperationException("Start the scenario with its connector first.");
 
     /// <summary>The flash sale's hot products (none in the stock scenario); <see cref="Skus"/> holds them too.</summary>
     public IReadOnlyList<string> HotSkus { get; private set; } = [];
@@ -102,10 +82,7 @@ internal sealed class StockScenario : IAsyncDisposable
                 return scenario;
             }
 
-            for (var instance = 0; instance < settings.Instances; instance++)
-            {
-                await scenario.StartHostAsync(instance, settings.UsesPostgreSql, settings.SitooRequestsPerSecond, cancellationToken).ConfigureAwait(false);
-            }
+            await scenario.StartConnectorAsync(settings, cancellationToken).ConfigureAwait(false);
             return scenario;
         }
         catch
@@ -136,33 +113,29 @@ internal sealed class StockScenario : IAsyncDisposable
     /// <summary>Whether Shopware shows the stock the driver expects for every SKU.</summary>
     public bool InStep() => _expected.All(pair => Shop.GetProduct(pair.Key).Stock == pair.Value);
 
+    /// <summary>The simulators' loopback addresses and credentials, once started.</summary>
+    public SimulatorEndpoints Endpoints() => new(
+        Shop.LoopbackAddress ?? throw new InvalidOperationException("Start the simulators first."),
+        Shop.ShopOptions.ClientId,
+        Shop.ShopOptions.ClientSecret,
+        Pos.LoopbackAddress ?? throw new InvalidOperationException("Start the simulators first."),
+        Pos.Sitoo.AccountId,
+        Pos.Sitoo.EshopId,
+        Pos.Sitoo.ApiId,
+        Pos.Sitoo.Password,
+        [.. _stores.Select(s => s.WarehouseId)],
+        _skuByProductId);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in _hosts)
+        if (_connector is not null)
         {
-            await host.StopAsync().ConfigureAwait(false);
-            await host.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (_usesPostgreSql)
-        {
-            await using var connection = new NpgsqlConnection(PostgreSqlConnectionString);
-            await connection.OpenAsync().ConfigureAwait(false);
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE;", connection);
-            await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
+            await _connector.DisposeAsync().ConfigureAwait(false);
         }
 
         await Shop.DisposeAsync().ConfigureAwait(false);
         await Pos.DisposeAsync().ConfigureAwait(false);
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temp folder is the OS's to clean then.
-        }
     }
 
     private void Stock(EndToEndSettings settings, Random random)
@@ -223,80 +196,15 @@ internal sealed class StockScenario : IAsyncDisposable
             "shopper" + i.ToString(CultureInfo.InvariantCulture) + "@example.com", "Shopper", "Number" + i.ToString(CultureInfo.InvariantCulture)))];
     }
 
-    private static string PostgreSqlConnectionString =>
-        Environment.GetEnvironmentVariable("CONNECTORS_POSTGRES") is { Length: > 0 } configured
-            ? configured
-            : "Host=127.0.0.1;Port=5432;Username=connectors;Password=connectors;Database=connectors_test";
-
-    /// <summary>Starts one connector instance; the first also starts the simulators' servers and receives Sitoo's events.</summary>
-    private async Task StartHostAsync(int instance, bool postgreSql, int? sitooRequestsPerSecond, CancellationToken cancellationToken)
+    /// <summary>Starts the connector instances against this scenario's simulators; the first receives Sitoo's events.</summary>
+    private async Task StartConnectorAsync(EndToEndSettings settings, CancellationToken cancellationToken)
     {
-        var shopAddress = instance == 0 ? await Shop.StartLoopbackAsync(cancellationToken).ConfigureAwait(false) : Shop.LoopbackAddress!;
-        var posAddress = instance == 0 ? await Pos.StartLoopbackAsync(cancellationToken).ConfigureAwait(false) : Pos.LoopbackAddress!;
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        await Shop.StartLoopbackAsync(cancellationToken).ConfigureAwait(false);
+        await Pos.StartLoopbackAsync(cancellationToken).ConfigureAwait(false);
+        _connector = await ConnectorHosts.StartAsync(Endpoints(), settings, Writes, (subscription, _) =>
         {
-            ["Connectors:Hosting:SitooEvents:UserName"] = ReceiverUser,
-            ["Connectors:Hosting:SitooEvents:Password"] = ReceiverPassword,
-        });
-        var connector = builder.Services.AddShopwareSitooConnector(
-            options =>
-            {
-                options.Stock.Locations = [.. _stores.Select(s => new StockLocationSettings { SitooWarehouseId = s.WarehouseId })];
-
-                // Off so that an hourly slot cannot start a full comparison in the middle of one rate's run.
-                options.Reconciliation.FullEvery = TimeSpan.Zero;
-                options.Engine.InstanceId = "e2e-benchmark-" + instance.ToString(CultureInfo.InvariantCulture);
-                options.Finance.DefaultTimeZone = "Europe/Stockholm";
-            },
-            shopware =>
-            {
-                shopware.BaseAddress = shopAddress;
-                shopware.ClientId = Shop.ShopOptions.ClientId;
-                shopware.ClientSecret = Shop.ShopOptions.ClientSecret;
-            },
-            sitoo =>
-            {
-                sitoo.BaseAddress = posAddress;
-                sitoo.AccountId = Pos.Sitoo.AccountId;
-                sitoo.SiteId = Pos.Sitoo.EshopId;
-                sitoo.ApiId = Pos.Sitoo.ApiId;
-                sitoo.Password = Pos.Sitoo.Password;
-                if (sitooRequestsPerSecond is { } rate)
-                {
-                    sitoo.Resilience.RequestsPerSecond = rate;
-                }
-            });
-        if (postgreSql)
-        {
-            connector.UsePostgreSql(new PostgreSqlStoreOptions { ConnectionString = PostgreSqlConnectionString, Schema = _schema });
-            _usesPostgreSql = true;
-        }
-        else
-        {
-            connector.UseSqlite(Path.Combine(_folder, "connector.db"));
-        }
-
-        connector.ShopwareHttpClient.AddHttpMessageHandler(() => new StockWriteObserver(Writes));
-        builder.Services.AddConnectorHosting(builder.Configuration);
-
-        var host = builder.Build();
-        host.MapSitooEvents();
-        await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        _hosts.Add(host);
-        if (instance > 0)
-        {
-            return;
-        }
-
-        var bound = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Pos.SubscribeEvents(new SitooEventSubscription(new Uri(new Uri(bound), "webhooks/sitoo"))
-        {
-            UserName = ReceiverUser,
-            Password = ReceiverPassword,
-        });
+            Pos.SubscribeEvents(subscription);
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

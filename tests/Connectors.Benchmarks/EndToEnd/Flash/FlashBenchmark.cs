@@ -73,7 +73,7 @@ internal static class FlashBenchmark
 
             using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var sampler = Task.Run(() => SampleAsync(worlds, skus, sampling.Token), CancellationToken.None);
-            using var progress = new ProgressReporter(connectorScenario, TimeSpan.FromSeconds(5));
+            using var progress = new ProgressReporter(() => ProgressReporter.Describe(connectorScenario), TimeSpan.FromSeconds(5));
             var drive = await DriveAsync(worlds, skus, catalogue, settings, rate, cancellationToken).ConfigureAwait(false);
             await sampling.CancelAsync().ConfigureAwait(false);
             await sampler.ConfigureAwait(false);
