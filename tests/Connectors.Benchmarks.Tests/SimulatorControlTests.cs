@@ -23,11 +23,15 @@ public sealed class SimulatorControlTests
         };
 
         var endpoints = await control.GetFromJsonAsync<SimulatorEndpoints>("endpoints");
+        var movementsBefore = scenario.Pos.GetStockMovements().Count;
         using var answer = await control.PostAsJsonAsync("drive", new DriveRequest(Rate: 40, Seconds: 0.5));
         var drive = (await answer.Content.ReadFromJsonAsync<SimulatorDrive>())!.Drive;
 
         Assert.Equal(scenario.Skus.Order(StringComparer.Ordinal), endpoints!.SkuByProductId.Values.Order(StringComparer.Ordinal));
-        Assert.Equal(20, drive.Sales.Count);
+        // The driver stops at the end of its time, so a loaded machine rings up fewer than 20; every one it rang up (one
+        // stock movement each) is in the answer.
+        Assert.InRange(drive.Sales.Count, 1, 20);
+        Assert.Equal(scenario.Pos.GetStockMovements().Count - movementsBefore, drive.Sales.Count);
         Assert.Equal(drive.Sales.Select(s => s.Timestamp).Order(), drive.Sales.Select(s => s.Timestamp));
         foreach (var sku in scenario.Skus)
         {
