@@ -65,7 +65,7 @@ internal sealed class SitooRequestRateLimiter
                             return Refused;
                         }
 
-                        _ = urgent ? _urgentWaiting++ : _ordinaryWaiting++;
+                        Queue(urgent, +1);
                         queued = true;
                     }
 
@@ -83,9 +83,22 @@ internal sealed class SitooRequestRateLimiter
             {
                 lock (_gate)
                 {
-                    _ = urgent ? _urgentWaiting-- : _ordinaryWaiting--;
+                    Queue(urgent, -1);
                 }
             }
+        }
+    }
+
+    /// <summary>Counts a call of the given priority into or out of its waiting queue (under the gate).</summary>
+    private void Queue(bool urgent, int change)
+    {
+        if (urgent)
+        {
+            _urgentWaiting += change;
+        }
+        else
+        {
+            _ordinaryWaiting += change;
         }
     }
 

@@ -43,12 +43,7 @@ public sealed class ReturnScanTests
     public async Task A_return_whose_outline_names_its_original_only_in_additionaldata_is_refunded()
     {
         await using var harness = await StartAsync();
-        harness.AddProduct(Sku, store1: 10);
-        await SyncAfterPollAsync(harness);
-        var order = PlacePaidOrder(harness, 2);
-        var sitooOrder = await ExportAsync(harness, order);
-        harness.Pos.PickUpWebOrder(sitooOrder);
-        await SyncAfterPollAsync(harness);
+        var (order, sitooOrder) = await PickedUpOrderAsync(harness);
 
         var receipt = harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);
         harness.Pos.ReshapeListedOrder(receipt.OrderId, listed => listed.Remove("creditorderid"));

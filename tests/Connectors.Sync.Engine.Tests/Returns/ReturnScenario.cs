@@ -90,6 +90,22 @@ internal static class ReturnScenario
         return sitooOrderId;
     }
 
+    /// <summary>
+    /// <see cref="Sku"/> with 10 units in store 1, a paid order of 2 units exported and picked up, and the engine idle:
+    /// the starting point of a store return.
+    /// </summary>
+    /// <returns>The Shopware order and its Sitoo order id.</returns>
+    public static async Task<(ShopOrderState Order, long SitooOrderId)> PickedUpOrderAsync(ConnectorHarness harness)
+    {
+        harness.AddProduct(Sku, store1: 10);
+        await SyncAfterPollAsync(harness);
+        var order = PlacePaidOrder(harness, 2);
+        var sitooOrder = await ExportAsync(harness, order);
+        harness.Pos.PickUpWebOrder(sitooOrder);
+        await SyncAfterPollAsync(harness);
+        return (order, sitooOrder);
+    }
+
     /// <summary>Stores a Sitoo <c>order-delivery</c> event as the webhook receiver does.</summary>
     public static Task DeliverOrderDeliveryEventAsync(ConnectorHarness harness, long sitooOrderId) =>
         DeliverEventAsync(harness, "order-delivery", new JsonObject

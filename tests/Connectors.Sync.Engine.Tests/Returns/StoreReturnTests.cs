@@ -15,12 +15,7 @@ public sealed class StoreReturnTests
     public async Task An_online_order_returned_in_store_is_refunded_partially_and_its_stock_comes_back_once()
     {
         await using var harness = await StartAsync();
-        harness.AddProduct(Sku, store1: 10);
-        await SyncAfterPollAsync(harness);
-        var order = PlacePaidOrder(harness, 2);
-        var sitooOrder = await ExportAsync(harness, order);
-        harness.Pos.PickUpWebOrder(sitooOrder);
-        await SyncAfterPollAsync(harness);
+        var (order, sitooOrder) = await PickedUpOrderAsync(harness);
         Assert.Equal(8, harness.Shop.GetProduct(Sku).Stock);
 
         var receipt = harness.Pos.ReturnAtPos(harness.Store1, sitooOrder, [new SitooReturnLine(Sku, 1)]);

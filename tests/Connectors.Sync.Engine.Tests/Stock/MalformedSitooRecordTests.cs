@@ -51,12 +51,7 @@ public sealed class MalformedSitooRecordTests
     public async Task An_unreadable_sitoo_order_is_recorded_and_a_return_after_it_is_still_refunded()
     {
         await using var harness = await StartAsync();
-        harness.AddProduct(Sku, store1: 10);
-        await SyncAfterPollAsync(harness);
-        var order = PlacePaidOrder(harness, 2);
-        var sitooOrder = await ExportAsync(harness, order);
-        harness.Pos.PickUpWebOrder(sitooOrder);
-        await SyncAfterPollAsync(harness);
+        var (order, sitooOrder) = await PickedUpOrderAsync(harness);
 
         var sale = harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine(Sku, 1)]);
         harness.Pos.ReshapeListedOrder(sale.OrderId, json => json["additionaldata"] = "not a map");
