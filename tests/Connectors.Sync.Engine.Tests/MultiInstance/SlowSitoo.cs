@@ -10,7 +10,7 @@ namespace Connectors.Sync.Engine.Tests.MultiInstance;
 /// and after each step the other instances make a pass, as they would meanwhile, free to claim what is not leased.
 /// </summary>
 /// <remarks>
-/// After each step the call waits (up to a few seconds) until the caller's work item leases have their renewal, so that
+/// After each step the call waits (up to a minute of real time) until the caller's work item leases have their renewal, so that
 /// whether a lease survives depends on the engine's renewal and not on how fast this machine runs the renewal's timer.
 /// A renewal that never comes lets the step after it take the lease past its end: the model then sees what follows.
 /// One slow write at a time lets the others pass (theirs only move the clock), so no pass waits on one waiting on it.
@@ -20,7 +20,10 @@ internal sealed class SlowSitoo(FakeClock clock, SharedDatabase database, Durati
     /// <summary>How far the clock moves per step; three steps per write.</summary>
     private static readonly Duration Step = Duration.FromSeconds(8);
 
-    private static readonly TimeSpan RenewalWait = TimeSpan.FromSeconds(5);
+    // Real time the renewal (which ticks on real time) may take before the fake clock moves on. On a loaded machine a
+    // renewal took longer than 5 s, the fake clock ran the lease out under a working handler, and the model reported a
+    // second export that a real clock would never allow; so the wait is long, and only a missing renewal reaches it.
+    private static readonly TimeSpan RenewalWait = TimeSpan.FromSeconds(60);
 
     private int _slowWrites;
     private int _passingOthers;
