@@ -1,9 +1,9 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Connectors.Shopware;
 using Connectors.Sitoo;
 using Connectors.Sync.Options;
+using Connectors.Tests.Shared;
 
 namespace Connectors.Hosting.Tests;
 
@@ -28,7 +28,7 @@ public sealed partial class ConfigurationReferenceTests
     [MemberData(nameof(Options))]
     public void Every_option_is_in_the_configuration_reference(string section, string key)
     {
-        var reference = SectionOf(RepositoryFile("docs/configuration.md"), section);
+        var reference = SectionOf(RepositoryFiles.Read("docs/configuration.md"), section);
         var name = key.Split(':')[^1];
 
         // A row names the key in full (`Resilience:AttemptTimeout`), or within its sub-section (### `Stock` … `CoalesceWindow`),
@@ -93,21 +93,4 @@ public sealed partial class ConfigurationReferenceTests
 
     [GeneratedRegex(@"^## ", RegexOptions.Multiline)]
     private static partial Regex TopLevelHeading();
-
-    private static string RepositoryFile(string relativePath, [CallerFilePath] string thisFile = "")
-    {
-        foreach (var start in new[] { Path.GetDirectoryName(thisFile), AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, relativePath);
-                if (File.Exists(Path.Combine(directory.FullName, "Connectors.sln")) && File.Exists(candidate))
-                {
-                    return File.ReadAllText(candidate).Replace("\r\n", "\n", StringComparison.Ordinal);
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"{relativePath} not found above the test sources or output.");
-    }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Connectors.Tests.Shared;
 
 namespace Connectors.SampleWorker.Tests;
 
@@ -16,7 +16,7 @@ public sealed class PackagedHostTests
     [Fact]
     public async Task A_host_outside_the_solution_builds_on_the_packages_alone_and_decides_with_its_own_policies()
     {
-        var repository = RepositoryRoot();
+        var repository = RepositoryFiles.Root();
         var work = Directory.CreateTempSubdirectory("connectors-packaged-").FullName;
         var feed = Path.Combine(work, "feed");
         var host = Path.Combine(work, "host");
@@ -118,21 +118,5 @@ public sealed class PackagedHostTests
         }
 
         return (process.ExitCode, await output + await errors);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "")
-    {
-        foreach (var start in new[] { Path.GetDirectoryName(thisFile), AppContext.BaseDirectory })
-        {
-            for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Connectors.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("Connectors.sln not found above the test sources or output.");
     }
 }

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Connectors.Core.Catalogue;
+using Connectors.Tests.Shared;
 
 namespace Connectors.Core.Tests.Catalogue;
 
@@ -33,13 +33,11 @@ public class CatalogueExtendingExampleTests
     [Fact]
     public void The_guide_quotes_the_compiled_example_verbatim()
     {
-        var source = File.ReadAllText(ThisFile()).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var source = RepositoryFiles.Read("tests/Connectors.Core.Tests/Catalogue/CatalogueExtendingExample.cs");
         var start = source.IndexOf("public sealed class TitleWithManufacturerNumber", StringComparison.Ordinal);
         var end = source.IndexOf("\n}\n", start, StringComparison.Ordinal) + 2;
-        var guide = File.ReadAllText(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "..", "..", "docs", "extending.md"));
+        var guide = RepositoryFiles.Read("docs/extending.md");
 
-        Assert.Contains(source[start..end], guide.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(source[start..end], guide, StringComparison.Ordinal);
     }
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
 }

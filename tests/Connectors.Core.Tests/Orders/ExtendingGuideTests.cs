@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Connectors.Core.Orders;
+using Connectors.Tests.Shared;
 
 namespace Connectors.Core.Tests.Orders;
 
@@ -55,8 +55,8 @@ public class ExtendingGuideTests
     [Fact]
     public void The_guide_quotes_the_compiled_examples_verbatim()
     {
-        var guide = RepositoryFile("docs/extending.md");
-        var examples = RepositoryFile("tests/Connectors.Core.Tests/Orders/ExtendingExamples.cs");
+        var guide = RepositoryFiles.Read("docs/extending.md");
+        var examples = RepositoryFiles.Read("tests/Connectors.Core.Tests/Orders/ExtendingExamples.cs");
 
         foreach (var example in new[] { "GiftWrapClassifier", "StaffDiscountPolicy", "WebRefundTenderPolicy" })
         {
@@ -71,23 +71,5 @@ public class ExtendingGuideTests
         var start = Array.FindIndex(lines, line => line.StartsWith($"public sealed class {className}", StringComparison.Ordinal));
         var end = Array.FindIndex(lines, start, line => line == "}");
         return string.Join('\n', lines[start..(end + 1)]);
-    }
-
-    private static string RepositoryFile(string relativePath, [CallerFilePath] string thisFile = "")
-    {
-        // The source path works locally; CI maps source paths, so also search upwards from the test output.
-        foreach (var start in new[] { Path.GetDirectoryName(thisFile), AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, relativePath);
-                if (File.Exists(Path.Combine(directory.FullName, "Connectors.sln")) && File.Exists(candidate))
-                {
-                    return File.ReadAllText(candidate).Replace("\r\n", "\n", StringComparison.Ordinal);
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"{relativePath} not found above the test sources or output.");
     }
 }
