@@ -157,6 +157,7 @@ public static class ConnectorServiceCollectionExtensions
                 Duration.FromTimeSpan(engine.LeaseDuration));
         });
         services.TryAddSingleton<WorkSettler>();
+        services.TryAddSingleton<LeaseFence>();
         services.TryAddSingleton<WorkDispatcher>();
         services.TryAddSingleton(provider => new ConnectorEngine(
             provider.GetRequiredService<IConnectorStore>(),

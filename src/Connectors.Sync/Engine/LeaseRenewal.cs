@@ -47,18 +47,9 @@ internal sealed partial class LeaseRenewal : IAsyncDisposable
                     continue;
                 }
 
-                renewed = _clock.GetCurrentInstant();
-                foreach (var lease in held.ToList())
+                if (await RenewEachAsync(held).ConfigureAwait(false))
                 {
-                    try
-                    {
-                        await _workItems.RenewAsync(lease, _duration, _stop.Token).ConfigureAwait(false);
-                    }
-                    catch (WorkLeaseLostException)
-                    {
-                        // Settled by the handler meanwhile (or taken over): nothing more to keep alive.
-                        held.Remove(lease);
-                    }
+                    renewed = _clock.GetCurrentInstant();
                 }
             }
         }
@@ -66,11 +57,33 @@ internal sealed partial class LeaseRenewal : IAsyncDisposable
         {
             // The batch is done.
         }
-        catch (Exception failure)
+    }
+
+    /// <summary>
+    /// Renews every lease still held; false when the store failed, so the next tick tries again. Giving up after one
+    /// failure would let a passing database hiccup run the leases out under a handler that is still working.
+    /// </summary>
+    private async Task<bool> RenewEachAsync(List<WorkLease> held)
+    {
+        foreach (var lease in held.ToList())
         {
-            // The store is failing; the handler will meet the same failure and settle what it can.
-            LogRenewalFailed(failure);
+            try
+            {
+                await _workItems.RenewAsync(lease, _duration, _stop.Token).ConfigureAwait(false);
+            }
+            catch (WorkLeaseLostException)
+            {
+                // Settled by the handler meanwhile (or taken over): nothing more to keep alive.
+                held.Remove(lease);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !_stop.IsCancellationRequested)
+            {
+                LogRenewalFailed(failure);
+                return false;
+            }
         }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()
@@ -80,6 +93,6 @@ internal sealed partial class LeaseRenewal : IAsyncDisposable
         _stop.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of a claimed batch failed; they may run out before it is done")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of a claimed batch failed; trying again at the next tick")]
     private partial void LogRenewalFailed(Exception exception);
 }

@@ -28,6 +28,7 @@ internal sealed class OrderExportHandler(
     OrderStockEffects effects,
     OrderSyncSettings settings,
     OrderExportSettings export,
+    LeaseFence fence,
     IClock clock,
     EngineTelemetry telemetry) : IWorkHandler
 {
@@ -60,11 +61,14 @@ internal sealed class OrderExportHandler(
         var snapshot = Snapshot(order, number);
         await CheckAsync(snapshot, number, cancellationToken).ConfigureAwait(false);
 
+        // Each look-up before a create runs under a fresh lease, so no other instance creates the same user or order meanwhile.
+        await fence.ConfirmAsync(item, cancellationToken).ConfigureAwait(false);
         var user = await customers.ResolveAsync(order, number, cancellationToken).ConfigureAwait(false);
         var placedAt = Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
         var quantities = ShopwareOrderReader.ProductQuantities(order);
         await HoldBeforeCreateAsync(number, quantities, placedAt, cancellationToken).ConfigureAwait(false);
         var draft = Translate(snapshot, number, user.UserId);
+        await fence.ConfirmAsync(item, cancellationToken).ConfigureAwait(false);
         var existing = await sitoo.Orders.FindByExternalIdAsync(number, cancellationToken).ConfigureAwait(false);
         var exported = existing is not null
             ? new ExportedOrder(number, existing.OrderId, existing.WarehouseId, existing.DateReserved)

@@ -72,6 +72,7 @@ internal static class OrderPipelines
             provider.GetRequiredService<OrderStockEffects>(),
             provider.GetRequiredService<OrderSyncSettings>(),
             provider.GetRequiredService<OrderExportSettings>(),
+            provider.GetRequiredService<LeaseFence>(),
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<EngineTelemetry>()));
         services.TryAddSingleton(provider => new OrderCancelHandler(

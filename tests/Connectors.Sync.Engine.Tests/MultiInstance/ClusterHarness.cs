@@ -62,6 +62,18 @@ internal sealed class ClusterHarness : IAsyncDisposable
         var store = await _database.OpenAsync(Clock, name);
         var crashing = crashAtCommit is { } n ? new CrashingStore(store, n) : null;
         var used = crashing ?? (IConnectorStore)store;
+        void Wire(ConnectorBuilder builder)
+        {
+            if (crashing is not null)
+            {
+                // A dead process sends nothing more: its clients fail from the crash on, as its store's commits do.
+                builder.ShopwareHttpClient.AddHttpMessageHandler(() => new DeadAfterCrash(crashing));
+                builder.SitooHttpClient.AddHttpMessageHandler(() => new DeadAfterCrash(crashing));
+            }
+
+            _wiring?.Connector?.Invoke(name, builder);
+        }
+
         var services = ConnectorServices.Build(
             Clock,
             Shop,
@@ -71,7 +83,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
             _configure,
             null,
             name,
-            _wiring?.Connector is { } connector ? builder => connector(name, builder) : null);
+            Wire);
         _instances.Add(new Instance(name, services, store, crashing));
         return _instances.Count - 1;
     }
@@ -205,6 +217,12 @@ internal sealed class ClusterHarness : IAsyncDisposable
         Action<string, ConnectorBuilder>? Connector = null,
         FakeClock? Clock = null,
         SitooSimulatorOptions? Sitoo = null);
+
+    private sealed class DeadAfterCrash(CrashingStore crashing) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            crashing.Crashed ? throw new SimulatedCrashException() : base.SendAsync(request, cancellationToken);
+    }
 
     private sealed record Instance(string Name, ServiceProvider Services, IConnectorStore Store, CrashingStore? Crashing) : IAsyncDisposable
     {

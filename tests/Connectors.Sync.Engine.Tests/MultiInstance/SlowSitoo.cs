@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 using NodaTime;
 using NodaTime.Testing;
@@ -10,7 +11,8 @@ namespace Connectors.Sync.Engine.Tests.MultiInstance;
 /// and after each step the other instances make a pass, as they would meanwhile, free to claim what is not leased.
 /// </summary>
 /// <remarks>
-/// After each step the call waits (up to a minute of real time) until the caller's work item leases have their renewal, so that
+/// After each step the call waits (up to a minute of real time) until the work item leases of every instance inside a slow
+/// write (the caller and the one whose write let it pass) have their renewal: time moves for all of them at once, so
 /// whether a lease survives depends on the engine's renewal and not on how fast this machine runs the renewal's timer.
 /// A renewal that never comes lets the step after it take the lease past its end: the model then sees what follows.
 /// One slow write at a time lets the others pass (theirs only move the clock), so no pass waits on one waiting on it.
@@ -25,6 +27,7 @@ internal sealed class SlowSitoo(FakeClock clock, SharedDatabase database, Durati
     // second export that a real clock would never allow; so the wait is long, and only a missing renewal reaches it.
     private static readonly TimeSpan RenewalWait = TimeSpan.FromSeconds(60);
 
+    private readonly ConcurrentDictionary<string, int> _writing = new(StringComparer.Ordinal);
     private int _slowWrites;
     private int _passingOthers;
 
@@ -43,13 +46,14 @@ internal sealed class SlowSitoo(FakeClock clock, SharedDatabase database, Durati
     {
         Interlocked.Increment(ref _slowWrites);
         var passing = PassOthers is not null && Interlocked.CompareExchange(ref _passingOthers, 1, 0) == 0;
+        _writing.AddOrUpdate(instance, 1, (_, writes) => writes + 1);
         try
         {
             for (var step = 0; step < 3; step++)
             {
                 clock.Advance(Step);
                 var waited = System.Diagnostics.Stopwatch.StartNew();
-                while (waited.Elapsed < RenewalWait && await ShortestLeaseLeftAsync(instance, cancellationToken) is { } left && left < leaseDuration - Step - Step)
+                while (waited.Elapsed < RenewalWait && await ShortestLeaseLeftAsync([.. _writing.Keys], cancellationToken) is { } left && left < leaseDuration - Step - Step)
                 {
                     await Task.Delay(20, cancellationToken);
                 }
@@ -62,6 +66,11 @@ internal sealed class SlowSitoo(FakeClock clock, SharedDatabase database, Durati
         }
         finally
         {
+            if (_writing.AddOrUpdate(instance, 0, (_, writes) => writes - 1) == 0)
+            {
+                _writing.TryRemove(new KeyValuePair<string, int>(instance, 0));
+            }
+
             if (passing)
             {
                 Volatile.Write(ref _passingOthers, 0);
@@ -69,14 +78,14 @@ internal sealed class SlowSitoo(FakeClock clock, SharedDatabase database, Durati
         }
     }
 
-    /// <summary>The least time left on the instance's leases of unsettled work items; null when it holds none.</summary>
-    private async Task<Duration?> ShortestLeaseLeftAsync(string instance, CancellationToken cancellationToken)
+    /// <summary>The least time left on the instances' leases of unsettled work items; null when they hold none.</summary>
+    private async Task<Duration?> ShortestLeaseLeftAsync(string[] instances, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(SharedDatabase.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            $"SELECT MIN(lease_expires_at) FROM {database.Schema}.work_items WHERE lease_owner = @owner AND state = 'pending';", connection);
-        command.Parameters.AddWithValue("owner", instance);
+            $"SELECT MIN(lease_expires_at) FROM {database.Schema}.work_items WHERE lease_owner = ANY(@owners) AND state = 'pending';", connection);
+        command.Parameters.AddWithValue("owners", instances);
         return await command.ExecuteScalarAsync(cancellationToken) is long expires
             ? Instant.FromUnixTimeTicks(expires) - clock.GetCurrentInstant()
             : null;
