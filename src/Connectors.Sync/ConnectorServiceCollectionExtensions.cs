@@ -166,6 +166,7 @@ public static class ConnectorServiceCollectionExtensions
             provider.GetRequiredService<WorkDispatcher>(),
             provider.GetRequiredService<EngineTelemetry>(),
             provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<EngineTiming>(),
             provider.GetRequiredService<WorkClaimSettings>(),
             provider.GetRequiredService<ILogger<ConnectorEngine>>()));

@@ -36,6 +36,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private readonly WorkDispatcher _dispatcher;
     private readonly EngineTelemetry _telemetry;
     private readonly IClock _clock;
+    private readonly TimeProvider _time;
     private readonly EngineTiming _timing;
     private readonly string _owner;
     private readonly SourceSchedule _schedule;
@@ -52,6 +53,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         WorkDispatcher dispatcher,
         EngineTelemetry telemetry,
         IClock clock,
+        TimeProvider time,
         EngineTiming timing,
         WorkClaimSettings claim,
         ILogger<ConnectorEngine> logger)
@@ -64,6 +66,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         _dispatcher = dispatcher;
         _telemetry = telemetry;
         _clock = clock;
+        _time = time;
         _timing = timing;
         _owner = claim.Owner;
         _schedule = new SourceSchedule(clock, timing);
@@ -223,22 +226,21 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         }
     }
 
-    private static async Task DelayAsync(SemaphoreSlim? wake, TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits on the registered <see cref="TimeProvider"/>, the clients' clock, until the delay is over or a delivery
+    /// wakes the loop; a test that moves a fake time provider moves the idle wait with it.
+    /// </summary>
+    private async Task DelayAsync(SemaphoreSlim? wake, TimeSpan delay, CancellationToken cancellationToken)
     {
+        using var over = new CancellationTokenSource(delay, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(over.Token, cancellationToken);
         try
         {
-            if (wake is null)
-            {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await wake.WaitAsync(delay, cancellationToken).ConfigureAwait(false);
-            }
+            await (wake is null ? Task.Delay(Timeout.InfiniteTimeSpan, either.Token) : wake.WaitAsync(either.Token)).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (over.IsCancellationRequested || cancellationToken.IsCancellationRequested)
         {
-            // Stopping.
+            // The delay is over, or the engine is stopping.
         }
     }
 

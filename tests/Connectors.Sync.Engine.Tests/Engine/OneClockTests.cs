@@ -77,4 +77,56 @@ public sealed class OneClockTests
         Assert.DoesNotContain(await state.Runs.ListAsync(null, 100, CancellationToken.None), run => run.Outcome == RunOutcome.Failed);
         Assert.Equal(Instant.FromDateTimeOffset(time.GetUtcNow()), services.GetRequiredService<IClock>().GetCurrentInstant());
     }
+    [Fact]
+    public async Task The_running_engine_waits_between_passes_on_the_registered_clock()
+    {
+        var time = new FakeTimeProvider(ConnectorHarness.Start.ToDateTimeOffset());
+        var clock = new TimeProviderClock(time);
+        await using var shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = clock });
+        await using var pos = new SitooSimulator(null, new SimulatorOptions { Clock = clock });
+        var store = pos.AddStore("Stockholm City");
+        pos.AddProduct("SKU-1", "Product SKU-1", 199m);
+        shop.AddProduct(new ShopProductDraft("SKU-1", 0) { Name = "Product SKU-1" });
+        pos.AdjustStock(store.WarehouseId, "SKU-1", 10);
+
+        var folder = Directory.CreateTempSubdirectory("connectors-one-clock-").FullName;
+        await using var state = await SqliteConnectorStore.OpenAsync(Path.Combine(folder, "connector.db"), clock, CancellationToken.None);
+        await using var services = ConnectorServices.Build(
+            clock: null,
+            shop,
+            pos,
+            [store.WarehouseId],
+            state,
+            // An idle wait of an hour: on real time the sale below would not reach the shop while the test runs.
+            configure: options =>
+            {
+                options.Engine.TickInterval = TimeSpan.FromHours(1);
+                options.Stock.CoalesceWindow = TimeSpan.Zero;
+            },
+            addServices: services => services.AddSingleton<TimeProvider>(time),
+            instanceId: "one-clock-idle");
+        var engine = services.GetRequiredService<ConnectorEngine>();
+        using var stop = new CancellationTokenSource();
+        var running = engine.RunAsync(stop.Token);
+
+        await UntilAsync(() => shop.GetProduct("SKU-1").Stock == 10, "the first passes did not bring the stock over");
+        pos.SellAtPos(store, [new SitooSaleLine("SKU-1", 1)]);
+        // An hour at a time, since a loop may still be finishing a pass (and start its wait after) when the clock moves.
+        await UntilAsync(() => shop.GetProduct("SKU-1").Stock == 9, "the loops did not wake when the registered clock passed their idle wait", () => time.Advance(TimeSpan.FromHours(1)));
+
+        await stop.CancelAsync();
+        await running;
+    }
+
+    /// <summary>Real time for the loops to run (they run on the thread pool), bounded so a loop that never wakes fails the test.</summary>
+    private static async Task UntilAsync(Func<bool> condition, string failure, System.Action? meanwhile = null)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), failure);
+            meanwhile?.Invoke();
+            await Task.Delay(20);
+        }
+    }
 }
