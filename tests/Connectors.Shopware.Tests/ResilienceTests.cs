@@ -146,6 +146,28 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task The_optional_rate_limiter_refills_when_the_registered_clock_moves_not_the_wall_clock()
+    {
+        using var host = ShopwareTestHost.Create(o =>
+        {
+            o.Resilience.RateLimitPerSecond = 2;
+            o.Resilience.RateLimitQueueLimit = 0;
+        });
+        host.Shop.On(HttpMethod.Post, "/api/search/product", _ => FakeShopware.Json(EmptySearch));
+
+        // The token request and the first search take both permits.
+        await host.Client.Products.SearchAsync(new ShopwareCriteria());
+        // More than a second of real time: a limiter on the wall clock would have refilled by now.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var refused = await Assert.ThrowsAsync<ShopwareApiException>(() => host.Client.Products.SearchAsync(new ShopwareCriteria()));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await host.Client.Products.SearchAsync(new ShopwareCriteria());
+
+        Assert.IsType<RateLimiterRejectedException>(refused.InnerException);
+        Assert.Equal(2, host.Shop.ApiRequests.Count);
+    }
+
+    [Fact]
     public async Task A_hanging_attempt_times_out()
     {
         using var host = ShopwareTestHost.Create(o =>

@@ -44,9 +44,16 @@ internal static class ShopwareResiliencePipeline
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = options.RateLimitQueueLimit,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
+                AutoReplenishment = false,
             });
-            context.OnPipelineDisposed(limiter.Dispose);
+            // Refilled by a timer of the registered TimeProvider, the clock the retries wait on, rather than the
+            // limiter's own timer on real time: a test moves one clock with rate limiting on.
+            var refill = pipeline.TimeProvider.CreateTimer(_ => limiter.TryReplenish(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+            context.OnPipelineDisposed(() =>
+            {
+                refill.Dispose();
+                limiter.Dispose();
+            });
             pipeline.AddRateLimiter(new HttpRateLimiterStrategyOptions
             {
                 RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),

@@ -36,7 +36,7 @@ internal static class AlertPipelines
     /// <summary>Runs the evaluation loop for the lifetime of the host, unless <c>Alerts:Enabled</c> is off.</summary>
     public static void RunInBackground(IServiceCollection services) =>
         services.AddSingleton<IHostedService>(provider => Settings(provider).Enabled
-            ? new AlertService(provider.GetRequiredService<AlertRunner>(), Settings(provider), provider.GetRequiredService<ILogger<AlertService>>())
+            ? new AlertService(provider.GetRequiredService<AlertRunner>(), Settings(provider), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<AlertService>>())
             : new IdleService());
 
     private static AlertSettings Settings(IServiceProvider provider) => provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.Alerts;

@@ -5,9 +5,10 @@ namespace Connectors.Sync.Alerts;
 
 /// <summary>
 /// Evaluates the alert rules every <c>Alerts:EvaluateEvery</c> for the lifetime of the host. A loop of its own rather than
-/// an engine job, so a long reconciliation in the engine's background lane never delays an alert about the engine.
+/// an engine job, so a long reconciliation in the engine's background lane never delays an alert about the engine. It
+/// waits on the registered <see cref="TimeProvider"/>, the connector's one clock.
 /// </summary>
-internal sealed partial class AlertService(AlertRunner runner, AlertSettings settings, ILogger<AlertService> logger) : BackgroundService
+internal sealed partial class AlertService(AlertRunner runner, AlertSettings settings, TimeProvider time, ILogger<AlertService> logger) : BackgroundService
 {
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
 
@@ -27,7 +28,7 @@ internal sealed partial class AlertService(AlertRunner runner, AlertSettings set
                     LogEvaluationFailed(failure);
                 }
 
-                await Task.Delay(settings.EvaluateEvery, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(settings.EvaluateEvery, time, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
