@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Connectors.Shopware.Models;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -12,14 +11,15 @@ internal sealed class ShopwareAdminClient : IShopwareAdminClient
     public const string HttpClientName = "Connectors.Shopware.AdminApi";
 
     /// <summary>Bodies are built as JSON by the client; Refit only shapes routes and headers.</summary>
-    public static readonly RefitSettings RefitSettings = new(new SystemTextJsonContentSerializer(new JsonSerializerOptions
-    {
-        TypeInfoResolver = ShopwareJsonContext.Default,
-    }));
+    public static readonly RefitSettings RefitSettings = new(SystemTextJsonContentSerializer.ForContext(ShopwareJsonContext.Default));
+
+    /// <summary>The generated Refit implementation over one of the factory's clients; no reflection fallback.</summary>
+    public static IShopwareAdminApi CreateApi(IHttpClientFactory httpClientFactory) =>
+        RestService.ForGenerated<IShopwareAdminApi>(httpClientFactory.CreateClient(HttpClientName), RefitSettings);
 
     public ShopwareAdminClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<ShopwareAdminApiOptions> options)
     {
-        var api = RestService.For<IShopwareAdminApi>(httpClientFactory.CreateClient(HttpClientName), RefitSettings);
+        var api = CreateApi(httpClientFactory);
         var maxPageSize = options.CurrentValue.MaxPageSize;
         Products = new ShopwareEntitySearch<ShopwareProduct>(api, "product", maxPageSize, ShopwareJsonContext.Default.ShopwareSearchResponseShopwareProduct);
         Orders = new ShopwareEntitySearch<ShopwareOrder>(api, "order", maxPageSize, ShopwareJsonContext.Default.ShopwareSearchResponseShopwareOrder);

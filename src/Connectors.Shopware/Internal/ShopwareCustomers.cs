@@ -43,12 +43,12 @@ internal sealed class ShopwareCustomers(IShopwareAdminApi api, int maxPageSize)
 
         var id = draft.Id ?? NewId();
         var billingId = draft.BillingAddress.Id ?? NewId();
-        var addresses = new JsonArray { Address(draft.BillingAddress, billingId, id) };
+        var addresses = new JsonArray(Address(draft.BillingAddress, billingId, id));
         var shippingId = billingId;
         if (draft.ShippingAddress is { } shipping)
         {
             shippingId = shipping.Id ?? NewId();
-            addresses.Add(Address(shipping, shippingId, id));
+            addresses.Add((JsonNode)Address(shipping, shippingId, id));
         }
 
         var body = new JsonObject

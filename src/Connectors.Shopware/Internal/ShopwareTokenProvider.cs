@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Refit;
 
 namespace Connectors.Shopware.Internal;
 
@@ -71,7 +70,7 @@ internal sealed partial class ShopwareTokenProvider(
         var settings = options.CurrentValue;
         var body = new ShopwareTokenRequest("client_credentials", settings.ClientId ?? "", settings.ClientSecret ?? "");
         var content = ShopwareResponseReader.JsonBody(System.Text.Json.JsonSerializer.SerializeToNode(body, ShopwareJsonContext.Default.ShopwareTokenRequest)!);
-        var api = RestService.For<IShopwareAdminApi>(httpClientFactory.CreateClient(ShopwareAdminClient.HttpClientName), ShopwareAdminClient.RefitSettings);
+        var api = ShopwareAdminClient.CreateApi(httpClientFactory);
         var requestedAt = timeProvider.GetUtcNow();
 
         ShopwareTokenResponse token;
