@@ -48,9 +48,11 @@ public static class ConnectorDashboardEndpointRouteBuilderExtensions
         IDashboardPage[] pages = [.. endpoints.ServiceProvider.GetServices<IDashboardPage>().OrderBy(p => p.Order)];
         foreach (var page in pages)
         {
-            // Typed as Delegate so the result is written to the response (a RequestDelegate would drop it).
-            Delegate render = new DashboardPageEndpoint(page, pages, basePath).RenderAsync;
-            group.MapGet("/" + page.Path.Trim('/'), render).WithDisplayName("Connector dashboard: " + page.Title);
+            var endpoint = new DashboardPageEndpoint(page, pages, basePath);
+            // The explicit return type keeps the lambda from binding as a RequestDelegate, which would drop the result;
+            // a lambda (not a delegate variable) lets the request delegate generator build the endpoint at compile time.
+            group.MapGet("/" + page.Path.Trim('/'), Task<IResult> (HttpContext http) => endpoint.RenderAsync(http))
+                .WithDisplayName("Connector dashboard: " + page.Title);
         }
 
         var exceptionsUrl = basePath + "/exceptions";

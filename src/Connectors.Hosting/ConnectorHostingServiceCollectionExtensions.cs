@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Connectors.Hosting.Dashboard;
 using Connectors.Hosting.Webhooks;
 using Connectors.Sync;
@@ -77,7 +78,7 @@ public static class ConnectorHostingServiceCollectionExtensions
     /// <typeparam name="TPage">The page; a singleton, so keep it stateless.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddConnectorDashboardPage<TPage>(this IServiceCollection services)
+    public static IServiceCollection AddConnectorDashboardPage<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPage>(this IServiceCollection services)
         where TPage : class, IDashboardPage
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -89,7 +90,7 @@ public static class ConnectorHostingServiceCollectionExtensions
     /// <typeparam name="TPanel">The panel; a singleton, so keep it stateless.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddConnectorDashboardPanel<TPanel>(this IServiceCollection services)
+    public static IServiceCollection AddConnectorDashboardPanel<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TPanel>(this IServiceCollection services)
         where TPanel : class, IDashboardPanel
     {
         ArgumentNullException.ThrowIfNull(services);
