@@ -6,8 +6,8 @@ namespace Connectors.Sync.Catalogue;
 
 /// <summary>
 /// Where a catalogue scan stands: the last change time read and the ids read at exactly that time. Shopware filters no
-/// range on ids, so the next page is "at or after that time, not those ids"; the list stays as short as the products
-/// sharing one millisecond. As text, a later position always sorts after an earlier one, as the cursor store requires.
+/// range on ids, so the next page is "at or after that time, except those ids at that time"; the list stays as short as
+/// the products sharing one millisecond. As text, a later position always sorts after an earlier one, as the cursor store requires.
 /// </summary>
 internal readonly record struct CatalogueKeyset(Instant? At, IReadOnlyList<string> IdsAt)
 {
@@ -37,10 +37,12 @@ internal readonly record struct CatalogueKeyset(Instant? At, IReadOnlyList<strin
             return;
         }
 
-        criteria.Filter(ShopwareFilter.Range(field, gte: at.ToDateTimeOffset()));
+        var time = at.ToDateTimeOffset();
+        criteria.Filter(ShopwareFilter.Range(field, gte: time));
         if (IdsAt.Count > 0)
         {
-            criteria.Filter(ShopwareFilter.Not(ShopwareFilter.EqualsAny("id", IdsAt)));
+            // Only the rows read at exactly that time are skipped: one of them changed since is read again at its new time.
+            criteria.Filter(ShopwareFilter.Not(ShopwareFilter.And(ShopwareFilter.Range(field, gte: time, lte: time), ShopwareFilter.EqualsAny("id", IdsAt))));
         }
     }
 
