@@ -61,13 +61,30 @@ internal sealed partial class ShopwareCatalogueSource(
 
         var deleted = deliveries
             .Where(delivery => delivery.Source == InboxSources.Shopware && delivery.EventType == "product.deleted")
-            .SelectMany(delivery => ShopwareWebhookEvent.Parse(delivery.Body.Span).GetEntityWrites())
+            .SelectMany(DeletedRows)
             .Where(write => write.Entity == "product" && write.Id is not null)
             .Select(write => CatalogueWork.Deactivate(write.Id!))
             .ToList();
         if (deleted.Count > 0)
         {
             await unit.WorkItems.EnqueueManyAsync(deleted, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The rows of a deletion. A body that cannot be read yields none rather than failing the settling commit, which would
+    /// hold every later delivery up; it is logged, and its product stays active in Sitoo until someone deactivates it.
+    /// </summary>
+    private IReadOnlyList<ShopwareEntityWrite> DeletedRows(InboxMessage delivery)
+    {
+        try
+        {
+            return ShopwareWebhookEvent.Parse(delivery.Body.Span).GetEntityWrites();
+        }
+        catch (Exception unreadable) when (unreadable is FormatException or System.Text.Json.JsonException)
+        {
+            LogUnreadableDeletion(unreadable, delivery.EventId);
+            return [];
         }
     }
 
@@ -122,6 +139,9 @@ internal sealed partial class ShopwareCatalogueSource(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue: read {Read} Shopware products by {Field}, {Queued} products queued for Sitoo so far, {Left} products left to read")]
     private partial void LogProgress(string field, int read, int queued, long left);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The product.deleted delivery {EventId} cannot be read; the products it deleted are not deactivated in Sitoo")]
+    private partial void LogUnreadableDeletion(Exception exception, string eventId);
 
     private readonly record struct Scan(int Queued, int Pages, bool More);
 }

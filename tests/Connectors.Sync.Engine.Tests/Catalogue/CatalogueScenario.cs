@@ -4,6 +4,7 @@ using Connectors.Sync.Engine.Tests.Harness;
 using Connectors.Sync.Options;
 using Connectors.Testing.Shopware;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Connectors.Sync.Engine.Tests.Catalogue;
 
@@ -19,10 +20,7 @@ internal static class CatalogueScenario
         var harness = await ConnectorHarness.StartAsync(
             options =>
             {
-                options.Catalogue.Enabled = true;
-                options.Catalogue.VatGroups = new() { ["19"] = VatGroup };
-                options.Catalogue.PollInterval = TimeSpan.FromSeconds(5);
-                options.Catalogue.BatchSize = 50;
+                Enable(options);
                 configure?.Invoke(options);
             },
             shop: new ShopwareSimulatorOptions { WebhookHandler = receiver, WebhookRetries = 0 },
@@ -41,31 +39,43 @@ internal static class CatalogueScenario
     /// (<c>P-001</c> …) with three sizes each (<c>P-001-S</c>, <c>-M</c>, <c>-L</c>), a millisecond apart as staff or an import make them.
     /// </summary>
     /// <returns>Every SKU that is sold: the singles and the variants.</returns>
-    public static List<string> AddCatalogue(ConnectorHarness harness, int singles, int parents)
+    public static List<string> AddCatalogue(ConnectorHarness harness, int singles, int parents) => AddCatalogue(harness.Shop, harness.Clock, singles, parents);
+
+    /// <inheritdoc cref="AddCatalogue(ConnectorHarness, int, int)"/>
+    public static List<string> AddCatalogue(ShopwareSimulator shop, FakeClock clock, int singles, int parents)
     {
         var skus = new List<string>();
         for (var i = 1; i <= singles; i++)
         {
             var sku = FormattableString.Invariant($"S-{i:0000}");
-            harness.Shop.AddProduct(new ShopProductDraft(sku, 5) { Name = "Single " + sku, GrossPrice = 10m + (i % 50) });
-            harness.Clock.Advance(Duration.FromMilliseconds(1));
+            shop.AddProduct(new ShopProductDraft(sku, 5) { Name = "Single " + sku, GrossPrice = 10m + (i % 50) });
+            clock.Advance(Duration.FromMilliseconds(1));
             skus.Add(sku);
         }
 
         for (var i = 1; i <= parents; i++)
         {
             var parent = FormattableString.Invariant($"P-{i:000}");
-            harness.Shop.AddProduct(new ShopProductDraft(parent, 0) { Name = "Shirt " + parent, GrossPrice = 25m });
+            shop.AddProduct(new ShopProductDraft(parent, 0) { Name = "Shirt " + parent, GrossPrice = 25m });
             foreach (var size in new[] { "S", "M", "L" })
             {
-                harness.Shop.AddVariant(parent, new ShopVariantDraft($"{parent}-{size}", 3) { Options = [new ShopVariantOption("Size", size)], GrossPrice = size == "L" ? 27m : null });
+                shop.AddVariant(parent, new ShopVariantDraft($"{parent}-{size}", 3) { Options = [new ShopVariantOption("Size", size)], GrossPrice = size == "L" ? 27m : null });
                 skus.Add($"{parent}-{size}");
             }
 
-            harness.Clock.Advance(Duration.FromMilliseconds(1));
+            clock.Advance(Duration.FromMilliseconds(1));
         }
 
         return skus;
+    }
+
+    /// <summary>The catalogue sync on, 19 % mapped, small batches and a short poll interval.</summary>
+    public static void Enable(ConnectorOptions options)
+    {
+        options.Catalogue.Enabled = true;
+        options.Catalogue.VatGroups = new() { ["19"] = VatGroup };
+        options.Catalogue.PollInterval = TimeSpan.FromSeconds(5);
+        options.Catalogue.BatchSize = 50;
     }
 
     /// <summary>Delivers Shopware's pending webhooks to the inbox, then runs the engine until it is idle.</summary>

@@ -1,3 +1,4 @@
+using Connectors.Core.Catalogue;
 using Connectors.Sync.Catalogue;
 using Connectors.Sync.Engine.Tests.Harness;
 using Connectors.Sync.State;
@@ -170,6 +171,33 @@ public sealed class CatalogueSyncTests
             exceptions.Select(record => (record.ReasonCode, record.Team)).Order());
         Assert.All(exceptions, record => Assert.NotEmpty(record.Fix));
         Assert.Contains(exceptions, record => record.Message.Contains("REDUCED-1", StringComparison.Ordinal) && record.Fix.Contains("Catalogue:VatGroups", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Prices_in_further_currencies_reach_their_Sitoo_price_list_and_follow_a_price_change()
+    {
+        // The simulated shop prices in its default currency only; a wrapped policy prices SEK at ten times that.
+        const int SekList = 2;
+        await using var harness = await StartAsync(connector: builder => builder.DecoratePolicy<ICatalogueMappingPolicy>((_, inner) => new SekPrices(inner, SekList)));
+        Assert.Equal(SekList, harness.Pos.AddPriceList("Sweden", "SEK"));
+        var skus = AddCatalogue(harness, singles: 10, parents: 2);
+
+        await DeliverAndSyncAsync(harness);
+        harness.Clock.Advance(Duration.FromSeconds(1));
+        harness.Shop.ChangeProduct("S-0003", new ShopProductChange { GrossPrice = 12.5m });
+        await DeliverAndSyncAsync(harness);
+
+        Assert.All(skus, sku => Assert.Equal(Money(SitooProducts(harness)[sku]["moneyprice"]) * 10, harness.Pos.PriceListPrice(SekList, sku)));
+        Assert.Equal(125m, harness.Pos.PriceListPrice(SekList, "S-0003"));
+    }
+
+    private sealed class SekPrices(ICatalogueMappingPolicy inner, int priceList) : ICatalogueMappingPolicy
+    {
+        public CatalogueMappingResult Map(ShopwareCatalogueProduct product)
+        {
+            var mapped = inner.Map(product);
+            return mapped with { Products = [.. mapped.Products.Select(draft => draft with { PriceListPrices = [new SitooPriceListPrice(priceList, "SEK", draft.MoneyPrice * 10)] })] };
+        }
     }
 
     [Fact]
