@@ -43,7 +43,7 @@ internal sealed class CatalogueWriteHandler(
                 continue;
             }
 
-            var mapped = policy.Map(product);
+            var mapped = Checked(policy.Map(product));
             if (mapped.IsMapped)
             {
                 plans.Add(new CataloguePlan(item, mapped.Products));
@@ -82,5 +82,18 @@ internal sealed class CatalogueWriteHandler(
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
         telemetry.FactsApplied("catalogue", written);
         activity?.SetTag("written", written);
+    }
+
+    /// <summary>
+    /// A replaced policy may map a product to a blank SKU; that product is refused here like one without a product number,
+    /// as the Sitoo client refuses a whole batch add for one product without a SKU.
+    /// </summary>
+    private static CatalogueMappingResult Checked(CatalogueMappingResult mapped)
+    {
+        var blank = mapped.Products.Where(draft => string.IsNullOrWhiteSpace(draft.Sku)).ToList();
+        return blank.Count == 0
+            ? mapped
+            : new CatalogueMappingResult([], [.. blank.Select(draft => new CatalogueProblem(
+                CatalogueProblemKind.MissingProductNumber, draft.SourceProductId, null, "The mapping policy gave the product no SKU."))]);
     }
 }

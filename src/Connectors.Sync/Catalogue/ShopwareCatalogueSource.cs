@@ -137,7 +137,7 @@ internal sealed partial class ShopwareCatalogueSource(
         return new Scan(queued, pages, More: true);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue: read {Read} Shopware products by {Field}, {Queued} products queued for Sitoo so far, {Left} products left to read")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue: read {Read} Shopware products by {Field} ({Queued} products queued for Sitoo in this poll), {Left} left to read")]
     private partial void LogProgress(string field, int read, int queued, long left);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The product.deleted delivery {EventId} cannot be read; the products it deleted are not deactivated in Sitoo")]

@@ -201,6 +201,44 @@ public sealed class CatalogueSyncTests
     }
 
     [Fact]
+    public async Task A_product_Sitoo_refuses_in_a_batch_is_parked_with_Sitoos_reason_while_the_rest_of_the_batch_is_written()
+    {
+        // An integrator's policy that gives S-0005 the SKU of S-0006: Sitoo refuses the second add of that SKU in the batch.
+        await using var harness = await StartAsync(connector: builder => builder.DecoratePolicy<ICatalogueMappingPolicy>((_, inner) => new RenamesSku(inner, "S-0005", "S-0006")));
+        var skus = AddCatalogue(harness, singles: 30, parents: 0);
+
+        await DeliverAndSyncAsync(harness);
+
+        Assert.Equal(skus.Where(sku => sku != "S-0005").Order(StringComparer.Ordinal), SitooProducts(harness).Keys.Order(StringComparer.Ordinal));
+        var refused = Assert.Single(await harness.Store.Exceptions.ListAsync(new ExceptionFilter(), default));
+        Assert.Equal((ReasonCodes.ApiRejected, OwningTeam.Ecommerce), (refused.ReasonCode, refused.Team));
+        Assert.Contains(refused.Entity.Id, new[] { harness.Shop.GetProduct("S-0005").Id, harness.Shop.GetProduct("S-0006").Id });
+        Assert.Contains("already exists", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_policy_that_gives_a_product_no_SKU_parks_that_product_alone()
+    {
+        await using var harness = await StartAsync(connector: builder => builder.DecoratePolicy<ICatalogueMappingPolicy>((_, inner) => new RenamesSku(inner, "S-0005", "")));
+        var skus = AddCatalogue(harness, singles: 30, parents: 0);
+
+        await DeliverAndSyncAsync(harness);
+
+        Assert.Equal(skus.Where(sku => sku != "S-0005").Order(StringComparer.Ordinal), SitooProducts(harness).Keys.Order(StringComparer.Ordinal));
+        var refused = Assert.Single(await harness.Store.Exceptions.ListAsync(new ExceptionFilter(), default));
+        Assert.Equal((ReasonCodes.CatalogueMissingProductNumber, harness.Shop.GetProduct("S-0005").Id), (refused.ReasonCode, refused.Entity.Id));
+    }
+
+    private sealed class RenamesSku(ICatalogueMappingPolicy inner, string sku, string to) : ICatalogueMappingPolicy
+    {
+        public CatalogueMappingResult Map(ShopwareCatalogueProduct product)
+        {
+            var mapped = inner.Map(product);
+            return mapped with { Products = [.. mapped.Products.Select(draft => draft.Sku == sku ? draft with { Sku = to } : draft)] };
+        }
+    }
+
+    [Fact]
     public async Task The_preview_shows_the_Sitoo_shape_of_a_variant_group_without_writing()
     {
         await using var harness = await StartAsync(options => options.Catalogue.Enabled = false);
