@@ -4,7 +4,7 @@ using Connectors.Sync.Engine;
 
 namespace Connectors.SampleWorker;
 
-/// <summary>Totals of the engine's counters (stock writes, API calls by system), read from its meter as any exporter would.</summary>
+/// <summary>Totals of the engine's counters (stock writes, API calls by system, catalogue products), read from its meter as any exporter would.</summary>
 internal sealed class ConnectorMeterTotals : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -24,7 +24,7 @@ internal sealed class ConnectorMeterTotals : IDisposable
             var key = instrument.Name;
             foreach (var tag in tags)
             {
-                if (tag.Key is "system" or "outcome")
+                if (tag.Key is "system" or "outcome" or "pipeline")
                 {
                     key += ";" + tag.Key + "=" + tag.Value;
                 }
@@ -36,6 +36,9 @@ internal sealed class ConnectorMeterTotals : IDisposable
     }
 
     public long StockWrites => Get("connectors.stock.writes;outcome=written");
+
+    /// <summary>Sitoo products the catalogue sync added or changed.</summary>
+    public long ProductsToSitoo => Get("connectors.facts.applied;pipeline=catalogue");
 
     public long ApiCalls(string system) => _totals.Where(p => p.Key.StartsWith("connectors.api.calls;system=" + system + ";", StringComparison.Ordinal)).Sum(p => p.Value);
 

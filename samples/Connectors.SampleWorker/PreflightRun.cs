@@ -1,8 +1,5 @@
 using Connectors.SampleWorker.Demo;
-using Connectors.Sync;
-using Connectors.Sync.PostgreSql;
 using Connectors.Sync.Preflight;
-using Connectors.Sync.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Connectors.SampleWorker;
@@ -16,29 +13,8 @@ internal static class PreflightRun
 {
     public static async Task<int> RunAsync(SampleCommandLine commandLine, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = commandLine.HostArgs, ContentRootPath = AppContext.BaseDirectory });
-        // The report is the output: it names every failure, which the host's and the HTTP clients' logs would repeat with stack traces.
-        builder.Logging.ClearProviders();
-        var realSystems = builder.Configuration["Connectors:Shopware:BaseAddress"] is { Length: > 0 };
-        await using var world = realSystems ? null : await DemoWorld.StartAsync(commandLine.DataFolder, cancellationToken);
-        if (world is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(world.Configuration());
-            // As a demo start registers them: the webhooks point at the receivers the sample would serve.
-            world.ConnectWebhooks(new Uri($"http://127.0.0.1:{commandLine.Port}/"), cancellationToken);
-        }
-
-        var connector = builder.Services.AddShopwareSitooConnector(builder.Configuration);
-        if (builder.Configuration["Connectors:Store:PostgreSql"] is { Length: > 0 } postgres)
-        {
-            connector.UsePostgreSql(postgres);
-        }
-        else
-        {
-            Directory.CreateDirectory(commandLine.DataFolder);
-            connector.UseSqlite(world is null ? Path.Combine(commandLine.DataFolder, "connector.db") : DemoWorld.FreshStateFile(commandLine.DataFolder));
-        }
-
+        var (builder, world) = await OneOffHost.CreateAsync(commandLine, cancellationToken);
+        await using var disposeWorld = world;
         using var host = builder.Build();
         try
         {

@@ -23,6 +23,11 @@ if (commandLine.Check)
     return await PreflightRun.RunAsync(commandLine, CancellationToken.None);
 }
 
+if (commandLine.PreviewProduct is { } productNumber)
+{
+    return await ProductPreviewRun.RunAsync(commandLine, productNumber, CancellationToken.None);
+}
+
 using var stopping = new CancellationTokenSource();
 
 // The content root is the program's folder, so appsettings.json is found from any working directory.

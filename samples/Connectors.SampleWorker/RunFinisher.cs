@@ -52,7 +52,8 @@ internal sealed class RunFinisher(IServiceProvider services, DemoWorld? world, D
             engine.Telemetry.StockLag.Percentile(50),
             engine.Telemetry.StockLag.Percentile(99),
             traffic?.OversoldUnits,
-            engine.Telemetry.RaceCompensations);
+            engine.Telemetry.RaceCompensations,
+            totals.ProductsToSitoo);
     }
 
     private async Task<int> CountCompletedAsync(string kind, CancellationToken cancellationToken) =>

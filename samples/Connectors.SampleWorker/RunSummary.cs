@@ -8,7 +8,7 @@ namespace Connectors.SampleWorker;
 /// <c>OversoldUnits</c>: units of online orders the shop accepted beyond what the stores and the DC could still sell
 /// online when the order was placed (measured by the demo traffic; <see langword="null"/> with real systems).
 /// <c>RaceCompensations</c>: corrective stock writes the connector made because an online order was placed between a
-/// stock write's reading and the write.
+/// stock write's reading and the write. <c>ProductsToSitoo</c>: Sitoo products the catalogue sync added or changed.
 /// </remarks>
 internal sealed record RunSummary(
     string Mode,
@@ -26,7 +26,8 @@ internal sealed record RunSummary(
     double? LagP50Ms,
     double? LagP99Ms,
     int? OversoldUnits,
-    long RaceCompensations)
+    long RaceCompensations,
+    long ProductsToSitoo)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -9,7 +9,8 @@ namespace Connectors.SampleWorker;
 /// <param name="Port">The dashboard's and receivers' loopback port; 0 picks a free one.</param>
 /// <param name="HostArgs">The remaining arguments, for the host.</param>
 /// <param name="Check">Run the go-live preflight, print its report and exit (1 when something blocks) instead of running.</param>
-internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, string DataFolder, int Port, string[] HostArgs, bool Check = false)
+/// <param name="PreviewProduct">Print the Sitoo shape of the Shopware product with this number and exit, instead of running.</param>
+internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, string DataFolder, int Port, string[] HostArgs, bool Check = false, string? PreviewProduct = null)
 {
     public static SampleCommandLine Parse(string[] args)
     {
@@ -18,6 +19,7 @@ internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, 
         var data = Path.Combine(Environment.CurrentDirectory, "data");
         var port = 5080;
         var check = false;
+        string? previewProduct = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -35,6 +37,9 @@ internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, 
                 case "--check":
                     check = true;
                     break;
+                case "--preview-product":
+                    previewProduct = Value(args, ref i);
+                    break;
                 case "--port":
                     port = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
                     break;
@@ -44,7 +49,7 @@ internal sealed record SampleCommandLine(TimeSpan? RunFor, string? SummaryPath, 
             }
         }
 
-        return new SampleCommandLine(runFor, summary, data, port, [.. rest], check);
+        return new SampleCommandLine(runFor, summary, data, port, [.. rest], check, previewProduct);
     }
 
     private static string Value(string[] args, ref int index) =>

@@ -27,7 +27,7 @@ internal static class SimulatorServer
         DemoWorld world;
         try
         {
-            world = await DemoWorld.StartAsync(sample.DataFolder, stopping.Token, server.ShopwarePort, server.SitooPort);
+            world = await DemoWorld.StartAsync(sample.DataFolder, stopping.Token, server.ShopwarePort, server.SitooPort, catalogueInSitoo: true);
         }
         catch (IOException e)
         {

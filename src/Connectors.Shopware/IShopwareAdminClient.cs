@@ -11,6 +11,9 @@ public interface IShopwareAdminClient
     /// <summary>Order search; start from <see cref="ShopwareCriteria.ForOrderDetails"/> to load the usual associations.</summary>
     IShopwareEntitySearch<ShopwareOrder> Orders { get; }
 
+    /// <summary>Tax search: the rates products point at by <c>taxId</c>.</summary>
+    IShopwareEntitySearch<ShopwareTax> Taxes { get; }
+
     /// <summary>Customer search and creation.</summary>
     IShopwareCustomers Customers { get; }
 

@@ -23,6 +23,7 @@ public sealed class ConnectorPolicies
         typeof(IRefundSettlementPolicy),
         typeof(IStockAvailabilityPolicy),
         typeof(ICloseoutPolicy),
+        typeof(Core.Catalogue.ICatalogueMappingPolicy),
     ];
 
     private readonly HashSet<Type> _replaced = [];

@@ -93,6 +93,7 @@ public static class ConnectorServiceCollectionExtensions
 
         AddStockPipeline(services);
         Orders.OrderPipelines.Add(services);
+        Catalogue.CataloguePipelines.Add(services);
         Returns.ReturnPipelines.Add(services);
         Reconciliation.ReconciliationPipelines.Add(services);
         AddEngine(services);

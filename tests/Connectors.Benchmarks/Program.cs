@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Connectors.Benchmarks.Catalogue;
 using Connectors.Benchmarks.Claims;
 using Connectors.Benchmarks.EndToEnd;
 using Connectors.Benchmarks.Retention;
@@ -11,6 +12,11 @@ if (args.Length > 0 && args[0] == EndToEndSettings.Mode)
 if (args.Length > 0 && args[0] == SimulatorProcess.Mode)
 {
     return await SimulatorProcess.RunAsync(args[1..], CancellationToken.None);
+}
+
+if (args.Length > 0 && args[0] == CatalogueLoadBenchmark.Mode)
+{
+    return await CatalogueLoadBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
 if (args.Length > 0 && args[0] == ClaimThroughputBenchmark.Mode)

@@ -22,6 +22,21 @@ public sealed class SampleCheckTests
     }
 
     [Fact]
+    public async Task The_product_preview_prints_the_Sitoo_shape_of_a_demo_product_without_running()
+    {
+        var data = Directory.CreateTempSubdirectory("connectors-check-").FullName;
+        await using var sample = SampleProcess.Start("--preview-product", "DEMO-001", "--data", data, "--port", "0");
+
+        var exitCode = await sample.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(exitCode == 0, sample.Output);
+        Assert.Contains("sku DEMO-001", sample.Output, StringComparison.Ordinal);
+        Assert.Contains("title Demo product DEMO-001", sample.Output, StringComparison.Ordinal);
+        Assert.Contains("vatid 2", sample.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("dashboard:", sample.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_warehouse_Sitoo_does_not_have_fails_the_check()
     {
         var data = Directory.CreateTempSubdirectory("connectors-check-").FullName;

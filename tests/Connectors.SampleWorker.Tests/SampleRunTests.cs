@@ -26,6 +26,8 @@ public sealed class SampleRunTests
         Assert.True(root.GetProperty("apiCalls").GetProperty("sitoo").GetInt64() > 0);
         Assert.Equal(Number("onlineOrders"), Number("ordersExported"));
         Assert.Equal(Number("returns"), Number("refundsIssued"));
+        // The 28 products the demo made in Shopware only reached Sitoo through the catalogue sync, each written once.
+        Assert.Equal(28, Number("productsToSitoo"));
         var reasons = root.GetProperty("exceptionsByReason");
         // The deliberately broken cases, under their reasons.
         Assert.Equal(1, reasons.GetProperty("MissingProductMapping").GetInt32());

@@ -33,5 +33,11 @@ internal static class DemoCatalogue
     /// <summary>Every product both systems know and the connector keeps in step.</summary>
     public static IReadOnlyList<string> SyncedSkus { get; } = [.. Skus, .. FlashSkus, CloseoutSku];
 
+    /// <summary>The VAT rate of every demo product (Swedish VAT, as the stores are in Sweden).</summary>
+    public const int VatRate = 25;
+
+    /// <summary>The simulated Sitoo account's product group for 25 %: the catalogue sync maps the rate to it.</summary>
+    public const int VatGroup = 2;
+
     public static decimal PriceOf(string sku) => 99m + (Math.Abs(StringComparer.Ordinal.GetHashCode(sku)) % 40) * 10m;
 }

@@ -40,6 +40,8 @@ internal sealed class DemoTraffic(DemoWorld world, TrafficCounts counts)
         using var timer = new PeriodicTimer(Tick);
         try
         {
+            // The stores and the shop open once the connector's catalogue sync has brought the products to Sitoo.
+            await world.WaitForCatalogueAsync(stoppingToken);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 Step(++_tick);

@@ -52,10 +52,18 @@ internal sealed class DemoWorld : IAsyncDisposable
     public IReadOnlyList<string> Members { get; private set; } = [];
 
     /// <summary>Seeds a new world and serves its simulators on loopback: on the given ports, or free ones for 0.</summary>
-    public static async Task<DemoWorld> StartAsync(string dataFolder, CancellationToken cancellationToken, int shopwarePort = 0, int sitooPort = 0)
+    /// <param name="dataFolder">Where the run counter lives.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="shopwarePort">The shop's port; 0 for a free one.</param>
+    /// <param name="sitooPort">Sitoo's port; 0 for a free one.</param>
+    /// <param name="catalogueInSitoo">
+    /// Whether the products are made in Sitoo too. The sample's own demo makes them in Shopware only and lets the connector's
+    /// catalogue sync bring them to Sitoo (<see cref="WaitForCatalogueAsync"/>); the simulator server's traffic sells at once.
+    /// </param>
+    public static async Task<DemoWorld> StartAsync(string dataFolder, CancellationToken cancellationToken, int shopwarePort = 0, int sitooPort = 0, bool catalogueInSitoo = false)
     {
         var world = new DemoWorld(NextAccountId(dataFolder));
-        world.Seed();
+        world.Seed(catalogueInSitoo);
         await world.Shop.StartLoopbackAsync(shopwarePort, cancellationToken);
         await world.Pos.StartLoopbackAsync(sitooPort, cancellationToken);
         return world;
@@ -81,6 +89,8 @@ internal sealed class DemoWorld : IAsyncDisposable
             ["Connectors:Hosting:ShopwareWebhooks:AppSecret"] = ShopwareAppSecret,
             ["Connectors:Sync:Orders:FulfilmentWarehouseId"] = Text(DistributionCentre),
             ["Connectors:Sync:OrderExport:ShippingProductSku"] = DemoCatalogue.ShippingSku,
+            ["Connectors:Sync:Catalogue:Enabled"] = "true",
+            [$"Connectors:Sync:Catalogue:VatGroups:{Text(DemoCatalogue.VatRate)}"] = Text(DemoCatalogue.VatGroup),
         };
         foreach (var store in new[] { "ST01", "GB01", "MA01" })
         {
@@ -111,7 +121,7 @@ internal sealed class DemoWorld : IAsyncDisposable
             UserName = SitooEventsUser,
             Password = SitooEventsPassword,
         });
-        foreach (var eventName in new[] { "checkout.order.placed", "order.written", "state_enter.order.state.cancelled" })
+        foreach (var eventName in new[] { "checkout.order.placed", "order.written", "state_enter.order.state.cancelled", "product.written", "product.deleted" })
         {
             Shop.Webhooks.Register("connector-" + eventName, eventName, new Uri(receiverBase, "webhooks/shopware"), ShopwareAppSecret);
         }
@@ -126,18 +136,33 @@ internal sealed class DemoWorld : IAsyncDisposable
         await Pos.DisposeAsync();
     }
 
-    private void Seed()
+    /// <summary>Waits until the connector's catalogue sync has brought every product the demo sells to Sitoo.</summary>
+    public async Task WaitForCatalogueAsync(CancellationToken cancellationToken)
+    {
+        var expected = DemoCatalogue.SyncedSkus.ToHashSet(StringComparer.Ordinal);
+        while (!expected.IsSubsetOf(Pos.ListProducts().Select(product => product["sku"]!.GetValue<string>())))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
+    private void Seed(bool catalogueInSitoo)
     {
         var random = new Random(Pos.Sitoo.AccountId);
         foreach (var sku in DemoCatalogue.Skus.Append(DemoCatalogue.CloseoutSku))
         {
-            Pos.AddProduct(sku, "Demo product " + sku, DemoCatalogue.PriceOf(sku));
+            if (catalogueInSitoo)
+            {
+                Pos.AddProduct(sku, "Demo product " + sku, DemoCatalogue.PriceOf(sku));
+            }
+
             Shop.AddProduct(new ShopProductDraft(sku, 0)
             {
                 // Deterministic ids: a restarted demo shop has the same products under the same ids.
                 Id = ShopwareIds.FromKey(IdempotencyKey.FromStored("demo:product:" + sku)),
                 Name = "Demo product " + sku,
                 GrossPrice = DemoCatalogue.PriceOf(sku),
+                TaxRate = DemoCatalogue.VatRate,
                 IsCloseout = sku == DemoCatalogue.CloseoutSku,
             });
             foreach (var store in Stores)
@@ -150,12 +175,17 @@ internal sealed class DemoWorld : IAsyncDisposable
 
         foreach (var sku in DemoCatalogue.FlashSkus)
         {
-            Pos.AddProduct(sku, "Flash sale " + sku, DemoCatalogue.PriceOf(sku));
+            if (catalogueInSitoo)
+            {
+                Pos.AddProduct(sku, "Flash sale " + sku, DemoCatalogue.PriceOf(sku));
+            }
+
             Shop.AddProduct(new ShopProductDraft(sku, 0)
             {
                 Id = ShopwareIds.FromKey(IdempotencyKey.FromStored("demo:product:" + sku)),
                 Name = "Flash sale " + sku,
                 GrossPrice = DemoCatalogue.PriceOf(sku),
+                TaxRate = DemoCatalogue.VatRate,
                 // Few units, sold until gone: the shop must not take orders beyond the stock it shows.
                 IsCloseout = true,
             });

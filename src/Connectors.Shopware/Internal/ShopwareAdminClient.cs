@@ -23,6 +23,7 @@ internal sealed class ShopwareAdminClient : IShopwareAdminClient
         var maxPageSize = options.CurrentValue.MaxPageSize;
         Products = new ShopwareEntitySearch<ShopwareProduct>(api, "product", maxPageSize, ShopwareJsonContext.Default.ShopwareSearchResponseShopwareProduct);
         Orders = new ShopwareEntitySearch<ShopwareOrder>(api, "order", maxPageSize, ShopwareJsonContext.Default.ShopwareSearchResponseShopwareOrder);
+        Taxes = new ShopwareEntitySearch<ShopwareTax>(api, "tax", maxPageSize, ShopwareJsonContext.Default.ShopwareSearchResponseShopwareTax);
         Customers = new ShopwareCustomers(api, maxPageSize);
         Sync = new ShopwareSync(api);
         StateMachine = new ShopwareStateMachine(api);
@@ -32,6 +33,8 @@ internal sealed class ShopwareAdminClient : IShopwareAdminClient
     public IShopwareEntitySearch<ShopwareProduct> Products { get; }
 
     public IShopwareEntitySearch<ShopwareOrder> Orders { get; }
+
+    public IShopwareEntitySearch<ShopwareTax> Taxes { get; }
 
     public IShopwareCustomers Customers { get; }
 

@@ -13,6 +13,7 @@ namespace Connectors.Shopware.Internal;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(ShopwareSearchResponse<ShopwareProduct>))]
 [JsonSerializable(typeof(ShopwareSearchResponse<ShopwareOrder>))]
+[JsonSerializable(typeof(ShopwareSearchResponse<ShopwareTax>))]
 [JsonSerializable(typeof(ShopwareSearchResponse<ShopwareCustomer>))]
 [JsonSerializable(typeof(ShopwareSearchResponse<string>))]
 [JsonSerializable(typeof(ShopwareStateMachineState))]

@@ -394,6 +394,11 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
             malformed.Add(report.ReasonCode);
         }
 
+        foreach (var poller in _stockPollers.Concat(_flowPollers))
+        {
+            await poller.TakeDeliveriesAsync(unit, deliveries, cancellationToken).ConfigureAwait(false);
+        }
+
         await unit.Inbox.MarkProcessedAsync([.. deliveries.Select(d => new InboxKey(d.Source, d.EventId))], cancellationToken).ConfigureAwait(false);
         await unit.SourceLeases.MarkWantedAsync([.. WokenBy(deliveries).Select(p => p.Name)], cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,18 @@ internal interface ISourcePoller
     /// catch-up: the engine calls again in the next pass when <see cref="PollResult.MoreAvailable"/>.
     /// </summary>
     Task<PollResult> PollAsync(CancellationToken cancellationToken);
+
+    /// <summary>How often the source is polled without a webhook; <see langword="null"/> for the engine's poll interval.</summary>
+    NodaTime.Duration? PollInterval => null;
+
+    /// <summary>
+    /// Takes from the pass's deliveries what no poll can read back, such as the ids of deleted entities, in the unit of
+    /// work that marks them processed: whichever instance settles a delivery, what it carried is queued once.
+    /// </summary>
+    /// <param name="unit">The settling unit of work.</param>
+    /// <param name="deliveries">The deliveries being settled.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task TakeDeliveriesAsync(IUnitOfWork unit, IReadOnlyList<InboxMessage> deliveries, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>What one poll did.</summary>

@@ -44,4 +44,22 @@ public static class ReasonCodes
 
     /// <summary>Work queued by another connector version that this one has no handler for (ecommerce, with IT).</summary>
     public const string UnknownWorkKind = nameof(UnknownWorkKind);
+
+    /// <summary>A Shopware product or variant without a product number, so it has no Sitoo SKU (ecommerce).</summary>
+    public const string CatalogueMissingProductNumber = nameof(CatalogueMissingProductNumber);
+
+    /// <summary>A product number with characters a Sitoo SKU cannot hold (ecommerce).</summary>
+    public const string CatalogueInvalidSku = nameof(CatalogueInvalidSku);
+
+    /// <summary>Two variants of one Shopware product share a product number (ecommerce).</summary>
+    public const string CatalogueDuplicateSku = nameof(CatalogueDuplicateSku);
+
+    /// <summary>A product has no price in a currency the stores sell in (ecommerce).</summary>
+    public const string CatalogueMissingPrice = nameof(CatalogueMissingPrice);
+
+    /// <summary>A product's VAT rate has no Sitoo product group in the configuration (finance).</summary>
+    public const string CatalogueUnmappedVatRate = nameof(CatalogueUnmappedVatRate);
+
+    /// <summary>A variant without options, so Sitoo cannot tell it from its siblings (ecommerce).</summary>
+    public const string CatalogueVariantWithoutOptions = nameof(CatalogueVariantWithoutOptions);
 }

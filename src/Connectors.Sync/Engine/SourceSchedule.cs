@@ -40,7 +40,7 @@ internal sealed class SourceSchedule(IClock clock, EngineTiming timing)
 
             var since = clock.GetCurrentInstant() - last;
             var wanted = state.Wanted || state.Behind || wantedSince > last;
-            return since >= timing.PollInterval || (wanted && (poller.Lane == WorkLane.Stock || since >= timing.WakeInterval));
+            return since >= (poller.PollInterval ?? timing.PollInterval) || (wanted && (poller.Lane == WorkLane.Stock || since >= timing.WakeInterval));
         }
     }
 

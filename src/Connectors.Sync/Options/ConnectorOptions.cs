@@ -34,6 +34,11 @@ public sealed class ConnectorOptions
     /// <summary>Customers made at the till and whether they become Shopware customers.</summary>
     public Connectors.Sync.Customers.CustomerSyncSettings Customers { get; set; } = new();
 
+    /// <summary>The catalogue from Shopware to Sitoo: products, variants, prices and VAT groups.</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public Connectors.Sync.Catalogue.CatalogueSyncSettings Catalogue { get; set; } = new();
+
     /// <summary>Reconciliation schedule.</summary>
     [Required]
     public ReconciliationSettings Reconciliation { get; set; } = new();

@@ -41,6 +41,7 @@ internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOpti
         ValidateRetention(failures, options.Retention);
         ValidateCompleteness(failures, options.Completeness);
         ValidateAlerts(failures, options.Alerts);
+        failures.AddRange(Catalogue.CatalogueMappingSettings.Problems(options.Catalogue));
 
         if (options.Stock.CoalesceWindow < TimeSpan.Zero)
         {

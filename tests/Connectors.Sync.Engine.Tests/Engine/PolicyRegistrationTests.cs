@@ -135,6 +135,7 @@ public sealed class PolicyRegistrationTests
         [typeof(IRefundSettlementPolicy)] = new TillPayoutSettlementPolicy(),
         [typeof(IStockAvailabilityPolicy)] = new HalfOfEverything(),
         [typeof(ICloseoutPolicy)] = new PerSkuCloseout(_ => CloseoutAction.Warn),
+        [typeof(Connectors.Core.Catalogue.ICatalogueMappingPolicy)] = new Connectors.Core.Catalogue.DefaultCatalogueMappingPolicy(new Connectors.Core.Catalogue.CatalogueMappingOptions()),
     };
 
     private static void Use(ConnectorBuilder builder, Type kind, object replacement)
