@@ -38,6 +38,7 @@ internal static class CataloguePipelines
             provider.GetRequiredService<ICatalogueMappingPolicy>(),
             provider.GetRequiredService<SitooCatalogueWriter>(),
             provider.GetRequiredService<CatalogueSyncSettings>(),
+            provider.GetRequiredService<LeaseFence>(),
             provider.GetRequiredService<EngineTelemetry>()));
         services.TryAddSingleton(provider => new CatalogueDeactivateHandler(
             provider.GetRequiredService<IConnectorStore>(), provider.GetRequiredService<ISitooClient>(), provider.GetRequiredService<CatalogueSyncSettings>()));

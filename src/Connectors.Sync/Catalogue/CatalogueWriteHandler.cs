@@ -16,6 +16,7 @@ internal sealed class CatalogueWriteHandler(
     ICatalogueMappingPolicy policy,
     SitooCatalogueWriter writer,
     CatalogueSyncSettings settings,
+    LeaseFence fence,
     EngineTelemetry telemetry) : IWorkHandler
 {
     public string Kind => CatalogueWork.WriteKind;
@@ -52,6 +53,12 @@ internal sealed class CatalogueWriteHandler(
             {
                 await settle.FailedAsync(item, CatalogueProblems.Unmappable(item.Payload, mapped.Problems), CatalogueProblems.Entity(item.Payload), cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        // The writer looks each SKU up before adding it: under fresh leases, so no other instance adds the same product meanwhile.
+        foreach (var plan in plans)
+        {
+            await fence.ConfirmAsync(plan.Item, cancellationToken).ConfigureAwait(false);
         }
 
         var written = plans.Count == 0 ? 0 : await writer.WriteAsync(plans, cancellationToken).ConfigureAwait(false);
