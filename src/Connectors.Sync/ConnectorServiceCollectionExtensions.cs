@@ -193,6 +193,7 @@ public static class ConnectorServiceCollectionExtensions
             Options(provider).Retention,
             provider.GetRequiredService<StockIntakeSettings>(),
             provider.GetRequiredService<TransactionIntake>().CursorName,
+            () => provider.GetServices<IScheduledJob>(),
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<ILogger<Retention.StateRetentionJob>>()));
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Retention.StateRetentionJob>());

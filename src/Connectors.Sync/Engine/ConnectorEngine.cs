@@ -365,7 +365,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         {
             // One key per time slot: however many instances schedule it, the slot runs once.
             var slot = now.ToUnixTimeTicks() / job.Interval.BclCompatibleTicks;
-            var key = FormattableString.Invariant($"job:{job.Kind}:{slot}");
+            var key = ScheduledJobKeys.Key(job.Kind, slot);
             await _store.WorkItems.EnqueueAsync(new NewWorkItem(key, job.Kind, WorkLane.Background, "", null, "job:" + job.Kind), cancellationToken)
                 .ConfigureAwait(false);
         }
