@@ -167,6 +167,7 @@ public static class ConnectorServiceCollectionExtensions
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<EngineTiming>(),
             provider.GetRequiredService<WorkClaimSettings>(),
+            provider.GetRequiredService<StockWriteQueue>(),
             provider.GetRequiredService<ILogger<ConnectorEngine>>()));
         services.TryAddSingleton<IInboxSignal>(provider => provider.GetRequiredService<ConnectorEngine>());
     }

@@ -44,6 +44,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private readonly SemaphoreSlim _flowWake = new(0, 1);
     private readonly SemaphoreSlim _stockOne = new(1, 1);
     private readonly SemaphoreSlim _flowOne = new(1, 1);
+    private readonly Stock.StockWriteQueue _stockWrites;
 
     internal ConnectorEngine(
         IConnectorStore store,
@@ -54,6 +55,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         IClock clock,
         EngineTiming timing,
         WorkClaimSettings claim,
+        Stock.StockWriteQueue stockWrites,
         ILogger<ConnectorEngine> logger)
     {
         var all = pollers.ToList();
@@ -67,6 +69,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         _timing = timing;
         _owner = claim.Owner;
         _schedule = new SourceSchedule(clock, timing);
+        _stockWrites = stockWrites;
         _logger = logger;
     }
 
@@ -131,9 +134,9 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         try
         {
             await Task.WhenAll(
-                Task.Run(() => LoopAsync(StockPassAsync, _stockWake, cancellationToken), CancellationToken.None),
-                Task.Run(() => LoopAsync(FlowPassAsync, _flowWake, cancellationToken), CancellationToken.None),
-                Task.Run(() => LoopAsync(BackgroundPassAsync, null, cancellationToken), CancellationToken.None)).ConfigureAwait(false);
+                Task.Run(() => LoopAsync(StockPassAsync, _stockWake, StockIdleDelay, cancellationToken), CancellationToken.None),
+                Task.Run(() => LoopAsync(FlowPassAsync, _flowWake, () => _timing.Tick, cancellationToken), CancellationToken.None),
+                Task.Run(() => LoopAsync(BackgroundPassAsync, null, () => _timing.Tick, cancellationToken), CancellationToken.None)).ConfigureAwait(false);
         }
         finally
         {
@@ -196,7 +199,17 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private async Task<bool> BackgroundPassAsync(CancellationToken cancellationToken) =>
         await _dispatcher.WorkDueAsync(1, BackgroundLanes, null, cancellationToken).ConfigureAwait(false) > 0;
 
-    private async Task LoopAsync(Func<CancellationToken, Task<bool>> pass, SemaphoreSlim? wake, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long the idle stock loop sleeps: a tick, or less when a queued stock write falls due sooner, so that a write is
+    /// sent when its coalescing window closes and not up to a tick later.
+    /// </summary>
+    private TimeSpan StockIdleDelay()
+    {
+        var now = _clock.GetCurrentInstant();
+        return _stockWrites.NextDueAfter(now) is { } due && (due - now).ToTimeSpan() < _timing.Tick ? (due - now).ToTimeSpan() : _timing.Tick;
+    }
+
+    private async Task LoopAsync(Func<CancellationToken, Task<bool>> pass, SemaphoreSlim? wake, Func<TimeSpan> idleDelay, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -219,7 +232,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
                 continue;
             }
 
-            await DelayAsync(wake, _timing.Tick, cancellationToken).ConfigureAwait(false);
+            await DelayAsync(wake, idleDelay(), cancellationToken).ConfigureAwait(false);
         }
     }
 

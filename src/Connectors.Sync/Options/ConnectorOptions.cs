@@ -261,8 +261,9 @@ public sealed class RetentionSettings
 
     /// <summary>
     /// How long a completed stock write is kept, counted from its completion; at least <see cref="MinimumCompletedWork"/>.
-    /// Other completed work (order exports, refunds, cancellations) is never pruned: its key is what stops the same order
-    /// or return from being queued again.
+    /// A completed scheduled job run is kept this long after its time slot ended (its completion plus the job's interval),
+    /// since every pass queues the current slot's run again. Other completed work (order exports, refunds, cancellations)
+    /// is never pruned: its key is what stops the same order or return from being queued again.
     /// </summary>
     public TimeSpan KeepCompletedWork { get; set; } = TimeSpan.FromDays(2);
 
