@@ -108,7 +108,10 @@ public sealed class StockSyncSettings
     [Range(1, 500)]
     public int WriteBatchSize { get; set; } = 200;
 
-    /// <summary>At most this many warehouse transactions are applied in one step.</summary>
+    /// <summary>
+    /// Warehouse transactions read in one step, counting those of the overlap read again (a step always takes at least one
+    /// new one); at most this many are applied. A multiple of the Sitoo page size keeps each step on whole pages.
+    /// </summary>
     [Range(1, 10_000)]
     public int TransactionPageSize { get; set; } = 1_000;
 

@@ -95,7 +95,8 @@ internal sealed class TransactionIntake(
             var read = page.Transactions.Count + page.Unreadable.Count;
             var freshTotal = fresh + page.Unreadable.Count(u => u.Id > cursor);
 
-            // An overlap as long as the step still moves the cursor on by at least one transaction.
+            // The overlap counts towards the step, but a step always takes at least one new transaction (an overlap may be
+            // as long as the step).
             if (freshTotal >= settings.PageSize || (read >= settings.PageSize && freshTotal > 0))
             {
                 return page with { Full = true };
