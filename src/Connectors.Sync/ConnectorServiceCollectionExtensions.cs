@@ -170,6 +170,7 @@ public static class ConnectorServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<EngineTiming>(),
             provider.GetRequiredService<WorkClaimSettings>(),
+            provider.GetRequiredService<StockWriteQueue>(),
             provider.GetRequiredService<ILogger<ConnectorEngine>>()));
         services.TryAddSingleton<IInboxSignal>(provider => provider.GetRequiredService<ConnectorEngine>());
     }
@@ -196,6 +197,7 @@ public static class ConnectorServiceCollectionExtensions
             Options(provider).Retention,
             provider.GetRequiredService<StockIntakeSettings>(),
             provider.GetRequiredService<TransactionIntake>().CursorName,
+            () => provider.GetServices<IScheduledJob>(),
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<ILogger<Retention.StateRetentionJob>>()));
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<Retention.StateRetentionJob>());

@@ -45,6 +45,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private readonly SemaphoreSlim _flowWake = new(0, 1);
     private readonly SemaphoreSlim _stockOne = new(1, 1);
     private readonly SemaphoreSlim _flowOne = new(1, 1);
+    private readonly Stock.StockWriteQueue _stockWrites;
 
     internal ConnectorEngine(
         IConnectorStore store,
@@ -56,6 +57,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         TimeProvider time,
         EngineTiming timing,
         WorkClaimSettings claim,
+        Stock.StockWriteQueue stockWrites,
         ILogger<ConnectorEngine> logger)
     {
         var all = pollers.ToList();
@@ -70,6 +72,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         _timing = timing;
         _owner = claim.Owner;
         _schedule = new SourceSchedule(clock, timing);
+        _stockWrites = stockWrites;
         _logger = logger;
     }
 
@@ -134,9 +137,9 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         try
         {
             await Task.WhenAll(
-                Task.Run(() => LoopAsync(StockPassAsync, _stockWake, cancellationToken), CancellationToken.None),
-                Task.Run(() => LoopAsync(FlowPassAsync, _flowWake, cancellationToken), CancellationToken.None),
-                Task.Run(() => LoopAsync(BackgroundPassAsync, null, cancellationToken), CancellationToken.None)).ConfigureAwait(false);
+                Task.Run(() => LoopAsync(StockPassAsync, _stockWake, StockIdleDelay, cancellationToken), CancellationToken.None),
+                Task.Run(() => LoopAsync(FlowPassAsync, _flowWake, () => _timing.Tick, cancellationToken), CancellationToken.None),
+                Task.Run(() => LoopAsync(BackgroundPassAsync, null, () => _timing.Tick, cancellationToken), CancellationToken.None)).ConfigureAwait(false);
         }
         finally
         {
@@ -199,7 +202,17 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
     private async Task<bool> BackgroundPassAsync(CancellationToken cancellationToken) =>
         await _dispatcher.WorkDueAsync(1, BackgroundLanes, null, cancellationToken).ConfigureAwait(false) > 0;
 
-    private async Task LoopAsync(Func<CancellationToken, Task<bool>> pass, SemaphoreSlim? wake, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long the idle stock loop sleeps: a tick, or less when a queued stock write falls due sooner, so that a write is
+    /// sent when its coalescing window closes and not up to a tick later.
+    /// </summary>
+    private TimeSpan StockIdleDelay()
+    {
+        var now = _clock.GetCurrentInstant();
+        return _stockWrites.NextDueAfter(now) is { } due && (due - now).ToTimeSpan() < _timing.Tick ? (due - now).ToTimeSpan() : _timing.Tick;
+    }
+
+    private async Task LoopAsync(Func<CancellationToken, Task<bool>> pass, SemaphoreSlim? wake, Func<TimeSpan> idleDelay, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -222,7 +235,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
                 continue;
             }
 
-            await DelayAsync(wake, _timing.Tick, cancellationToken).ConfigureAwait(false);
+            await DelayAsync(wake, idleDelay(), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -367,7 +380,7 @@ public sealed partial class ConnectorEngine : IInboxSignal, IDisposable
         {
             // One key per time slot: however many instances schedule it, the slot runs once.
             var slot = now.ToUnixTimeTicks() / job.Interval.BclCompatibleTicks;
-            var key = FormattableString.Invariant($"job:{job.Kind}:{slot}");
+            var key = ScheduledJobKeys.Key(job.Kind, slot);
             await _store.WorkItems.EnqueueAsync(new NewWorkItem(key, job.Kind, WorkLane.Background, "", null, "job:" + job.Kind), cancellationToken)
                 .ConfigureAwait(false);
         }

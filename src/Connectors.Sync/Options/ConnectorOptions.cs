@@ -113,7 +113,10 @@ public sealed class StockSyncSettings
     [Range(1, 500)]
     public int WriteBatchSize { get; set; } = 200;
 
-    /// <summary>At most this many warehouse transactions are applied in one step.</summary>
+    /// <summary>
+    /// Warehouse transactions read in one step, counting those of the overlap read again (a step always takes at least one
+    /// new one); at most this many are applied. A multiple of the Sitoo page size keeps each step on whole pages.
+    /// </summary>
     [Range(1, 10_000)]
     public int TransactionPageSize { get; set; } = 1_000;
 
@@ -266,8 +269,9 @@ public sealed class RetentionSettings
 
     /// <summary>
     /// How long a completed stock write is kept, counted from its completion; at least <see cref="MinimumCompletedWork"/>.
-    /// Other completed work (order exports, refunds, cancellations) is never pruned: its key is what stops the same order
-    /// or return from being queued again.
+    /// A completed scheduled job run is kept this long after its time slot ended (its completion plus the job's interval),
+    /// since every pass queues the current slot's run again. Other completed work (order exports, refunds, cancellations)
+    /// is never pruned: its key is what stops the same order or return from being queued again.
     /// </summary>
     public TimeSpan KeepCompletedWork { get; set; } = TimeSpan.FromDays(2);
 

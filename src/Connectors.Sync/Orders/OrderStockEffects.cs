@@ -42,6 +42,8 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
     {
         var rows = await StockLedgerRows.LoadAsync(session, quantities.Keys, cancellationToken).ConfigureAwait(false);
         var rewrite = new List<string>();
+        var holds = new List<WebOrderChange>();
+        var attributed = new List<(string, OnlineSalesState, Instant?)>();
         foreach (var (productNumber, quantity) in quantities)
         {
             // A hold recorded before the Sitoo order was created keeps what a delivery has taken from it since.
@@ -50,15 +52,17 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
                 ? new WebOrderHold(order.OrderNumber, order.SitooOrderId, quantity, order.WarehouseId, order.ReservedUntil)
                 : existing with { SitooOrderId = order.SitooOrderId, WarehouseId = order.WarehouseId, ReservedUntil = order.ReservedUntil };
             var delivered = existing is { Remaining: 0 } && order.SitooOrderId != 0;
-            await rows.SetWebOrderAsync(session, productNumber, order.OrderNumber, delivered ? null : hold, cancellationToken).ConfigureAwait(false);
+            holds.Add(new WebOrderChange(productNumber, order.OrderNumber, delivered ? null : hold));
             if (existing is null && stock.Topology.Mode == StockMode.Projection && rows.BaselineAt(productNumber) is { } baseline && placedAt <= baseline
                 && rows.Sales(productNumber) is { } sales)
             {
-                await rows.SetSalesAsync(session, productNumber, sales.Attribute(quantity), cancellationToken).ConfigureAwait(false);
+                attributed.Add((productNumber, sales.Attribute(quantity), null));
                 rewrite.Add(productNumber);
             }
         }
 
+        await rows.SetWebOrdersAsync(session, holds, cancellationToken).ConfigureAwait(false);
+        await rows.SetSalesAsync(session, attributed, cancellationToken).ConfigureAwait(false);
         await RewriteAsync(session, rows, rewrite, clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -66,13 +70,13 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
     public static async Task DropHoldsAsync(IStateSession session, string orderNumber, IEnumerable<string> productNumbers, CancellationToken cancellationToken)
     {
         var rows = await StockLedgerRows.LoadAsync(session, productNumbers, cancellationToken).ConfigureAwait(false);
-        foreach (var productNumber in productNumbers.Distinct(StringComparer.Ordinal))
-        {
-            if (rows.WebOrders(productNumber).Any(h => h.OrderNumber == orderNumber))
-            {
-                await rows.SetWebOrderAsync(session, productNumber, orderNumber, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await rows.SetWebOrdersAsync(
+                session,
+                productNumbers.Distinct(StringComparer.Ordinal)
+                    .Where(productNumber => rows.WebOrders(productNumber).Any(h => h.OrderNumber == orderNumber))
+                    .Select(productNumber => new WebOrderChange(productNumber, orderNumber, null)),
+                cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -82,13 +86,16 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
     public static async Task MarkCancellingAsync(IStateSession session, string orderNumber, IEnumerable<string> productNumbers, CancellationToken cancellationToken)
     {
         var rows = await StockLedgerRows.LoadAsync(session, productNumbers, cancellationToken).ConfigureAwait(false);
+        var changes = new List<WebOrderChange>();
         foreach (var productNumber in productNumbers.Distinct(StringComparer.Ordinal))
         {
             if (rows.WebOrders(productNumber).FirstOrDefault(h => h.OrderNumber == orderNumber) is { } hold)
             {
-                await rows.SetWebOrderAsync(session, productNumber, orderNumber, hold with { Cancelling = true }, cancellationToken).ConfigureAwait(false);
+                changes.Add(new WebOrderChange(productNumber, orderNumber, hold with { Cancelling = true }));
             }
         }
+
+        await rows.SetWebOrdersAsync(session, changes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -115,12 +122,14 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
     {
         var rows = await StockLedgerRows.LoadAsync(session, ordered.Keys, cancellationToken).ConfigureAwait(false);
         var rewrite = new List<string>();
+        var released = new List<WebOrderChange>();
+        var salesAfter = new List<(string, OnlineSalesState, Instant?)>();
         foreach (var (productNumber, quantity) in ordered)
         {
             var hold = rows.WebOrders(productNumber).FirstOrDefault(h => h.OrderNumber == orderNumber);
             if (hold is not null)
             {
-                await rows.SetWebOrderAsync(session, productNumber, orderNumber, null, cancellationToken).ConfigureAwait(false);
+                released.Add(new WebOrderChange(productNumber, orderNumber, null));
             }
 
             if (stock.Topology.Mode != StockMode.Projection || rows.Sales(productNumber) is not { } known || !readings.TryGetValue(productNumber, out var reading))
@@ -132,10 +141,12 @@ internal sealed class OrderStockEffects(StockSyncOptions stock, StockWriteQueue 
             // The units still open are demand released; the delivered ones left with the customer and stay off the pool.
             var open = handedOver ? hold?.Remaining ?? 0 : quantity;
             var delivered = quantity - open;
-            await rows.SetSalesAsync(session, productNumber, sales.ConfirmRelease(open).Attribute(delivered), cancellationToken).ConfigureAwait(false);
+            salesAfter.Add((productNumber, sales.ConfirmRelease(open).Attribute(delivered), null));
             rewrite.Add(productNumber);
         }
 
+        await rows.SetWebOrdersAsync(session, released, cancellationToken).ConfigureAwait(false);
+        await rows.SetSalesAsync(session, salesAfter, cancellationToken).ConfigureAwait(false);
         await RewriteAsync(session, rows, rewrite, now, cancellationToken).ConfigureAwait(false);
     }
 

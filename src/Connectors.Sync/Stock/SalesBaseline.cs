@@ -74,14 +74,13 @@ internal sealed class SalesBaseline(IShopwareAdminClient shopware, IClock clock)
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
         var rows = await StockLedgerRows.LoadAsync(unit, chunk.Select(p => p.Number), cancellationToken).ConfigureAwait(false);
-        foreach (var (number, reading) in chunk.DistinctBy(p => p.Number))
-        {
-            if (rows.Sales(number) is null)
-            {
-                await rows.SetSalesAsync(unit, number, OnlineSalesState.Baseline(reading, reading.Sales), cancellationToken, readAt).ConfigureAwait(false);
-            }
-        }
-
+        await rows.SetSalesAsync(
+                unit,
+                chunk.DistinctBy(p => p.Number)
+                    .Where(p => rows.Sales(p.Number) is null)
+                    .Select(p => (p.Number, OnlineSalesState.Baseline(p.Reading, p.Reading.Sales), (Instant?)readAt)),
+                cancellationToken)
+            .ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -71,17 +71,6 @@ internal sealed class StockLedgerRows
             ? Instant.FromUnixTimeMilliseconds((long)at)
             : null;
 
-    /// <summary>Saves Shopware's side of a SKU; <paramref name="baselineAt"/> when this is its first reading.</summary>
-    public Task SetSalesAsync(IStateSession session, string sku, OnlineSalesState state, CancellationToken cancellationToken, Instant? baselineAt = null)
-    {
-        if (Sales(sku) == state)
-        {
-            return Task.CompletedTask;
-        }
-
-        return SetAsync(session, new LedgerKey(sku, OnlineLocation), SalesRow(sku, state, baselineAt), cancellationToken);
-    }
-
     private Dictionary<string, decimal> SalesRow(string sku, OnlineSalesState state, Instant? baselineAt)
     {
         var values = new Dictionary<string, decimal>(StringComparer.Ordinal)
@@ -108,16 +97,30 @@ internal sealed class StockLedgerRows
     public IReadOnlyList<WebOrderHold> WebOrders(string sku) =>
         _rows.TryGetValue(new LedgerKey(sku, WebOrdersLocation), out var row) ? WebOrderHold.Read(row.Quantities) : [];
 
-    /// <summary>Adds, replaces or (with <see langword="null"/>) removes one exported order's hold on a SKU.</summary>
-    public Task SetWebOrderAsync(IStateSession session, string sku, string orderNumber, WebOrderHold? hold, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds, replaces or (with a <see langword="null"/> hold) removes exported orders' holds, in one batch: one row per
+    /// SKU, whatever number of its orders change, with the changes applied in the order given.
+    /// </summary>
+    public Task SetWebOrdersAsync(IStateSession session, IEnumerable<WebOrderChange> changes, CancellationToken cancellationToken)
     {
-        var key = new LedgerKey(sku, WebOrdersLocation);
-        var quantities = _rows.TryGetValue(key, out var row)
-            ? new Dictionary<string, decimal>(row.Quantities, StringComparer.Ordinal)
-            : new Dictionary<string, decimal>(StringComparer.Ordinal);
-        WebOrderHold.Remove(quantities, orderNumber);
-        hold?.Write(quantities);
-        return SetAsync(session, key, quantities, cancellationToken);
+        var bySku = new Dictionary<string, Dictionary<string, decimal>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (sku, orderNumber, hold) in changes)
+        {
+            if (!bySku.TryGetValue(sku, out var quantities))
+            {
+                quantities = _rows.TryGetValue(new LedgerKey(sku, WebOrdersLocation), out var row)
+                    ? new Dictionary<string, decimal>(row.Quantities, StringComparer.Ordinal)
+                    : new Dictionary<string, decimal>(StringComparer.Ordinal);
+                bySku[sku] = quantities;
+                order.Add(sku);
+            }
+
+            WebOrderHold.Remove(quantities, orderNumber);
+            hold?.Write(quantities);
+        }
+
+        return SetManyAsync(session, [.. order.Select(sku => (new LedgerKey(sku, WebOrdersLocation), bySku[sku]))], cancellationToken);
     }
 
     /// <summary>The contribution write in flight for a SKU, if a crash interrupted one.</summary>
@@ -154,7 +157,10 @@ internal sealed class StockLedgerRows
         return SetManyAsync(session, changed, cancellationToken);
     }
 
-    /// <summary>Saves Shopware's side of several SKUs in one batch: what the single SKU form does for each.</summary>
+    /// <summary>
+    /// Saves Shopware's side of several SKUs (each named once) in one batch, skipping those unchanged; a state's
+    /// <c>BaselineAt</c> when it is the SKU's first reading.
+    /// </summary>
     public Task SetSalesAsync(IStateSession session, IEnumerable<(string Sku, OnlineSalesState State, Instant? BaselineAt)> states, CancellationToken cancellationToken) =>
         SetManyAsync(
             session,
@@ -165,17 +171,14 @@ internal sealed class StockLedgerRows
     public Task ClearIntentsAsync(IStateSession session, IEnumerable<string> skus, CancellationToken cancellationToken) =>
         SetManyAsync(session, [.. skus.Distinct(StringComparer.Ordinal).Select(sku => (new LedgerKey(sku, IntentLocation), IntentRow(null)))], cancellationToken);
 
-    /// <summary>Records a contribution write about to be sent, so a restart can tell whether it landed.</summary>
-    public Task SaveIntentAsync(IStateSession session, string sku, ContributionIntent? intent, CancellationToken cancellationToken) =>
-        SetAsync(session, new LedgerKey(sku, IntentLocation), IntentRow(intent), cancellationToken);
+    /// <summary>Records contribution writes about to be sent (each SKU once), in one batch, so a restart can tell whether they landed.</summary>
+    public Task SaveIntentsAsync(IStateSession session, IEnumerable<(string Sku, ContributionIntent Intent)> intents, CancellationToken cancellationToken) =>
+        SetManyAsync(session, [.. intents.Select(pair => (new LedgerKey(pair.Sku, IntentLocation), IntentRow(pair.Intent)))], cancellationToken);
 
     private static Dictionary<string, decimal> IntentRow(ContributionIntent? intent) =>
         intent is null
             ? new Dictionary<string, decimal>(StringComparer.Ordinal)
             : new Dictionary<string, decimal>(StringComparer.Ordinal) { ["stock"] = intent.Stock, ["base"] = intent.BaseStock, ["contribution"] = intent.Contribution, ["sales"] = intent.BaseSales };
-
-    private Task SetAsync(IStateSession session, LedgerKey key, Dictionary<string, decimal> quantities, CancellationToken cancellationToken) =>
-        SetManyAsync(session, [(key, quantities)], cancellationToken);
 
     /// <summary>Writes rows in one batch, each against the version loaded (or last written), and keeps what was stored.</summary>
     private async Task SetManyAsync(IStateSession session, List<(LedgerKey Key, Dictionary<string, decimal> Quantities)> rows, CancellationToken cancellationToken)
@@ -253,6 +256,9 @@ internal sealed class StockLedgerRows
     private static Instant? InstantOf(decimal? milliseconds) =>
         milliseconds is { } value ? Instant.FromUnixTimeMilliseconds((long)value) : null;
 }
+
+/// <summary>A change of one exported order's hold on a SKU: the new hold, or <see langword="null"/> to remove it.</summary>
+internal sealed record WebOrderChange(string Sku, string OrderNumber, WebOrderHold? Hold);
 
 /// <summary>A contribution-mode write about to be sent: the stock it sets, the stock it was computed from, the contribution after it.</summary>
 internal sealed record ContributionIntent(int Stock, int BaseStock, int Contribution, int BaseSales);

@@ -293,12 +293,11 @@ internal sealed class StockWriteHandler(
     {
         var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
         await using var disposeUnit = unit.ConfigureAwait(false);
-        foreach (var write in writes)
-        {
-            var intent = new ContributionIntent(write.Stock, write.Basis.Stock, write.ContributionAfter ?? 0, write.Basis.Sales);
-            await rows.SaveIntentAsync(unit, write.Sku, intent, cancellationToken).ConfigureAwait(false);
-        }
-
+        await rows.SaveIntentsAsync(
+                unit,
+                writes.Select(write => (write.Sku, new ContributionIntent(write.Stock, write.Basis.Stock, write.ContributionAfter ?? 0, write.Basis.Sales))),
+                cancellationToken)
+            .ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -26,6 +26,8 @@ internal sealed class TransactionIntake(
     /// <summary>Pages read per poll: the rest waits for the next pass, after the stock writes this one queued.</summary>
     private const int MaxPagesPerPoll = 2;
 
+    private readonly ReadAhead<IntakePage> _readAhead = new(page => page.Full);
+
     /// <summary>The cursor: the highest warehouse transaction id applied, per Sitoo account and site.</summary>
     public string CursorName { get; } = FormattableString.Invariant($"sitoo:{settings.Account}:{settings.EshopId}:warehouse-transactions");
 
@@ -46,17 +48,24 @@ internal sealed class TransactionIntake(
         for (var pages = 0; pages < MaxPagesPerPoll; pages++)
         {
             var cursor = (await store.Cursors.GetAsync(CursorName, cancellationToken).ConfigureAwait(false))?.Position.Number ?? 0;
-            var page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
+            var page = await _readAhead.TakeAsync(cursor).ConfigureAwait(false) ?? await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
             if (page.IsEmpty)
             {
                 break;
             }
 
             applied += await ApplyAsync(page, cursor, cancellationToken).ConfigureAwait(false);
-            if (page.FreshCount(cursor) < settings.PageSize)
+            if (!page.Full)
             {
                 activity?.SetTag("applied", applied);
                 return new PollResult(applied, MoreAvailable: false);
+            }
+
+            if (pages == MaxPagesPerPoll - 1)
+            {
+                // Behind: the next step is read while this pass's stock writes go out, instead of after them.
+                var next = Math.Max(cursor, page.Highest);
+                _readAhead.Start(next, token => ReadPageAsync(next, token), cancellationToken);
             }
         }
 
@@ -65,8 +74,10 @@ internal sealed class TransactionIntake(
     }
 
     /// <summary>
-    /// Reads from just below the cursor (the overlap) until a page's worth of new transactions; a transaction Sitoo
-    /// lists but the client cannot read is kept aside with its raw JSON, so it neither fails the page nor stalls the cursor.
+    /// Reads from just below the cursor (the overlap) until a step's worth of transactions; a transaction Sitoo lists but
+    /// the client cannot read is kept aside with its raw JSON, so it neither fails the page nor stalls the cursor. The step
+    /// counts the overlap's transactions too, so that it ends where a Sitoo page ends: counting only the new ones stopped
+    /// each step a little way into one more page, whose rest was thrown away and read again by the next step.
     /// </summary>
     private async Task<IntakePage> ReadPageAsync(long cursor, CancellationToken cancellationToken)
     {
@@ -76,9 +87,19 @@ internal sealed class TransactionIntake(
         await foreach (var transaction in sitoo.WarehouseTransactions.ListFromAsync(from, page.Unreadable.Add, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             page.Transactions.Add(transaction);
-            if (transaction.WarehouseTransactionId > cursor && ++fresh + page.Unreadable.Count(u => u.Id > cursor) >= settings.PageSize)
+            if (transaction.WarehouseTransactionId > cursor)
             {
-                break;
+                fresh++;
+            }
+
+            var read = page.Transactions.Count + page.Unreadable.Count;
+            var freshTotal = fresh + page.Unreadable.Count(u => u.Id > cursor);
+
+            // The overlap counts towards the step, but a step always takes at least one new transaction (an overlap may be
+            // as long as the step).
+            if (freshTotal >= settings.PageSize || (read >= settings.PageSize && freshTotal > 0))
+            {
+                return page with { Full = true };
             }
         }
 
@@ -197,14 +218,15 @@ internal sealed class TransactionIntake(
             }
         }
 
-        foreach (var ((sku, orderNumber), hold) in holds)
-        {
-            // A delivered hold goes, unless the export has not settled yet: it keeps it as proof the units were delivered.
-            var keep = hold.Remaining > 0 || hold.SitooOrderId == 0;
-            await rows.SetWebOrderAsync(unit, sku, orderNumber, keep ? hold : null, cancellationToken).ConfigureAwait(false);
-        }
+        // A delivered hold goes, unless the export has not settled yet: it keeps it as proof the units were delivered.
+        await rows.SetWebOrdersAsync(
+                unit,
+                holds.Select(pair => new WebOrderChange(pair.Key.Sku, pair.Key.Order, pair.Value.Remaining > 0 || pair.Value.SitooOrderId == 0 ? pair.Value : null)),
+                cancellationToken)
+            .ConfigureAwait(false);
 
         var newProductsStartAtZero = await SalesBaseline.TakenAtAsync(unit, cancellationToken).ConfigureAwait(false) is not null;
+        var salesAbsorbed = new List<(string Sku, OnlineSalesState State, Instant? BaselineAt)>();
         foreach (var (sku, units) in absorbed)
         {
             if (stock.Topology.Mode == StockMode.Projection)
@@ -212,7 +234,7 @@ internal sealed class TransactionIntake(
                 // A product never read since go-live starts its counter at 0, so its first reading shows this order.
                 if ((rows.Sales(sku) ?? (newProductsStartAtZero ? new OnlineSalesState(0, 0, 0m) : null)) is { } sales)
                 {
-                    await rows.SetSalesAsync(unit, sku, sales.Absorb(units), cancellationToken).ConfigureAwait(false);
+                    salesAbsorbed.Add((sku, sales.Absorb(units), null));
                 }
             }
             else
@@ -227,6 +249,7 @@ internal sealed class TransactionIntake(
             telemetry.DeliveriesAbsorbed(units);
         }
 
+        await rows.SetSalesAsync(unit, salesAbsorbed, cancellationToken).ConfigureAwait(false);
         return ledger;
     }
 
@@ -266,16 +289,15 @@ internal sealed class TransactionIntake(
 /// <param name="Unreadable">The unreadable ones, with their raw JSON.</param>
 internal sealed record IntakePage(List<Sitoo.Models.SitooWarehouseTransaction> Transactions, List<SitooUnreadableItem> Unreadable)
 {
+    /// <summary>Whether the read stopped at the step's size, rather than at the end of what Sitoo lists: more may be waiting.</summary>
+    public bool Full { get; init; }
+
     public bool IsEmpty => Transactions.Count == 0 && Unreadable.Count == 0;
 
     /// <summary>The highest id listed, readable or not: the cursor moves past both.</summary>
     public long Highest => Math.Max(
         Transactions.Count == 0 ? 0 : Transactions.Max(t => t.WarehouseTransactionId),
         Unreadable.Max(u => u.Id) ?? 0);
-
-    /// <summary>How many listed items are beyond the cursor.</summary>
-    public int FreshCount(long cursor) =>
-        Transactions.Count(t => t.WarehouseTransactionId > cursor) + Unreadable.Count(u => u.Id > cursor);
 }
 
 /// <summary>Where the intake reads from and how much at once.</summary>

@@ -1,5 +1,7 @@
 using Connectors.Core.Identity;
 using Connectors.Sync.Engine.Tests.Harness;
+using Connectors.Sync.Retention;
+using Connectors.Sync.State;
 using Connectors.Sync.Stock;
 using Connectors.Testing.Sitoo;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +60,50 @@ public sealed class StateRetentionTests
         await harness.SyncAsync();
 
         Assert.Equal(marked, await MarkedAsync(harness, cursor));
+    }
+
+    [Fact]
+    public async Task Completed_job_runs_go_once_their_slot_ended_the_retention_period_ago_and_unprocessed_ones_never()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(options =>
+        {
+            options.Retention.KeepCompletedWork = TimeSpan.FromHours(2);
+            options.Retention.PruneEvery = TimeSpan.FromHours(1);
+        });
+        var work = harness.Store.WorkItems;
+        var kind = StateRetentionJob.WorkKind;
+
+        // Each run is the only due item when it is claimed, so every claim takes the run just queued.
+        async Task<WorkItem> ClaimAsync(long slot)
+        {
+            await work.EnqueueAsync(new NewWorkItem(ScheduledJobKeys.Key(kind, slot), kind, WorkLane.Background, ""), default);
+            return Assert.Single(await work.ClaimAsync(new WorkClaimRequest("test", 1, Duration.FromDays(30)), default));
+        }
+
+        var done = await ClaimAsync(1);
+        await work.CompleteAsync(done.Lease!, default);
+        var leased = await ClaimAsync(2);
+        var failed = await ClaimAsync(3);
+        await work.FailAsync(failed.Lease!, "timeout", harness.Clock.GetCurrentInstant() + Duration.FromDays(30), default);
+        var parked = await ClaimAsync(4);
+        await work.ParkAsync(parked.Lease!, "stuck", default);
+        var waiting = ScheduledJobKeys.Key(kind, 5);
+        await work.EnqueueAsync(new NewWorkItem(waiting, kind, WorkLane.Background, "", harness.Clock.GetCurrentInstant() + Duration.FromDays(30)), default);
+
+        // Completed within the job's interval plus the period (three hours) before the pruning: its slot may not have ended long enough ago.
+        harness.Clock.Advance(Duration.FromHours(1));
+        var recent = await ClaimAsync(6);
+        await work.CompleteAsync(recent.Lease!, default);
+
+        harness.Clock.Advance(Duration.FromHours(2) + Duration.FromMinutes(1));
+        await harness.Services.GetRequiredService<StateRetentionJob>().HandleAsync([], harness.Services.GetRequiredService<WorkSettler>(), default);
+
+        Assert.Null(await work.FindAsync(done.Key, default));
+        Assert.Equal(WorkItemState.Completed, (await work.FindAsync(recent.Key, default))?.State);
+        Assert.Equal(WorkItemState.Pending, (await work.FindAsync(leased.Key, default))?.State);
+        Assert.Equal(WorkItemState.Pending, (await work.FindAsync(failed.Key, default))?.State);
+        Assert.Equal(WorkItemState.Parked, (await work.FindAsync(parked.Key, default))?.State);
+        Assert.Equal(WorkItemState.Pending, (await work.FindAsync(waiting, default))?.State);
     }
 
     private static async Task<List<long>> MarkedAsync(ConnectorHarness harness, long upTo)

@@ -1,4 +1,7 @@
+using Connectors.Sitoo;
 using Connectors.Sync.Engine.Tests.Harness;
+using Connectors.Sync.Stock;
+using Microsoft.Extensions.DependencyInjection;
 using Connectors.Sync.State;
 using Connectors.Testing.Sitoo;
 using Connectors.Testing.Simulation;
@@ -64,6 +67,47 @@ public sealed class StockFromSitooTests
         Assert.Equal([2, 2, 1], harness.Shop.Writes.Where(w => w.Entity == "product").Select(w => w.Ids.Count));
         Assert.All(skus, sku => Assert.Equal(10, harness.Shop.GetProduct(sku).Stock));
     }
+
+    [Fact]
+    public async Task A_backlog_is_read_in_whole_sitoo_pages_each_read_once()
+    {
+        await using var harness = await ConnectorHarness.StartAsync(
+            options =>
+            {
+                options.Stock.TransactionPageSize = 20;
+                options.Stock.TransactionOverlap = 1;
+            },
+            services: services => services.PostConfigure<SitooApiOptions>(sitoo => sitoo.PageSize = 10));
+        harness.AddProduct("SKU-1", store1: 500);
+        await harness.SyncAsync();
+        for (var i = 0; i < 190; i++)
+        {
+            harness.Pos.SellAtPos(harness.Store1, [new SitooSaleLine("SKU-1", 1)]);
+        }
+
+        var intake = harness.Services.GetRequiredService<TransactionIntake>();
+        var readsBefore = TransactionReads(harness);
+        var applied = 0;
+        PollResult poll;
+        do
+        {
+            poll = await intake.PollAsync(default);
+            applied += poll.Facts;
+        }
+        while (poll.MoreAvailable);
+
+        // A step (20 transactions, the re-read one of the overlap among them) is two full pages of 10: 190 new ones are ten
+        // steps and 20 reads. Reading on past the last one takes one read ahead of time and, as it found no full page, one
+        // more when its poll comes. Counting only the new transactions, each step read a third page and threw most of it away.
+        Assert.Equal(190, applied);
+        Assert.InRange(TransactionReads(harness) - readsBefore, 20, 22);
+
+        await harness.SyncAsync();
+        Assert.Equal(310, harness.Shop.GetProduct("SKU-1").Stock);
+    }
+
+    private static int TransactionReads(ConnectorHarness harness) =>
+        harness.Pos.Calls.ByOperation.Where(call => call.Key.Contains("warehousetransactions", StringComparison.Ordinal)).Sum(call => call.Value);
 
     [Fact]
     public async Task A_webhook_wakes_the_poll_at_once_and_a_lost_one_is_caught_by_the_next_poll()
