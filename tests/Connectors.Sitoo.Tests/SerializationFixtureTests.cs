@@ -129,6 +129,17 @@ public sealed class SerializationFixtureTests
     }
 
     [Fact]
+    public void Category_ids_are_read_as_numbers_or_text_and_written_as_text_as_the_api_description_types_them()
+    {
+        var asText = JsonSerializer.Deserialize("""{"productid":1,"sku":"A","categories":["19","49"]}""", Context.SitooProduct)!;
+        var write = JsonSerializer.Serialize(new SitooProductWrite { Sku = "A", Categories = [19, 49] }, Context.SitooProductWrite);
+
+        Assert.Equal([19, 49], asText.Categories);
+        Assert.Contains("\"categories\":[\"19\",\"49\"]", write, StringComparison.Ordinal);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"productid":1,"categories":["shoes"]}""", Context.SitooProduct));
+    }
+
+    [Fact]
     public void Product_parses_and_ignores_fields_the_model_does_not_know()
     {
         var product = JsonSerializer.Deserialize(Fixture.Example("getProduct.response.200.json"), Context.SitooProduct)!;

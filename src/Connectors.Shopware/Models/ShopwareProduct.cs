@@ -47,8 +47,20 @@ public sealed record ShopwareProduct
     /// <summary>Name in the request language. Inherited.</summary>
     public string? Name { get; init; }
 
+    /// <summary>Description in the request language. Inherited.</summary>
+    public string? Description { get; init; }
+
     /// <summary>EAN / GTIN.</summary>
     public string? Ean { get; init; }
+
+    /// <summary>The manufacturer entity's id. Inherited.</summary>
+    public string? ManufacturerId { get; init; }
+
+    /// <summary>The manufacturer's own article number. Inherited.</summary>
+    public string? ManufacturerNumber { get; init; }
+
+    /// <summary>The ids of the categories the product is in. Inherited.</summary>
+    public IReadOnlyList<string>? CategoryIds { get; init; }
 
     /// <summary>Product type since 6.7 (<c>physical</c> or <c>digital</c>).</summary>
     public string? Type { get; init; }

@@ -79,7 +79,8 @@ public sealed class SitooProduct
     [JsonPropertyName("defaultcategoryid")]
     public int? DefaultCategoryId { get; init; }
 
-    /// <summary><c>categories</c>: categories.</summary>
+    /// <summary><c>categories</c>: category ids (read as numbers or numeric text).</summary>
+    [JsonConverter(typeof(SitooIdListConverter))]
     [JsonPropertyName("categories")]
     public IReadOnlyList<int>? Categories { get; init; }
 
@@ -102,6 +103,26 @@ public sealed class SitooProduct
     /// <summary><c>barcode</c>: barcode.</summary>
     [JsonPropertyName("barcode")]
     public string? Barcode { get; init; }
+
+    /// <summary><c>custom1</c>: free text slot 1.</summary>
+    [JsonPropertyName("custom1")]
+    public string? Custom1 { get; init; }
+
+    /// <summary><c>custom2</c>: free text slot 2.</summary>
+    [JsonPropertyName("custom2")]
+    public string? Custom2 { get; init; }
+
+    /// <summary><c>custom3</c>: free text slot 3.</summary>
+    [JsonPropertyName("custom3")]
+    public string? Custom3 { get; init; }
+
+    /// <summary><c>custom4</c>: free text slot 4.</summary>
+    [JsonPropertyName("custom4")]
+    public string? Custom4 { get; init; }
+
+    /// <summary><c>custom5</c>: free text slot 5.</summary>
+    [JsonPropertyName("custom5")]
+    public string? Custom5 { get; init; }
 
     /// <summary><c>barcodealiases</c>: more barcodes.</summary>
     [JsonPropertyName("barcodealiases")]

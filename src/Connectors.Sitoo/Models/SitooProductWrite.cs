@@ -18,6 +18,14 @@ public sealed class SitooProductWrite
     [JsonPropertyName("title")]
     public string? Title { get; init; }
 
+    /// <summary><c>skumanufacturer</c>: manufacturer's SKU.</summary>
+    [JsonPropertyName("skumanufacturer")]
+    public string? SkuManufacturer { get; init; }
+
+    /// <summary><c>description</c>: description.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
     /// <summary><c>descriptionshort</c>: short description.</summary>
     [JsonPropertyName("descriptionshort")]
     public string? DescriptionShort { get; init; }
@@ -56,6 +64,31 @@ public sealed class SitooProductWrite
     /// <summary><c>defaultcategoryid</c>: default category.</summary>
     [JsonPropertyName("defaultcategoryid")]
     public int? DefaultCategoryId { get; init; }
+
+    /// <summary><c>categories</c>: category ids (written as text, as Sitoo's API description types them).</summary>
+    [JsonConverter(typeof(SitooIdListConverter))]
+    [JsonPropertyName("categories")]
+    public IReadOnlyList<int>? Categories { get; init; }
+
+    /// <summary><c>custom1</c>: free text slot 1.</summary>
+    [JsonPropertyName("custom1")]
+    public string? Custom1 { get; init; }
+
+    /// <summary><c>custom2</c>: free text slot 2.</summary>
+    [JsonPropertyName("custom2")]
+    public string? Custom2 { get; init; }
+
+    /// <summary><c>custom3</c>: free text slot 3.</summary>
+    [JsonPropertyName("custom3")]
+    public string? Custom3 { get; init; }
+
+    /// <summary><c>custom4</c>: free text slot 4.</summary>
+    [JsonPropertyName("custom4")]
+    public string? Custom4 { get; init; }
+
+    /// <summary><c>custom5</c>: free text slot 5.</summary>
+    [JsonPropertyName("custom5")]
+    public string? Custom5 { get; init; }
 
     /// <summary><c>manufacturerid</c>: manufacturer.</summary>
     [JsonPropertyName("manufacturerid")]

@@ -14,6 +14,9 @@ internal static class CatalogueMappingSettings
         Currency = settings.Currency,
         VatGroupsByRate = settings.VatGroups.ToDictionary(group => decimal.Parse(group.Key, NumberStyles.Number, CultureInfo.InvariantCulture), group => group.Value),
         PriceListsByCurrency = new Dictionary<string, int>(settings.PriceLists, StringComparer.OrdinalIgnoreCase),
+        CategoriesById = new Dictionary<string, int>(settings.Categories, StringComparer.Ordinal),
+        ManufacturersById = new Dictionary<string, int>(settings.Manufacturers, StringComparer.Ordinal),
+        CustomFieldSlots = new Dictionary<string, int>(settings.CustomFields, StringComparer.Ordinal),
     };
 
     /// <summary>What the host must not start with: rates that are not numbers, ids Sitoo cannot have, a zero poll interval.</summary>
@@ -37,6 +40,24 @@ internal static class CatalogueMappingSettings
             {
                 yield return $"{Section}:PriceLists:{currency} must be a further Sitoo price list (2 or more): list 1 is the default, written through moneyprice in {settings.Currency}.";
             }
+        }
+
+        foreach (var (name, ids) in new[] { ("Categories", settings.Categories), ("Manufacturers", settings.Manufacturers) })
+        {
+            foreach (var (shopwareId, sitooId) in ids.Where(entry => entry.Value < 1))
+            {
+                yield return $"{Section}:{name}:{shopwareId} must be a Sitoo id (1 or more).";
+            }
+        }
+
+        foreach (var (field, slot) in settings.CustomFields.Where(entry => entry.Value is < 1 or > 5))
+        {
+            yield return $"{Section}:CustomFields:{field} must be a Sitoo custom slot from 1 to 5 (custom1 … custom5), not {slot}.";
+        }
+
+        foreach (var shared in settings.CustomFields.GroupBy(entry => entry.Value).Where(slot => slot.Count() > 1))
+        {
+            yield return $"{Section}:CustomFields: {string.Join(" and ", shared.Select(entry => entry.Key))} share slot {shared.Key}; each slot holds one field.";
         }
 
         if (settings.PollInterval <= TimeSpan.Zero)

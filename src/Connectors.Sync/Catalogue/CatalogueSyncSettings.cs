@@ -30,6 +30,15 @@ public sealed class CatalogueSyncSettings
     /// </summary>
     public Dictionary<string, int> PriceLists { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Sitoo category id by Shopware category id; a product's unmapped categories are left out, not refused.</summary>
+    public Dictionary<string, int> Categories { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sitoo manufacturer id by Shopware manufacturer id; an unmapped manufacturer is left out, not refused.</summary>
+    public Dictionary<string, int> Manufacturers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sitoo custom slot (1 to 5: <c>custom1</c> … <c>custom5</c>) by Shopware custom field name.</summary>
+    public Dictionary<string, int> CustomFields { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The Shopware language id titles are read in; empty for the shop's system language.</summary>
     public string? LanguageId { get; set; }
 

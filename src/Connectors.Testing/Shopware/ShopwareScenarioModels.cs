@@ -22,6 +22,21 @@ public sealed record ShopProductDraft(string ProductNumber, int Stock)
 
     /// <summary>The smallest quantity a customer may buy (<c>minPurchase</c>).</summary>
     public int MinPurchase { get; init; } = 1;
+
+    /// <summary>The product's description (<c>description</c>).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The manufacturer entity's id (<c>manufacturerId</c>).</summary>
+    public string? ManufacturerId { get; init; }
+
+    /// <summary>The manufacturer's own article number (<c>manufacturerNumber</c>).</summary>
+    public string? ManufacturerNumber { get; init; }
+
+    /// <summary>The ids of the categories the product is in (<c>categoryIds</c>).</summary>
+    public IReadOnlyList<string> CategoryIds { get; init; } = [];
+
+    /// <summary>The product's custom fields by name (<c>customFields</c>).</summary>
+    public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A variant to add under a catalogue product; null fields are inherited from the parent.</summary>
@@ -58,6 +73,9 @@ public sealed record ShopProductChange
 {
     /// <summary>A new name.</summary>
     public string? Name { get; init; }
+
+    /// <summary>A new description.</summary>
+    public string? Description { get; init; }
 
     /// <summary>A new gross price in the default currency.</summary>
     public decimal? GrossPrice { get; init; }

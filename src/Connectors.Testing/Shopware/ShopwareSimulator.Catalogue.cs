@@ -38,7 +38,12 @@ public sealed partial class ShopwareSimulator
             product["isCloseout"] = draft.IsCloseout;
             product["minPurchase"] = draft.MinPurchase;
             product["name"] = name;
-            product["translated"] = new JsonObject { ["name"] = name };
+            product["description"] = draft.Description;
+            product["translated"] = new JsonObject { ["name"] = name, ["description"] = draft.Description };
+            product["manufacturerId"] = draft.ManufacturerId;
+            product["manufacturerNumber"] = draft.ManufacturerNumber;
+            product["categoryIds"] = draft.CategoryIds.Count == 0 ? null : new JsonArray([.. draft.CategoryIds.Select(category => (JsonNode?)category)]);
+            product["customFields"] = draft.CustomFields.Count == 0 ? null : new JsonObject(draft.CustomFields.Select(field => KeyValuePair.Create(field.Key, (JsonNode?)field.Value)));
             product["taxId"] = taxId;
             product["price"] = new JsonArray(new JsonObject
             {

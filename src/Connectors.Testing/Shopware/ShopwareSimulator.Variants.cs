@@ -62,6 +62,12 @@ public sealed partial class ShopwareSimulator
                 product["translated"] = new JsonObject { ["name"] = name };
                 fields.Add("name");
             }
+            if (change.Description is { } description)
+            {
+                product["description"] = description;
+                product["translated"]!["description"] = description;
+                fields.Add("description");
+            }
             if (change.GrossPrice is { } gross)
             {
                 product["price"] = PriceOf(gross, TaxRateOf(product));

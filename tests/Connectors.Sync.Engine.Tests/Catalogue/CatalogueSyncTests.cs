@@ -70,6 +70,49 @@ public sealed class CatalogueSyncTests
     }
 
     [Fact]
+    public async Task Description_manufacturer_categories_and_custom_fields_reach_Sitoo_where_mapped_and_an_edited_description_arrives_once()
+    {
+        await using var harness = await StartAsync(options =>
+        {
+            options.Catalogue.Categories["cat-shoes"] = 12;
+            options.Catalogue.Manufacturers["man-acme"] = 7;
+            options.Catalogue.CustomFields["material"] = 2;
+        });
+        harness.Shop.AddProduct(new ShopProductDraft("SHOE-1", 5)
+        {
+            Name = "Shoe",
+            Description = "Leather shoe",
+            ManufacturerId = "man-acme",
+            ManufacturerNumber = "AC-1",
+            CategoryIds = ["cat-unmapped", "cat-shoes"],
+            CustomFields = new Dictionary<string, string> { ["material"] = "leather", ["care"] = "wipe clean" },
+        });
+        await DeliverAndSyncAsync(harness);
+
+        var shoe = SitooProducts(harness)["SHOE-1"];
+        Assert.Equal("Leather shoe", shoe["description"]!.GetValue<string>());
+        Assert.Equal("AC-1", shoe["skumanufacturer"]!.GetValue<string>());
+        Assert.Equal(7, shoe["manufacturerid"]!.GetValue<int>());
+        Assert.Equal(12, shoe["defaultcategoryid"]!.GetValue<int>());
+        // Sitoo's API description types category ids as text; the unmapped category is left out.
+        Assert.Equal(["12"], shoe["categories"]!.AsArray().Select(id => id!.GetValue<string>()));
+        Assert.Equal("leather", shoe["custom2"]!.GetValue<string>());
+
+        harness.Clock.Advance(Duration.FromSeconds(1));
+        var before = CatalogueWrites(harness);
+        harness.Shop.ChangeProduct("SHOE-1", new ShopProductChange { Description = "Leather shoe, resoled" });
+        await DeliverAndSyncAsync(harness);
+        Assert.Equal("Leather shoe, resoled", SitooProducts(harness)["SHOE-1"]["description"]!.GetValue<string>());
+        Assert.Equal(1, CatalogueWrites(harness) - before);
+
+        // Nothing changed since: a pass after another webhook writes nothing.
+        harness.Clock.Advance(Duration.FromSeconds(1));
+        harness.Shop.ChangeProduct("SHOE-1", new ShopProductChange { Description = "Leather shoe, resoled" });
+        await DeliverAndSyncAsync(harness);
+        Assert.Equal(1, CatalogueWrites(harness) - before);
+    }
+
+    [Fact]
     public async Task A_deleted_variant_group_is_deactivated_and_a_renamed_parent_renames_its_variants_in_one_write()
     {
         await using var harness = await StartAsync();
