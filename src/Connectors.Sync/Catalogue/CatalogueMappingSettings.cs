@@ -60,6 +60,11 @@ internal static class CatalogueMappingSettings
             yield return $"{Section}:CustomFields: {string.Join(" and ", shared.Select(entry => entry.Key))} share slot {shared.Key}; each slot holds one field.";
         }
 
+        if (settings.DeletionSweepEvery < TimeSpan.Zero)
+        {
+            yield return $"{Section}:DeletionSweepEvery must not be negative (zero turns the sweep off).";
+        }
+
         if (settings.PollInterval <= TimeSpan.Zero)
         {
             yield return $"{Section}:PollInterval must be positive.";

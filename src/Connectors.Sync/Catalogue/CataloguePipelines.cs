@@ -48,5 +48,13 @@ internal static class CataloguePipelines
         services.AddSingleton<ISourcePoller>(provider => provider.GetRequiredService<ShopwareCatalogueSource>());
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<CatalogueWriteHandler>());
         services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<CatalogueDeactivateHandler>());
+        services.TryAddSingleton(provider => new CatalogueDeletionSweep(
+            provider.GetRequiredService<IConnectorStore>(),
+            provider.GetRequiredService<ISitooClient>(),
+            provider.GetRequiredService<IShopwareAdminClient>(),
+            provider.GetRequiredService<CatalogueSyncSettings>(),
+            provider.GetRequiredService<ILogger<CatalogueDeletionSweep>>()));
+        services.AddSingleton<IWorkHandler>(provider => provider.GetRequiredService<CatalogueDeletionSweep>());
+        services.AddSingleton<IScheduledJob>(provider => provider.GetRequiredService<CatalogueDeletionSweep>());
     }
 }

@@ -50,6 +50,12 @@ public sealed class CatalogueSyncSettings
     [Range(1, 500)]
     public int PageSize { get; set; } = 500;
 
+    /// <summary>
+    /// How often the active Sitoo products written from Shopware are checked against Shopware, so a product whose
+    /// <c>product.deleted</c> webhook was lost is still deactivated; zero turns the sweep off.
+    /// </summary>
+    public TimeSpan DeletionSweepEvery { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How often the catalogue is polled without a webhook (the backstop for lost <c>product.written</c>).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

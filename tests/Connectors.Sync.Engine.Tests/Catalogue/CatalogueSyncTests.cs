@@ -113,6 +113,27 @@ public sealed class CatalogueSyncTests
     }
 
     [Fact]
+    public async Task A_deletion_whose_webhook_was_lost_is_deactivated_by_the_next_sweep_and_nothing_else_is()
+    {
+        await using var harness = await StartAsync();
+        AddCatalogue(harness, singles: 5, parents: 2);
+        harness.Pos.AddProduct("POS-ONLY", "Sold in the stores only", 5m);
+        await DeliverAndSyncAsync(harness);
+
+        harness.Shop.Webhooks.Faults = new ShopwareWebhookFaults { DropProbability = 1 };
+        harness.Shop.DeleteProduct("S-0002");
+        harness.Shop.DeleteProduct("P-001");
+        await DeliverAndSyncAsync(harness);
+        Assert.True(SitooProducts(harness)["S-0002"]["activepos"]!.GetValue<bool>(), "the lost webhook was not lost");
+
+        harness.Clock.Advance(Duration.FromTimeSpan(harness.Options.Catalogue.DeletionSweepEvery));
+        await harness.SyncAsync(maxPasses: 2_000);
+
+        var inactive = SitooProducts(harness).Where(product => !product.Value["activepos"]!.GetValue<bool>()).Select(product => product.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(["P-001-L", "P-001-M", "P-001-S", "S-0002"], inactive);
+    }
+
+    [Fact]
     public async Task A_deleted_variant_group_is_deactivated_and_a_renamed_parent_renames_its_variants_in_one_write()
     {
         await using var harness = await StartAsync();
