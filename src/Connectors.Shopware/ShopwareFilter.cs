@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using NodaTime;
 
 namespace Connectors.Shopware;
 
@@ -40,7 +40,7 @@ public sealed class ShopwareFilter
         => RangeOf(field, ("gte", Number(gte)), ("lte", Number(lte)), ("gt", Number(gt)), ("lt", Number(lt)));
 
     /// <summary>Date range (<c>range</c>), sent as ISO-8601 in UTC; unset bounds are left out. At least one bound is required.</summary>
-    public static ShopwareFilter Range(string field, DateTimeOffset? gte = null, DateTimeOffset? lte = null, DateTimeOffset? gt = null, DateTimeOffset? lt = null)
+    public static ShopwareFilter Range(string field, Instant? gte = null, Instant? lte = null, Instant? gt = null, Instant? lt = null)
         => RangeOf(field, ("gte", Date(gte)), ("lte", Date(lte)), ("gt", Date(gt)), ("lt", Date(lt)));
 
     /// <summary>All filters match (<c>multi</c> with <c>and</c>).</summary>
@@ -97,6 +97,6 @@ public sealed class ShopwareFilter
 
     private static JsonValue? Number(decimal? value) => value is null ? null : JsonValue.Create(value.Value);
 
-    private static JsonValue? Date(DateTimeOffset? value)
-        => value is null ? null : JsonValue.Create(value.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+00:00'", CultureInfo.InvariantCulture));
+    private static JsonValue? Date(Instant? value)
+        => value is null ? null : JsonValue.Create(Internal.ShopwareInstantConverter.Format(value.Value));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Connectors.Shopware.Models;
 using Connectors.Shopware.Tests.Infrastructure;
+using NodaTime;
 
 namespace Connectors.Shopware.Tests;
 
@@ -133,7 +134,7 @@ public sealed class SearchTests
         Assert.True(customer.Guest);
         Assert.Equal("some-future-type", customer.AccountType);
         Assert.Equal(System.Text.Json.JsonValueKind.Array, customer.CustomFields!.Value.ValueKind);
-        Assert.Equal(new DateTimeOffset(2023, 5, 4, 9, 18, 34, 360, TimeSpan.Zero), customer.CreatedAt);
+        Assert.Equal(Instant.FromUtc(2023, 5, 4, 9, 18, 34) + Duration.FromMilliseconds(360), customer.CreatedAt);
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed class SearchTests
     [Fact]
     public void Criteria_serialise_nested_filters_ranges_sorting_and_associations()
     {
-        var since = new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.FromHours(1));
+        var since = Instant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.FromHours(1)));
         var criteria = new ShopwareCriteria()
             .Filter(ShopwareFilter.Or(ShopwareFilter.Range("createdAt", gte: since), ShopwareFilter.Range("updatedAt", gte: since)))
             .Filter(ShopwareFilter.Not(ShopwareFilter.EqualTo("guest", true)))
@@ -205,7 +206,7 @@ public sealed class SearchTests
                 ShopwareFilter.Contains("orderCustomer.email", "@example.com"),
                 ShopwareFilter.Prefix("orderNumber", "100"),
                 ShopwareFilter.Suffix("orderNumber", "77"),
-                ShopwareFilter.Range("orderDateTime", gte: DateTimeOffset.UnixEpoch, lt: DateTimeOffset.UnixEpoch.AddDays(1))))
+                ShopwareFilter.Range("orderDateTime", gte: NodaConstants.UnixEpoch, lt: NodaConstants.UnixEpoch + Duration.FromDays(1))))
             .Filter(ShopwareFilter.Not(ShopwareFilter.EqualsAny("salesChannelId", ["98432def39fc4624b33213a56b8c944d"])))
             .Sort("orderDateTime", naturalSorting: true)
             .Include("order", "id", "orderNumber")

@@ -10,7 +10,8 @@ namespace Connectors.Shopware.Internal;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    Converters = [typeof(ShopwareInstantConverter)])]
 [JsonSerializable(typeof(ShopwareSearchResponse<ShopwareProduct>))]
 [JsonSerializable(typeof(ShopwareSearchResponse<ShopwareOrder>))]
 [JsonSerializable(typeof(ShopwareSearchResponse<ShopwareTax>))]

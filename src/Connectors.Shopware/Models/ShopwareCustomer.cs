@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NodaTime;
 
 namespace Connectors.Shopware.Models;
 
@@ -51,10 +52,10 @@ public sealed record ShopwareCustomer
     public string? DefaultShippingAddressId { get; init; }
 
     /// <summary>Creation time.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    public Instant? CreatedAt { get; init; }
 
     /// <summary>Last update time.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public Instant? UpdatedAt { get; init; }
 
     /// <summary>Custom fields as sent by the shop.</summary>
     public JsonElement? CustomFields { get; init; }

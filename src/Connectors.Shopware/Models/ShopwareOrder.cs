@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NodaTime;
 
 namespace Connectors.Shopware.Models;
 
@@ -15,7 +16,7 @@ public sealed record ShopwareOrder
     public string? OrderNumber { get; init; }
 
     /// <summary>When the order was placed.</summary>
-    public DateTimeOffset? OrderDateTime { get; init; }
+    public Instant? OrderDateTime { get; init; }
 
     /// <summary>Gross total.</summary>
     public decimal? AmountTotal { get; init; }
@@ -90,10 +91,10 @@ public sealed record ShopwareOrder
     public string? CustomerComment { get; init; }
 
     /// <summary>Creation time.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    public Instant? CreatedAt { get; init; }
 
     /// <summary>Last update time; <see langword="null"/> on new orders.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public Instant? UpdatedAt { get; init; }
 
     /// <summary>Custom fields as sent by the shop.</summary>
     public JsonElement? CustomFields { get; init; }
@@ -228,7 +229,7 @@ public sealed record ShopwareOrderTransaction
     public ShopwareStateMachineState? StateMachineState { get; init; }
 
     /// <summary>Creation time; the newest transaction is normally the current one.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    public Instant? CreatedAt { get; init; }
 
     /// <summary>The payment method (association <c>paymentMethod</c>).</summary>
     public ShopwarePaymentMethod? PaymentMethod { get; init; }

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Connectors.Shopware.Models;
 
 /// <summary>Shopware's <c>CashRoundingConfig</c> (<c>order.itemRounding</c>, <c>order.totalRounding</c>).</summary>
@@ -55,7 +57,7 @@ public sealed record ShopwareTransactionCapture
     public ShopwareStateMachineState? StateMachineState { get; init; }
 
     /// <summary>When the capture was recorded.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    public Instant? CreatedAt { get; init; }
 
     /// <summary>Its refunds (association <c>refunds</c>, with <c>refunds.positions</c>).</summary>
     public IReadOnlyList<ShopwareCaptureRefund>? Refunds { get; init; }
@@ -83,7 +85,7 @@ public sealed record ShopwareCaptureRefund
     public ShopwareStateMachineState? StateMachineState { get; init; }
 
     /// <summary>When the refund was recorded.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    public Instant? CreatedAt { get; init; }
 
     /// <summary>The refunded lines (association <c>positions</c>).</summary>
     public IReadOnlyList<ShopwareCaptureRefundPosition>? Positions { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NodaTime;
 
 namespace Connectors.Shopware.Models;
 
@@ -66,10 +67,10 @@ public sealed record ShopwareProduct
     public string? Type { get; init; }
 
     /// <summary>Creation time.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    public Instant? CreatedAt { get; init; }
 
     /// <summary>Last update time; <see langword="null"/> if never updated.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public Instant? UpdatedAt { get; init; }
 
     /// <summary>Custom fields as sent by the shop (an object, or an empty array when none are set).</summary>
     public JsonElement? CustomFields { get; init; }

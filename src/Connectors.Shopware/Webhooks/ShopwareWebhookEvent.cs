@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Connectors.Shopware.Internal;
 using Connectors.Shopware.Models;
+using NodaTime;
 
 namespace Connectors.Shopware.Webhooks;
 
@@ -46,7 +47,7 @@ public sealed record ShopwareEntityWrite
 /// <summary>A parsed Shopware app webhook delivery. Verify the signature over the raw body first.</summary>
 public sealed record ShopwareWebhookEvent
 {
-    // The Unix seconds of DateTimeOffset.MinValue and MaxValue.
+    // Years 1 to 9999 in Unix seconds: a timestamp outside them is not a date a shop sends.
     private const long MinUnixSeconds = -62_135_596_800;
     private const long MaxUnixSeconds = 253_402_300_799;
 
@@ -57,7 +58,7 @@ public sealed record ShopwareWebhookEvent
     public required ShopwareWebhookSource Source { get; init; }
 
     /// <summary>When the shop created the delivery.</summary>
-    public DateTimeOffset? Timestamp { get; init; }
+    public Instant? Timestamp { get; init; }
 
     /// <summary>The raw <c>data.payload</c>.</summary>
     public JsonElement Payload { get; init; }
@@ -94,7 +95,7 @@ public sealed record ShopwareWebhookEvent
         {
             EventName = eventName,
             Source = envelope.Source ?? new ShopwareWebhookSource(),
-            Timestamp = envelope.Timestamp is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
+            Timestamp = envelope.Timestamp is { } seconds ? Instant.FromUnixTimeSeconds(seconds) : null,
             Payload = data.Payload,
         };
     }

@@ -1,4 +1,5 @@
 using Connectors.Sitoo.Models;
+using NodaTime;
 
 namespace Connectors.Sitoo;
 
@@ -42,7 +43,7 @@ public interface ISitooOrders
     /// <param name="first">The first instant.</param>
     /// <param name="last">The last instant.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    IAsyncEnumerable<SitooOrder> ListByOrderDateAsync(DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<SitooOrder> ListByOrderDateAsync(Instant first, Instant last, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the order with an external id (unique per system), e.g. before creating one.</summary>
     /// <param name="externalId">The external id.</param>

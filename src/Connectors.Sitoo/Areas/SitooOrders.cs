@@ -4,6 +4,7 @@ using Connectors.Sitoo.Http;
 using Connectors.Sitoo.Models;
 using Connectors.Sitoo.Paging;
 using Connectors.Sitoo.Serialization;
+using NodaTime;
 
 namespace Connectors.Sitoo;
 
@@ -33,7 +34,7 @@ internal sealed class SitooOrders(SitooApiContext context) : ISitooOrders
         return ReadFrom(fromOrderId, OutlineFields, onUnreadable, cancellationToken);
     }
 
-    public IAsyncEnumerable<SitooOrder> ListByOrderDateAsync(DateTimeOffset first, DateTimeOffset last, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<SitooOrder> ListByOrderDateAsync(Instant first, Instant last, CancellationToken cancellationToken = default) =>
         SitooPaging.ReadFromCursorAsync(
             0,
             Collection,

@@ -37,7 +37,7 @@ internal readonly record struct CatalogueKeyset(Instant? At, IReadOnlyList<strin
             return;
         }
 
-        var time = at.ToDateTimeOffset();
+        var time = at;
         criteria.Filter(ShopwareFilter.Range(field, gte: time));
         if (IdsAt.Count > 0)
         {

@@ -113,7 +113,7 @@ internal sealed partial class ShopwareCatalogueSource(
             var items = new List<NewWorkItem>();
             foreach (var row in result.Items)
             {
-                var changedAt = Instant.FromDateTimeOffset((field == "updatedAt" ? row.UpdatedAt : row.CreatedAt) ?? DateTimeOffset.UnixEpoch);
+                var changedAt = (field == "updatedAt" ? row.UpdatedAt : row.CreatedAt) ?? NodaConstants.UnixEpoch;
                 position = position.After(changedAt, row.Id);
                 items.Add(CatalogueWork.Write(row.ParentId ?? row.Id, changedAt));
             }

@@ -30,7 +30,7 @@ internal sealed class OrderCompleteness(IConnectorStore store, IShopwareAdminCli
 
         var firstExported = poller.FirstExported(goLive.Value);
         var due = cursor.Value - Duration.FromTimeSpan(settings.PollOverlap);
-        var from = Instant.Max(windowStart, firstExported).ToDateTimeOffset();
+        var from = Instant.Max(windowStart, firstExported);
         var seen = 0;
         var notYetDue = 0;
         var missing = new List<(string, NewWorkItem)>();

@@ -28,7 +28,7 @@ internal sealed class ReturnCompleteness(IConnectorStore store, ISitooClient sit
         var seen = 0;
         var notYetDue = 0;
         var missing = new List<(string, NewWorkItem)>();
-        await foreach (var order in sitoo.Orders.ListByOrderDateAsync(windowStart.ToDateTimeOffset(), now.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false))
+        await foreach (var order in sitoo.Orders.ListByOrderDateAsync(windowStart, now, cancellationToken).ConfigureAwait(false))
         {
             if (!SitooOrderPoller.IsReturn(order))
             {

@@ -2,6 +2,7 @@ using Connectors.Shopware;
 using Connectors.Sync.Engine;
 using Connectors.Sync.Orders;
 using Connectors.Sync.State;
+using NodaTime;
 
 namespace Connectors.Sync.Customers;
 
@@ -14,7 +15,7 @@ internal sealed class AccountChangeHandler(IConnectorStore store, IShopwareAdmin
     public string Kind => WorkKind;
 
     /// <summary>The work item that follows one change of an account; an account's changes are followed in order.</summary>
-    public static NewWorkItem Follow(string accountId, DateTimeOffset updatedAt) =>
+    public static NewWorkItem Follow(string accountId, Instant updatedAt) =>
         new(AccountChangePoller.Key(accountId, updatedAt), WorkKind, WorkLane.Orders, accountId, OrderingKey: "shopware-customer:" + accountId);
 
     public Task HandleAsync(IReadOnlyList<WorkItem> items, WorkSettler settle, CancellationToken cancellationToken) =>

@@ -50,7 +50,7 @@ internal sealed class AccountChangePoller(IConnectorStore store, IShopwareAdminC
 
         var criteria = new ShopwareCriteria()
             .Filter(ShopwareFilter.EqualTo("guest", false))
-            .Filter(ShopwareFilter.Range("updatedAt", gte: (CursorPattern.Parse(text).Value - Duration.FromTimeSpan(settings.PollOverlap)).ToDateTimeOffset()))
+            .Filter(ShopwareFilter.Range("updatedAt", gte: (CursorPattern.Parse(text).Value - Duration.FromTimeSpan(settings.PollOverlap))))
             .Sort("updatedAt")
             .Sort("id");
         var changed = new List<ShopwareCustomer>();
@@ -76,13 +76,14 @@ internal sealed class AccountChangePoller(IConnectorStore store, IShopwareAdminC
             }
         }
 
-        var latest = changed.Select(account => account.UpdatedAt ?? account.CreatedAt ?? DateTimeOffset.UnixEpoch).Max();
-        await unit.Cursors.AdvanceAsync(CursorName, CursorPosition.FromText(CursorPattern.Format(Instant.FromDateTimeOffset(latest))), cancellationToken).ConfigureAwait(false);
+        var latest = changed.Select(account => account.UpdatedAt ?? account.CreatedAt ?? NodaConstants.UnixEpoch).Max();
+        await unit.Cursors.AdvanceAsync(CursorName, CursorPosition.FromText(CursorPattern.Format(latest)), cancellationToken).ConfigureAwait(false);
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PollResult(queued, MoreAvailable: false);
     }
 
     /// <summary>The idempotency key of following one change of an account.</summary>
-    internal static string Key(string accountId, DateTimeOffset updatedAt) =>
-        IdempotencyKey.ShopwareCustomer(accountId).Append("changed", updatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)).Value;
+    internal static string Key(string accountId, Instant updatedAt) =>
+        // Ticks since 0001-01-01, as the keys already stored were written.
+        IdempotencyKey.ShopwareCustomer(accountId).Append("changed", updatedAt.ToDateTimeOffset().UtcTicks.ToString(CultureInfo.InvariantCulture)).Value;
 }

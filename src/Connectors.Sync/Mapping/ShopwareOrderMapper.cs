@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Connectors.Core.Orders;
-using NodaTime;
 using Client = Connectors.Shopware.Models;
 
 namespace Connectors.Sync.Mapping;
@@ -43,7 +42,7 @@ internal static class ShopwareOrderMapper
         return new ShopwareOrderSnapshot(
             order.Id,
             order.OrderNumber,
-            Instant.FromDateTimeOffset(placedAt),
+            placedAt,
             context.CurrencyIsoCode,
             TaxStatus(entity, order.TaxStatus ?? order.Price?.TaxStatus),
             order.AmountTotal ?? order.Price?.TotalPrice ?? throw new MappingException(entity, "amountTotal", null, "the grand total is what the Sitoo order must add up to"),

@@ -20,7 +20,7 @@ internal sealed class FinanceJournalReader(ISitooClient sitoo, FinanceJournalSet
         var unreadable = new List<long>();
         var webOrders = new Dictionary<long, bool>();
         var read = 0;
-        await foreach (var order in sitoo.Orders.ListByOrderDateAsync(from.ToDateTimeOffset(), to.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false))
+        await foreach (var order in sitoo.Orders.ListByOrderDateAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
             read++;
             if (order.OrderState == SitooOrderState.Cancelled || (query.StoreId is { } store && JournalOrderMapper.StoreIdOf(order) != store))

@@ -25,7 +25,7 @@ internal sealed class SettlementReader(ISitooClient sitoo, IShopwareAdminClient 
         var options = FinanceJournalOptions.FromTzdb(settings.StoreTimeZones, settings.DefaultTimeZone ?? "UTC");
         var (from, to) = query.Window();
         var orders = new List<SettlementOrder>();
-        await foreach (var order in sitoo.Orders.ListByOrderDateAsync(from.ToDateTimeOffset(), to.ToDateTimeOffset(), cancellationToken).ConfigureAwait(false))
+        await foreach (var order in sitoo.Orders.ListByOrderDateAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
             if (order.RegisterId is not null && order.OrderState != SitooOrderState.Cancelled && Till(order) is { } receipt)
             {
@@ -73,8 +73,8 @@ internal sealed class SettlementReader(ISitooClient sitoo, IShopwareAdminClient 
         // A refund of the days may belong to a capture of an earlier day: both are looked for.
         var criteria = ShopwareCriteria.ForOrderDetails()
             .Filter(ShopwareFilter.Or(
-                ShopwareFilter.Range("transactions.captures.createdAt", gte: from.ToDateTimeOffset(), lte: to.ToDateTimeOffset()),
-                ShopwareFilter.Range("transactions.captures.refunds.createdAt", gte: from.ToDateTimeOffset(), lte: to.ToDateTimeOffset())));
+                ShopwareFilter.Range("transactions.captures.createdAt", gte: from, lte: to),
+                ShopwareFilter.Range("transactions.captures.refunds.createdAt", gte: from, lte: to)));
         var entries = new List<SettlementOrder>();
         await foreach (var order in shopware.Orders.SearchAllAsync(criteria, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -99,10 +99,10 @@ internal sealed class SettlementReader(ISitooClient sitoo, IShopwareAdminClient 
     }
 
     // A capture is the order's turnover once the stores' reporting has the order; a refund is paid back once it completed.
-    private static SettlementOrder Entry(string id, DateTimeOffset? at, string currency, ShopwareCalculatedPrice? price, string method, bool exported, ShopwareCaptureRefund? refund)
+    private static SettlementOrder Entry(string id, Instant? at, string currency, ShopwareCalculatedPrice? price, string method, bool exported, ShopwareCaptureRefund? refund)
     {
         var amount = price?.TotalPrice ?? 0m;
-        var when = Instant.FromDateTimeOffset(at ?? DateTimeOffset.UnixEpoch);
+        var when = at ?? NodaConstants.UnixEpoch;
         if (refund is null)
         {
             return new SettlementOrder(id, null, when, currency, exported ? amount : 0m, [new SettlementPayment(method, amount)]) { Missing = !exported };

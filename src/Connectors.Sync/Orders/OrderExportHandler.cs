@@ -64,7 +64,7 @@ internal sealed class OrderExportHandler(
         // Each look-up before a create runs under a fresh lease, so no other instance creates the same user or order meanwhile.
         await fence.ConfirmAsync(item, cancellationToken).ConfigureAwait(false);
         var user = await customers.ResolveAsync(order, number, cancellationToken).ConfigureAwait(false);
-        var placedAt = Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
+        var placedAt = order.OrderDateTime ?? order.CreatedAt ?? NodaConstants.UnixEpoch;
         var quantities = ShopwareOrderReader.ProductQuantities(order);
         await HoldBeforeCreateAsync(number, quantities, placedAt, cancellationToken).ConfigureAwait(false);
         var draft = Translate(snapshot, number, user.UserId);
@@ -85,7 +85,7 @@ internal sealed class OrderExportHandler(
         telemetry.FactsApplied("orders", 1);
         if (order.OrderDateTime is { } placed)
         {
-            telemetry.Lag("orders", (clock.GetCurrentInstant() - Instant.FromDateTimeOffset(placed)).ToTimeSpan());
+            telemetry.Lag("orders", (clock.GetCurrentInstant() - placed).ToTimeSpan());
         }
     }
 

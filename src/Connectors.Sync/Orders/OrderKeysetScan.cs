@@ -1,5 +1,6 @@
 using Connectors.Shopware;
 using Connectors.Shopware.Models;
+using NodaTime;
 
 namespace Connectors.Sync.Orders;
 
@@ -22,8 +23,8 @@ internal static class OrderKeysetScan
         IShopwareAdminClient shopware,
         Func<ShopwareCriteria> criteria,
         string field,
-        Func<ShopwareOrder, DateTimeOffset?> valueOf,
-        DateTimeOffset from,
+        Func<ShopwareOrder, Instant?> valueOf,
+        Instant from,
         int pageSize,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

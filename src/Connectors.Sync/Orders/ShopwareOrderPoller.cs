@@ -93,7 +93,7 @@ internal sealed class ShopwareOrderPoller(
     /// </summary>
     private async Task<List<ShopwareOrder>> ReadChangedAsync(Instant since, CancellationToken cancellationToken)
     {
-        var from = (since - Duration.FromTimeSpan(settings.PollOverlap)).ToDateTimeOffset();
+        var from = since - Duration.FromTimeSpan(settings.PollOverlap);
         var orders = new Dictionary<string, ShopwareOrder>(StringComparer.Ordinal);
         var neverUpdated = OrderKeysetScan.ReadAsync(
             shopware, () => InChannels(ShopwareOrderReader.Details()).Filter(ShopwareFilter.EqualTo("updatedAt", (string?)null)), "createdAt", order => order.CreatedAt, from, settings.PollPageSize, cancellationToken);
@@ -138,9 +138,9 @@ internal sealed class ShopwareOrderPoller(
 
     /// <summary>When the order was placed: orders placed before go-live (or the backfill start) are never exported.</summary>
     internal static Instant PlacedAt(ShopwareOrder order) =>
-        Instant.FromDateTimeOffset(order.OrderDateTime ?? order.CreatedAt ?? DateTimeOffset.UnixEpoch);
+        order.OrderDateTime ?? order.CreatedAt ?? NodaConstants.UnixEpoch;
 
     /// <summary>The value of the order on the cursor's scale.</summary>
     internal static Instant ChangedAt(ShopwareOrder order) =>
-        Instant.FromDateTimeOffset(order.UpdatedAt ?? order.CreatedAt ?? order.OrderDateTime ?? DateTimeOffset.UnixEpoch);
+        order.UpdatedAt ?? order.CreatedAt ?? order.OrderDateTime ?? NodaConstants.UnixEpoch;
 }

@@ -23,7 +23,7 @@ internal sealed class ShopwareStockReader(IShopwareAdminClient shopware)
     public async Task<IReadOnlyCollection<string>> ChangedSkusAsync(Instant since, CancellationToken cancellationToken)
     {
         var criteria = new ShopwareCriteria()
-            .Filter(ShopwareFilter.Range("updatedAt", gte: since.ToDateTimeOffset()))
+            .Filter(ShopwareFilter.Range("updatedAt", gte: since))
             .Include("product", "id", "productNumber")
             .Limit(PageSize);
         var numbers = new HashSet<string>(StringComparer.Ordinal);

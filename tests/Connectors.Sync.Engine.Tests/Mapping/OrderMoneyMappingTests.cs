@@ -33,7 +33,7 @@ public sealed class OrderMoneyMappingTests
         Client.ShopwareOrderTransaction Transaction(string id, int minutes, string method) => new()
         {
             Id = id,
-            CreatedAt = placed.AddMinutes(minutes),
+            CreatedAt = NodaTime.Instant.FromDateTimeOffset(placed.AddMinutes(minutes)),
             PaymentMethod = new Client.ShopwarePaymentMethod { Name = method, TechnicalName = "payment_" + method.ToLowerInvariant() },
         };
         var order = RecordedOrder() with { Transactions = [Transaction("first", 0, "Card"), Transaction("retry", 5, "Swish")], PrimaryOrderTransactionId = "first" };

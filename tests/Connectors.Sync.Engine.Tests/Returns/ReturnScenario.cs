@@ -77,7 +77,7 @@ internal static class ReturnScenario
         {
             await unit.Links.LinkAsync(new EntityLink(LinkedEntityType.Order, order.Id, sitooOrderId.ToString(CultureInfo.InvariantCulture)), default);
             await harness.Services.GetRequiredService<OrderStockEffects>().HoldAsync(
-                unit, new ExportedOrder(order.OrderNumber, sitooOrderId, harness.Store1.WarehouseId, null), ShopwareOrderReader.ProductQuantities(read), NodaTime.Instant.FromDateTimeOffset(read.OrderDateTime!.Value), default);
+                unit, new ExportedOrder(order.OrderNumber, sitooOrderId, harness.Store1.WarehouseId, null), ShopwareOrderReader.ProductQuantities(read), read.OrderDateTime!.Value, default);
             await unit.CommitAsync(default);
         }
     }
