@@ -78,6 +78,7 @@ internal sealed class CatalogueWriteHandler(
                     new EntityLink(LinkedEntityType.Product, draft.SourceProductId, plan.SitooIds[draft.Sku].ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
             }
 
+            await RetireFormerSingleAsync(unit, plan, cancellationToken).ConfigureAwait(false);
             await unit.WorkItems.CompleteAsync(plan.Item.Lease!, cancellationToken).ConfigureAwait(false);
         }
 
@@ -89,6 +90,20 @@ internal sealed class CatalogueWriteHandler(
         await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
         telemetry.FactsApplied("catalogue", written);
         activity?.SetTag("written", written);
+    }
+
+    /// <summary>
+    /// A single product that gained variants is a container now, not sold; the Sitoo product written for it while it was
+    /// single would stay sellable at the tills, so its deactivation is queued with the variants' links.
+    /// </summary>
+    private static async Task RetireFormerSingleAsync(IUnitOfWork unit, CataloguePlan plan, CancellationToken cancellationToken)
+    {
+        var rootId = plan.Item.Payload;
+        if (plan.Drafts.All(draft => draft.SourceProductId != rootId)
+            && await unit.Links.FindByShopwareIdAsync(LinkedEntityType.Product, rootId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            await unit.WorkItems.EnqueueAsync(CatalogueWork.Deactivate(rootId), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -134,6 +134,27 @@ public sealed class CatalogueSyncTests
     }
 
     [Fact]
+    public async Task A_single_product_that_gains_variants_is_taken_off_the_tills_and_its_variants_are_sold_instead()
+    {
+        await using var harness = await StartAsync();
+        AddCatalogue(harness, singles: 3, parents: 0);
+        await DeliverAndSyncAsync(harness);
+        Assert.True(SitooProducts(harness)["S-0002"]["activepos"]!.GetValue<bool>());
+
+        harness.Clock.Advance(Duration.FromSeconds(1));
+        foreach (var size in new[] { "S", "M" })
+        {
+            harness.Shop.AddVariant("S-0002", new ShopVariantDraft("S-0002-" + size, 4) { Options = [new ShopVariantOption("Size", size)] });
+        }
+
+        await DeliverAndSyncAsync(harness);
+
+        var sitoo = SitooProducts(harness);
+        Assert.False(sitoo["S-0002"]["activepos"]!.GetValue<bool>(), "the former single product can still be rung up");
+        Assert.All(["S-0002-S", "S-0002-M", "S-0001", "S-0003"], sku => Assert.True(sitoo[sku]["activepos"]!.GetValue<bool>(), sku));
+    }
+
+    [Fact]
     public async Task A_deleted_variant_group_is_deactivated_and_a_renamed_parent_renames_its_variants_in_one_write()
     {
         await using var harness = await StartAsync();
