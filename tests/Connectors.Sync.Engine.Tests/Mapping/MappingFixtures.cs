@@ -7,7 +7,8 @@ namespace Connectors.Sync.Engine.Tests.Mapping;
 /// <summary>
 /// Reads the recorded fixtures into the clients' models. The clients keep their source-generated JSON contexts
 /// internal, so these options repeat what the contexts configure: the models' own attributes and money converters
-/// apply, Sitoo dates are Unix seconds, Shopware names are camelCase and numbers may come as strings.
+/// apply, Sitoo dates are Unix seconds, Shopware dates ISO 8601 with an offset, Shopware names are camelCase and numbers
+/// may come as strings.
 /// </summary>
 internal static class MappingFixtures
 {
@@ -17,6 +18,7 @@ internal static class MappingFixtures
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        Converters = { new IsoInstantConverter() },
     };
 
     public static T SitooObject<T>(string file) => Read<T>(Path.Combine("sitoo", file), SitooOptions);
@@ -38,6 +40,15 @@ internal static class MappingFixtures
         JsonSerializer.Deserialize<T>(File.ReadAllText(PathOf(file)), options)!;
 
     private static string PathOf(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", file);
+
+    private sealed class IsoInstantConverter : JsonConverter<Instant>
+    {
+        public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Instant.FromDateTimeOffset(DateTimeOffset.Parse(reader.GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+
+        public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToDateTimeOffset());
+    }
 
     private sealed class UnixSecondsConverter : JsonConverter<Instant>
     {
