@@ -20,37 +20,19 @@ public sealed class OneClockTests
     [Fact]
     public async Task A_registered_time_provider_is_the_engines_clock_and_the_clock_the_sitoo_retry_waits_on()
     {
-        var time = new FakeTimeProvider(ConnectorHarness.Start.ToDateTimeOffset());
-        var clock = new TimeProviderClock(time);
-        await using var shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = clock });
-        await using var pos = new SitooSimulator(null, new SimulatorOptions { Clock = clock });
-        var store = pos.AddStore("Stockholm City");
-        pos.AddProduct("SKU-1", "Product SKU-1", 199m);
-        shop.AddProduct(new ShopProductDraft("SKU-1", 0) { Name = "Product SKU-1" });
-        pos.AdjustStock(store.WarehouseId, "SKU-1", 10);
+        await using var world = await OneClockWorld.StartAsync();
         // Sitoo asks the first read to wait 10 s; the client's retry must wait on the registered clock.
-        pos.Faults.Add(FaultRule.RateLimit("/v2/accounts", TimeSpan.FromSeconds(10), times: 1, method: HttpMethod.Get));
-
-        var folder = Directory.CreateTempSubdirectory("connectors-one-clock-").FullName;
-        await using var state = await SqliteConnectorStore.OpenAsync(Path.Combine(folder, "connector.db"), clock, CancellationToken.None);
-        await using var services = ConnectorServices.Build(
-            clock: null,
-            shop,
-            pos,
-            [store.WarehouseId],
-            state,
-            configure: options => options.Reconciliation.FullEvery = TimeSpan.Zero,
-            addServices: services =>
+        world.Pos.Faults.Add(FaultRule.RateLimit("/v2/accounts", TimeSpan.FromSeconds(10), times: 1, method: HttpMethod.Get));
+        await using var services = world.Connect(
+            "one-clock",
+            options => options.Reconciliation.FullEvery = TimeSpan.Zero,
+            services => services.PostConfigure<SitooApiOptions>(sitoo =>
             {
-                services.AddSingleton<TimeProvider>(time);
-                services.PostConfigure<SitooApiOptions>(sitoo =>
-                {
-                    sitoo.Resilience.MaxRetryAttempts = 2;
-                    sitoo.Resilience.RateLimiterEnabled = true;
-                    sitoo.Resilience.RequestsPerSecond = 25;
-                });
-            },
-            instanceId: "one-clock");
+                sitoo.Resilience.MaxRetryAttempts = 2;
+                sitoo.Resilience.RateLimiterEnabled = true;
+                sitoo.Resilience.RequestsPerSecond = 25;
+            }));
+        var time = world.Time;
 
         Assert.Equal(Instant.FromDateTimeOffset(time.GetUtcNow()), services.GetRequiredService<IClock>().GetCurrentInstant());
 
@@ -71,48 +53,34 @@ public sealed class OneClockTests
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.Equal(10, shop.GetProduct("SKU-1").Stock);
-        Assert.Equal(1, pos.Calls.ByStatus.GetValueOrDefault(429));
+        Assert.Equal(10, world.Shop.GetProduct("SKU-1").Stock);
+        Assert.Equal(1, world.Pos.Calls.ByStatus.GetValueOrDefault(429));
         // The client retried the 429 itself: no pass failed on it.
-        Assert.DoesNotContain(await state.Runs.ListAsync(null, 100, CancellationToken.None), run => run.Outcome == RunOutcome.Failed);
+        Assert.DoesNotContain(await world.State.Runs.ListAsync(null, 100, CancellationToken.None), run => run.Outcome == RunOutcome.Failed);
         Assert.Equal(Instant.FromDateTimeOffset(time.GetUtcNow()), services.GetRequiredService<IClock>().GetCurrentInstant());
     }
+
     [Fact]
     public async Task The_running_engine_waits_between_passes_on_the_registered_clock()
     {
-        var time = new FakeTimeProvider(ConnectorHarness.Start.ToDateTimeOffset());
-        var clock = new TimeProviderClock(time);
-        await using var shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = clock });
-        await using var pos = new SitooSimulator(null, new SimulatorOptions { Clock = clock });
-        var store = pos.AddStore("Stockholm City");
-        pos.AddProduct("SKU-1", "Product SKU-1", 199m);
-        shop.AddProduct(new ShopProductDraft("SKU-1", 0) { Name = "Product SKU-1" });
-        pos.AdjustStock(store.WarehouseId, "SKU-1", 10);
-
-        var folder = Directory.CreateTempSubdirectory("connectors-one-clock-").FullName;
-        await using var state = await SqliteConnectorStore.OpenAsync(Path.Combine(folder, "connector.db"), clock, CancellationToken.None);
-        await using var services = ConnectorServices.Build(
-            clock: null,
-            shop,
-            pos,
-            [store.WarehouseId],
-            state,
-            // An idle wait of an hour: on real time the sale below would not reach the shop while the test runs.
-            configure: options =>
-            {
-                options.Engine.TickInterval = TimeSpan.FromHours(1);
-                options.Stock.CoalesceWindow = TimeSpan.Zero;
-            },
-            addServices: services => services.AddSingleton<TimeProvider>(time),
-            instanceId: "one-clock-idle");
+        await using var world = await OneClockWorld.StartAsync();
+        // An idle wait of an hour: on real time the sale below would not reach the shop while the test runs.
+        await using var services = world.Connect("one-clock-idle", options =>
+        {
+            options.Engine.TickInterval = TimeSpan.FromHours(1);
+            options.Stock.CoalesceWindow = TimeSpan.Zero;
+        });
         var engine = services.GetRequiredService<ConnectorEngine>();
         using var stop = new CancellationTokenSource();
         var running = engine.RunAsync(stop.Token);
 
-        await UntilAsync(() => shop.GetProduct("SKU-1").Stock == 10, "the first passes did not bring the stock over");
-        pos.SellAtPos(store, [new SitooSaleLine("SKU-1", 1)]);
+        await UntilAsync(() => world.Shop.GetProduct("SKU-1").Stock == 10, "the first passes did not bring the stock over");
+        world.Pos.SellAtPos(world.Store, [new SitooSaleLine("SKU-1", 1)]);
         // An hour at a time, since a loop may still be finishing a pass (and start its wait after) when the clock moves.
-        await UntilAsync(() => shop.GetProduct("SKU-1").Stock == 9, "the loops did not wake when the registered clock passed their idle wait", () => time.Advance(TimeSpan.FromHours(1)));
+        await UntilAsync(
+            () => world.Shop.GetProduct("SKU-1").Stock == 9,
+            "the loops did not wake when the registered clock passed their idle wait",
+            () => world.Time.Advance(TimeSpan.FromHours(1)));
 
         await stop.CancelAsync();
         await running;
@@ -127,6 +95,67 @@ public sealed class OneClockTests
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), failure);
             meanwhile?.Invoke();
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A shop and a POS with one product and one store, a SQLite store, all on one fake time provider.</summary>
+    private sealed class OneClockWorld : IAsyncDisposable
+    {
+        private OneClockWorld(FakeTimeProvider time, ShopwareSimulator shop, SitooSimulator pos, SimulatedSitooStore store, SqliteConnectorStore state)
+        {
+            Time = time;
+            Shop = shop;
+            Pos = pos;
+            Store = store;
+            State = state;
+        }
+
+        public FakeTimeProvider Time { get; }
+
+        public ShopwareSimulator Shop { get; }
+
+        public SitooSimulator Pos { get; }
+
+        public SimulatedSitooStore Store { get; }
+
+        public SqliteConnectorStore State { get; }
+
+        public static async Task<OneClockWorld> StartAsync()
+        {
+            var time = new FakeTimeProvider(ConnectorHarness.Start.ToDateTimeOffset());
+            var clock = new TimeProviderClock(time);
+            var shop = new ShopwareSimulator(null, new SimulatorOptions { Clock = clock });
+            var pos = new SitooSimulator(null, new SimulatorOptions { Clock = clock });
+            var store = pos.AddStore("Stockholm City");
+            pos.AddProduct("SKU-1", "Product SKU-1", 199m);
+            shop.AddProduct(new ShopProductDraft("SKU-1", 0) { Name = "Product SKU-1" });
+            pos.AdjustStock(store.WarehouseId, "SKU-1", 10);
+            var folder = Directory.CreateTempSubdirectory("connectors-one-clock-").FullName;
+            var state = await SqliteConnectorStore.OpenAsync(Path.Combine(folder, "connector.db"), clock, CancellationToken.None);
+            return new OneClockWorld(time, shop, pos, store, state);
+        }
+
+        /// <summary>A connector on this world whose only clock is the fake time provider (no IClock of its own).</summary>
+        public ServiceProvider Connect(string instanceId, Action<Options.ConnectorOptions> configure, Action<IServiceCollection>? addServices = null) =>
+            ConnectorServices.Build(
+                clock: null,
+                Shop,
+                Pos,
+                [Store.WarehouseId],
+                State,
+                configure,
+                services =>
+                {
+                    services.AddSingleton<TimeProvider>(Time);
+                    addServices?.Invoke(services);
+                },
+                instanceId);
+
+        public async ValueTask DisposeAsync()
+        {
+            await State.DisposeAsync();
+            await Pos.DisposeAsync();
+            await Shop.DisposeAsync();
         }
     }
 }
