@@ -23,9 +23,9 @@ internal sealed class CatalogueDeactivateHandler(IConnectorStore store, ISitooCl
             var unlinked = new List<WorkItem>();
             foreach (var item in batch)
             {
-                if (await store.Links.FindByShopwareIdAsync(LinkedEntityType.Product, item.Payload, cancellationToken).ConfigureAwait(false) is { } link)
+                if (await SitooIdOfAsync(item.Payload, cancellationToken).ConfigureAwait(false) is { } sitooId)
                 {
-                    linked.Add((item, int.Parse(link.SitooId, CultureInfo.InvariantCulture)));
+                    linked.Add((item, sitooId));
                 }
                 else
                 {
@@ -62,5 +62,29 @@ internal sealed class CatalogueDeactivateHandler(IConnectorStore store, ISitooCl
 
             await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The Sitoo product written from a Shopware product: by its link, else (a crash lost the link's commit) by the SKU
+    /// saved before the write; null when it never reached Sitoo.
+    /// </summary>
+    private async Task<int?> SitooIdOfAsync(string productId, CancellationToken cancellationToken)
+    {
+        if (await store.Links.FindByShopwareIdAsync(LinkedEntityType.Product, productId, cancellationToken).ConfigureAwait(false) is { } link)
+        {
+            return int.Parse(link.SitooId, CultureInfo.InvariantCulture);
+        }
+
+        if (await store.Snapshots.LoadAsync(CatalogueWork.SkuOf(productId), cancellationToken).ConfigureAwait(false) is not { } sku)
+        {
+            return null;
+        }
+
+        await foreach (var product in sitoo.Products.ListBySkuAsync([sku.Body], includeInactive: true, cancellationToken).ConfigureAwait(false))
+        {
+            return product.ProductId;
+        }
+
+        return null;
     }
 }

@@ -46,6 +46,11 @@ internal sealed partial class CatalogueDeletionSweep(
             {
                 linked.Add(link.ShopwareId);
             }
+            else if (await store.Snapshots.LoadAsync(CatalogueWork.ProductOf(product.Sku), cancellationToken).ConfigureAwait(false) is { } written)
+            {
+                // Written by the connector, but a crash lost the link's commit.
+                linked.Add(written.Body);
+            }
 
             if (linked.Count == IdsPerSearch)
             {

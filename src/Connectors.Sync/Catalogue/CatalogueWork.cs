@@ -28,5 +28,14 @@ internal static class CatalogueWork
     public static NewWorkItem Deactivate(string productId) => new(
         $"shopware:product:{productId}:deleted", DeactivateKind, WorkLane.Background, productId, OrderingKey: OrderingKey(productId));
 
+    /// <summary>
+    /// The SKU a Shopware product or variant is written to Sitoo under, saved before the write: a crash between the Sitoo
+    /// write and the commit of its link leaves this the only trace, by which a later deletion still finds the product.
+    /// </summary>
+    public static string SkuOf(string productId) => "catalogue:sku-of:" + productId;
+
+    /// <summary>The Shopware product a SKU was written from, saved with <see cref="SkuOf"/>, for the deletion sweep.</summary>
+    public static string ProductOf(string sku) => "catalogue:product-of:" + sku;
+
     private static string OrderingKey(string productId) => "catalogue:" + productId;
 }

@@ -61,6 +61,8 @@ internal sealed class CatalogueWriteHandler(
             await fence.ConfirmAsync(plan.Item, cancellationToken).ConfigureAwait(false);
         }
 
+        await RememberSkusAsync(plans, cancellationToken).ConfigureAwait(false);
+
         var written = plans.Count == 0 ? 0 : await writer.WriteAsync(plans, cancellationToken).ConfigureAwait(false);
         foreach (var plan in plans.Where(plan => plan.Failed))
         {
@@ -92,6 +94,25 @@ internal sealed class CatalogueWriteHandler(
         activity?.SetTag("written", written);
     }
 
+    /// <summary>Saves which SKU each product is written under before Sitoo sees the write (<see cref="CatalogueWork.SkuOf"/>).</summary>
+    private async Task RememberSkusAsync(List<CataloguePlan> plans, CancellationToken cancellationToken)
+    {
+        if (plans.Count == 0)
+        {
+            return;
+        }
+
+        var unit = await store.BeginUnitOfWorkAsync(cancellationToken).ConfigureAwait(false);
+        await using var disposeUnit = unit.ConfigureAwait(false);
+        foreach (var draft in plans.SelectMany(plan => plan.Drafts))
+        {
+            await unit.Snapshots.SaveAsync(CatalogueWork.SkuOf(draft.SourceProductId), draft.Sku, cancellationToken).ConfigureAwait(false);
+            await unit.Snapshots.SaveAsync(CatalogueWork.ProductOf(draft.Sku), draft.SourceProductId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// A single product that gained variants is a container now, not sold; the Sitoo product written for it while it was
     /// single would stay sellable at the tills, so its deactivation is queued with the variants' links.
@@ -100,7 +121,8 @@ internal sealed class CatalogueWriteHandler(
     {
         var rootId = plan.Item.Payload;
         if (plan.Drafts.All(draft => draft.SourceProductId != rootId)
-            && await unit.Links.FindByShopwareIdAsync(LinkedEntityType.Product, rootId, cancellationToken).ConfigureAwait(false) is not null)
+            && (await unit.Links.FindByShopwareIdAsync(LinkedEntityType.Product, rootId, cancellationToken).ConfigureAwait(false) is not null
+                || await unit.Snapshots.LoadAsync(CatalogueWork.SkuOf(rootId), cancellationToken).ConfigureAwait(false) is not null))
         {
             await unit.WorkItems.EnqueueAsync(CatalogueWork.Deactivate(rootId), cancellationToken).ConfigureAwait(false);
         }
